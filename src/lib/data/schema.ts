@@ -1,0 +1,257 @@
+/**
+ * The data package contract: layer ids, feature properties per layer, and the manifest.
+ *
+ * `public/geodata/<layerId>.geojson` holds one FeatureCollection per layer (WGS84 lon/lat,
+ * RFC 7946) and `public/geodata/manifest.json` describes them. The build script
+ * (`scripts/build-geodata.ts`) writes both; `lib/data/validate.ts` checks them on load.
+ * Pure types and constants: no Svelte, MapLibre or DOM.
+ */
+import type { Feature, FeatureCollection, Geometry, Point, LineString, MultiLineString, Polygon, MultiPolygon } from 'geojson';
+
+export const SCHEMA_VERSION = 1;
+
+/** Every layer of the data package, in no particular order (draw order lives in lib/map). */
+export const LAYER_IDS = [
+  'region',
+  'neighbours',
+  'districts',
+  'communes',
+  'rivers',
+  'protected-areas',
+  'material-zones',
+  'roads',
+  'power-lines',
+  'power-substations',
+  'power-plants',
+  'mineral-sites',
+  'industrial-sites',
+] as const;
+export type LayerId = (typeof LAYER_IDS)[number];
+
+/**
+ * How well a feature's geometry is known, from best to worst.
+ * - `official`: an official boundary (gis.chinhphu.vn via dvhcvn).
+ * - `generalised`: an official-origin boundary thinned for small scales (2009 communes) or a coarse
+ *   digitisation (GSHHG rivers).
+ * - `traced`: traced by a third party from a GIS of unverified origin (the 110 kV traces).
+ * - `extent`: a coordinate bounding box published by the source, not the real outline.
+ * - `commune`: only the commune is known; a point is placed at the commune polygon's pole of
+ *   inaccessibility, a zone is the whole commune polygon.
+ * - `district`: only the district is known; placed the same way inside the district.
+ * - `schematic`: a line known only by its end points or the places it passes; drawn straight between them.
+ */
+export const ACCURACY_CLASSES = ['official', 'generalised', 'traced', 'extent', 'commune', 'district', 'schematic'] as const;
+export type Accuracy = (typeof ACCURACY_CLASSES)[number];
+
+/** Plan phase, used by the phase control and filters. */
+export const PLAN_PHASES = ['existing', 'under-construction', 'planned-2025', 'planned-2030', 'vision-2050'] as const;
+export type PlanPhase = (typeof PLAN_PHASES)[number];
+
+/** Properties shared by every curated feature (industrial sites, minerals, zones, power, roads, protected areas). */
+export interface CommonProps {
+  /** Stable id, unique across the whole package, kebab-case (e.g. `ccn-quang-chu`). */
+  id: string;
+  /** Name in Vietnamese, with diacritics. */
+  name: string;
+  /** Name in English, when it differs (else absent). */
+  name_en?: string;
+  accuracy: Accuracy;
+  /** Why the accuracy is what it is, in English (e.g. "placed inside xã Thanh Bình (2009 polygon)"). */
+  accuracy_note?: string;
+  /** Source URLs (at least one). */
+  sources: string[];
+  /** Date or year the figures refer to, as given by the source (e.g. "2023-11", "2021"). */
+  as_of?: string;
+  /** Pre-July-2025 district as used in the 2021–2030 plan (e.g. "Chợ Mới"). */
+  district?: string;
+  /** Commune as named in the sources / the plan (e.g. "Thanh Bình"). */
+  commune?: string;
+  /** The commune-level unit of Thái Nguyên it lies in since 1 July 2025 (e.g. "Thanh Thịnh"). */
+  commune_2025?: string;
+  /** Free text in English: caveats, conflicts between sources. */
+  note?: string;
+}
+
+export type SiteKind = 'park' | 'cluster';
+export type SiteStatus = 'operating' | 'under-construction' | 'established' | 'planned';
+
+export interface IndustrialSiteProps extends CommonProps {
+  kind: SiteKind;
+  status: SiteStatus;
+  phase: PlanPhase;
+  /** Area in hectares, when sourced. */
+  area_ha?: number;
+  /** Occupancy in percent (0–100), when sourced. */
+  occupancy_pct?: number;
+  investor?: string;
+  /** Founding / planning decision(s), e.g. "QĐ 1868/QĐ-UBND, 16 Oct 2020". */
+  decision?: string;
+  /** Target sectors, English keywords from SECTORS. */
+  sectors?: Sector[];
+  /** Investment in billion VND, when sourced. */
+  investment_bn_vnd?: number;
+}
+
+/** Sector keywords used to relate sites to materials (suitability). */
+export const SECTORS = [
+  'wood', 'agro-forestry', 'herbal', 'food', 'minerals', 'metals', 'light-industry', 'footwear',
+  'electrical', 'mechanical', 'chemicals', 'paper', 'waste', 'energy', 'fertiliser', 'building-materials', 'other',
+] as const;
+export type Sector = (typeof SECTORS)[number];
+
+export type Mineral = 'lead-zinc' | 'lead' | 'gold';
+export type MineralSiteKind = 'ore-field' | 'deposit' | 'smelter' | 'occurrence';
+
+export interface MineralSiteProps extends CommonProps {
+  kind: MineralSiteKind;
+  mineral: Mineral;
+  /** Status in English: "mining", "licensed without auction", "operating", "idle", "surveyed", … */
+  status: string;
+  /** Reserves or capacity as text, with units, as the source gives it. */
+  reserves?: string;
+  capacity_t_per_year?: number;
+}
+
+export const CROPS = ['wood', 'canna', 'ginger', 'turmeric', 'herbs', 'orange', 'persimmon', 'rice-wine'] as const;
+export type Crop = (typeof CROPS)[number];
+
+export interface MaterialZoneProps extends CommonProps {
+  crop: Crop;
+  /** Area under the crop in hectares, when sourced, for this zone. */
+  area_ha?: number;
+  /** Production as text with units (e.g. "7,117 t (2021)"). */
+  production?: string;
+  /** Year the area/production refer to. */
+  year?: number;
+}
+
+/** Voltage classes drawn by the map, kV. */
+export const VOLTAGES_KV = [22, 35, 110, 220] as const;
+export type VoltageKv = (typeof VOLTAGES_KV)[number];
+
+export interface PowerLineProps extends CommonProps {
+  voltage_kv: VoltageKv;
+  /** Length as stated by the source, metres. */
+  length_m_stated?: number;
+  from?: string;
+  to?: string;
+  status?: string;
+}
+
+export type SubstationKind = 'substation' | 'junction';
+export interface PowerSubstationProps extends CommonProps {
+  kind: SubstationKind;
+  /** Highest voltage, kV (220 for a 220/110 kV substation). */
+  voltage_kv: VoltageKv;
+  code?: string;
+  capacity_mva?: number;
+  /** Loading in percent, when sourced. */
+  loading_pct?: number;
+  transformers?: number;
+  inside_region: boolean;
+}
+
+export interface PowerPlantProps extends CommonProps {
+  kind: 'hydropower';
+  capacity_mw?: number;
+  status: string;
+}
+
+export type RoadClass = 'expressway' | 'national' | 'provincial' | 'other';
+export interface RoadProps extends CommonProps {
+  ref: string;
+  road_class: RoadClass;
+  status: string;
+}
+
+export interface ProtectedAreaProps extends CommonProps {
+  kind: 'national-park' | 'nature-reserve' | 'species-habitat';
+  /** Area in hectares as the source gives it (core), not the polygon's area. */
+  area_ha_stated?: number;
+  designations?: string[];
+}
+
+export interface RegionProps { name: string; name_en: string; note: string; sources: string[]; accuracy: Accuracy }
+export interface NeighbourProps { name: string; code: string }
+export interface DistrictProps { id: string; name: string; name_full: string; code: string; accuracy: Accuracy; sources: string[] }
+export interface CommuneProps {
+  id: string;
+  name: string;
+  district: string;
+  population_2009: number;
+  area_ha_2009: number;
+  /** The July 2025 unit(s) this 2009 commune belongs to (several when it was split). */
+  commune_2025?: string;
+  accuracy: Accuracy;
+  sources: string[];
+}
+export interface RiverProps { id: string; name?: string; accuracy: Accuracy; sources: string[] }
+
+export interface LayerPropsMap {
+  region: RegionProps;
+  neighbours: NeighbourProps;
+  districts: DistrictProps;
+  communes: CommuneProps;
+  rivers: RiverProps;
+  'protected-areas': ProtectedAreaProps;
+  'material-zones': MaterialZoneProps;
+  roads: RoadProps;
+  'power-lines': PowerLineProps;
+  'power-substations': PowerSubstationProps;
+  'power-plants': PowerPlantProps;
+  'mineral-sites': MineralSiteProps;
+  'industrial-sites': IndustrialSiteProps;
+}
+
+export type LayerGeometry = {
+  region: Polygon | MultiPolygon;
+  neighbours: Polygon | MultiPolygon;
+  districts: Polygon | MultiPolygon;
+  communes: Polygon | MultiPolygon;
+  rivers: LineString | MultiLineString;
+  'protected-areas': Polygon | MultiPolygon;
+  'material-zones': Polygon | MultiPolygon;
+  roads: LineString | MultiLineString;
+  'power-lines': LineString | MultiLineString;
+  'power-substations': Point;
+  'power-plants': Point;
+  'mineral-sites': Point;
+  'industrial-sites': Point | Polygon | MultiPolygon;
+};
+
+export type LayerFeature<L extends LayerId> = Feature<LayerGeometry[L], LayerPropsMap[L]>;
+export type LayerCollection<L extends LayerId> = FeatureCollection<LayerGeometry[L], LayerPropsMap[L]>;
+export type AnyFeature = Feature<Geometry, Record<string, unknown>>;
+
+export interface ManifestLayer {
+  id: LayerId;
+  file: string;
+  title_vi: string;
+  title_en: string;
+  featureCount: number;
+  geometryTypes: string[];
+  accuracy: Accuracy[];
+  /** Source names/URLs for the layer as a whole. */
+  sources: string[];
+  licence: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface Manifest {
+  schemaVersion: number;
+  region: {
+    id: string;
+    name: string;
+    name_en: string;
+    /** [west, south, east, north] */
+    bbox: [number, number, number, number];
+    note_vi: string;
+    note_en: string;
+  };
+  /** Date of the newest source fact (not the wall clock: the build is deterministic). */
+  dataAsOf: string;
+  layers: ManifestLayer[];
+  /** sha256 of every build input, keyed by path relative to the repo or to ../shared. */
+  inputs: Record<string, string>;
+}
