@@ -1,0 +1,35 @@
+import js from '@eslint/js';
+import ts from 'typescript-eslint';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+
+// The fence: the geospatial core and the data layer stay pure (no Svelte, MapLibre or DOM),
+// so the same code runs in Node, the browser and a Web Worker.
+const fence = {
+  'no-restricted-imports': ['error', {
+    patterns: [
+      { group: ['svelte', 'svelte/*', '*.svelte'], message: 'lib/geo and lib/data must not import Svelte' },
+      { group: ['maplibre-gl', 'maplibre-gl/*'], message: 'lib/geo and lib/data must not import MapLibre' },
+      { group: ['**/components/*', '**/lib/map/*', '**/lib/state/*'], message: 'lib/geo and lib/data must not import UI modules' },
+    ],
+  }],
+  'no-restricted-globals': ['error', 'document', 'window', 'localStorage', 'navigator'],
+};
+
+export default ts.config(
+  { ignores: ['dist/', 'node_modules/', 'public/', 'test-results/'] },
+  js.configs.recommended,
+  ...ts.configs.recommended,
+  ...svelte.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'] } },
+  },
+  { files: ['src/lib/geo/**/*.ts', 'src/lib/data/**/*.ts'], rules: fence },
+);

@@ -1,0 +1,67 @@
+/**
+ * One palette for the map and the legend: every colour the style uses comes from here, and the
+ * legend reads the same constants, so the key cannot drift from the map.
+ */
+import type { Crop, Mineral, SiteKind, SiteStatus, VoltageKv } from '../data/schema.ts';
+
+/** Basemap tokens (muted, so thematic layers stand out). */
+export const base = {
+  background: '#e9eef0',
+  neighbourFill: '#d9dee0',
+  neighbourLine: '#aab3b8',
+  regionFill: '#f7f5ef',
+  regionLine: '#4a4f55',
+  districtLine: '#7a828a',
+  communeLine: '#b9bfc4',
+  river: '#6fa8dc',
+  label: '#2b2f33',
+  labelHalo: '#ffffff',
+  highlight: '#ff6f00',
+  uncertainty: '#6b5b95',
+} as const;
+
+/** Industrial sites: fill by kind, outline by status. */
+export const siteKind: Record<SiteKind, string> = {
+  park: '#8e24aa',
+  cluster: '#d81b60',
+};
+export const siteStatus: Record<SiteStatus, string> = {
+  operating: '#1b5e20',
+  'under-construction': '#f9a825',
+  established: '#1565c0',
+  planned: '#9e9e9e',
+};
+
+/** Minerals, by element (lead-zinc the grey-blue of galena/sphalerite; gold its own). */
+export const mineral: Record<Mineral, string> = {
+  'lead-zinc': '#455a64',
+  lead: '#6d4c41',
+  gold: '#c9a000',
+};
+
+/** Raw-material zones by crop (ColorBrewer Set2/Dark2-like qualitative hues, fill at low opacity). */
+export const crop: Record<Crop, string> = {
+  wood: '#2e7d32',
+  canna: '#8d6e63',
+  ginger: '#ef6c00',
+  turmeric: '#f9a825',
+  herbs: '#00897b',
+  orange: '#fb8c00',
+  persimmon: '#d84315',
+  'rice-wine': '#5e35b1',
+};
+
+/**
+ * Power by voltage class. Ramp after Open Infrastructure Map's voltage scale
+ * (openinframap `style_oim_power.ts` voltage_scale: low voltages warm, high voltages blue/purple).
+ */
+export const voltage: Record<VoltageKv, string> = {
+  22: '#7a7a85',
+  35: '#b58900',
+  110: '#c62828',
+  220: '#1565c0',
+};
+
+export const hydropower = '#0277bd';
+export const road = { expressway: '#e65100', national: '#ef8f00', provincial: '#f4c542', other: '#bdbdbd', casing: '#8a6d3b' } as const;
+export const protectedArea = { fill: '#43a047', line: '#1b5e20' } as const;

@@ -1,0 +1,60 @@
+/**
+ * Shared browser-test harness: serves the production build (`dist/`) with Vite's preview server
+ * and drives Debian's Chromium through playwright-core.
+ */
+import { chromium, type Browser, type Page, type ConsoleMessage } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+import { existsSync } from 'node:fs';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-first-run', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+];
+
+export interface Harness { browser: Browser; server: PreviewServer; url: string; close(): Promise<void> }
+
+export async function startHarness(): Promise<Harness> {
+  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
+  const server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'silent' });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('preview server has no local URL');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  return {
+    browser, server, url,
+    async close() {
+      await browser.close();
+      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    },
+  };
+}
+
+/** Collects console errors and page errors; requests leaving localhost are aborted and recorded. */
+export async function watchPage(page: Page) {
+  const errors: string[] = [];
+  const external: string[] = [];
+  page.on('console', (m: ConsoleMessage) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route((u) => !['127.0.0.1', 'localhost'].includes(u.hostname), (route) => {
+    external.push(route.request().url());
+    return route.abort();
+  });
+  return { errors, external };
+}
+
+/** Waits until the map reports idle after data are drawn. */
+export async function waitForMapIdle(page: Page, timeout = 60_000) {
+  await page.waitForFunction(() => {
+    const probe = (window as unknown as { __mapProbe?: MapProbe }).__mapProbe;
+    return !!probe && probe.loaded() && probe.renderedCount('industrial-sites') > 0;
+  }, undefined, { timeout, polling: 100 });
+}
+
+/** The read-only probe MapView exposes on `window.__mapProbe` for these tests. */
+export interface MapProbe {
+  renderedCount(source: string): number;
+  project(lon: number, lat: number): { x: number; y: number };
+  loaded(): boolean;
+  zoom(): number;
+}

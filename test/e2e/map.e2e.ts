@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { startHarness, watchPage, waitForMapIdle, type Harness, type MapProbe } from './browser.ts';
+import { LAYER_IDS } from '../../src/lib/data/schema.ts';
+
+let h: Harness;
+beforeAll(async () => { h = await startHarness(); });
+afterAll(async () => { await h?.close(); });
+
+const sites = JSON.parse(readFileSync('public/geodata/industrial-sites.geojson', 'utf8'));
+
+describe('the map on its embedded data (production build, Debian Chromium)', () => {
+  it('loads offline, draws every layer, and opens a cluster card with its source', async () => {
+    const page = await h.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const watch = await watchPage(page);
+    const t0 = Date.now();
+    await page.goto(h.url);
+    await waitForMapIdle(page);
+    const idleMs = Date.now() - t0;
+    console.log(`[e2e] time to map idle: ${idleMs} ms`);
+
+    // Material zones are off on first visit: turn them on so every layer can be checked.
+    await page.check('input[data-layer="material-zones"]');
+    await page.waitForFunction(() => (window as unknown as { __mapProbe: MapProbe }).__mapProbe.loaded());
+    const counts = await page.evaluate((ids) => {
+      const probe = (window as unknown as { __mapProbe: MapProbe }).__mapProbe;
+      return Object.fromEntries(ids.map((id) => [id, probe.renderedCount(id)]));
+    }, [...LAYER_IDS]);
+    console.log('[e2e] rendered features per layer:', JSON.stringify(counts));
+    for (const id of LAYER_IDS) expect(counts[id], `layer ${id} has rendered features`).toBeGreaterThan(0);
+
+    // Click a cluster on the map: its card shows name, accuracy and a source link.
+    const quangChu = sites.features.find((f: { properties: { name: string } }) => f.properties.name.includes('Quảng Chu'));
+    expect(quangChu).toBeTruthy();
+    const [lon, lat] = quangChu.geometry.coordinates;
+    const pt = await page.evaluate(([x, y]) => (window as unknown as { __mapProbe: MapProbe }).__mapProbe.project(x, y), [lon, lat]);
+    const box = (await page.locator('.mapwrap').boundingBox())!;
+    await page.mouse.click(box.x + pt.x, box.y + pt.y);
+    const card = page.getByTestId('feature-card');
+    await expect.poll(() => card.locator('h2').textContent()).toContain('Quảng Chu');
+    const text = await card.textContent();
+    expect(text).toContain('74,4 ha');
+    expect(text).toContain('Đơn vị cấp xã từ 1/7/2025');
+    const hrefs = await card.locator('.sources a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const u of hrefs) expect(u).toMatch(/^https?:\/\//);
+
+    // Keyboard: the site list selects a site and Escape closes the card.
+    await page.click('button[data-panel="sites"]');
+    const first = page.locator('button[data-site-id]').first();
+    await first.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => card.count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card.count()).toBe(0);
+
+    // English switch.
+    await page.click('button[lang="en"]');
+    expect(await page.locator('h1').textContent()).toBe('Industry and resources map');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.click('button[lang="vi"]');
+    await page.click('button[data-panel="layers"]');
+
+    await page.mouse.click(box.x + pt.x, box.y + pt.y);
+    await expect.poll(() => card.count()).toBe(1);
+    mkdirSync('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/map.png' });
+
+    expect(watch.errors).toEqual([]);
+    expect(watch.external).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { buildStyle, allLayers } from '../../src/lib/map/style.ts';
+import { LAYER_ORDER } from '../../src/lib/map/ids.ts';
+import * as palette from '../../src/lib/map/palette.ts';
+import { CROPS, VOLTAGES_KV } from '../../src/lib/data/schema.ts';
+
+const style = buildStyle({ latin: '/fonts/latin.woff2', vietnamese: '/fonts/vi.woff2' });
+
+describe('generated style', () => {
+  it('passes validateStyleMin with no errors', () => {
+    expect(validateStyleMin(style)).toEqual([]);
+  });
+
+  it('has every layer id in LAYER_ORDER and every LAYER_ORDER id as a layer', () => {
+    const ids = style.layers.map((l) => l.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual([...LAYER_ORDER].sort());
+    expect(ids).toEqual(LAYER_ORDER.filter((id) => ids.includes(id)));
+  });
+
+  it('references only sources that exist', () => {
+    for (const layer of style.layers) {
+      if ('source' in layer && layer.source) expect(Object.keys(style.sources)).toContain(layer.source);
+    }
+  });
+
+  it('uses lower-case #rrggbb palette colours and covers every crop and voltage class', () => {
+    const colours: string[] = [];
+    const walk = (v: unknown) => {
+      if (typeof v === 'string') colours.push(v);
+      else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+    };
+    walk(palette);
+    for (const c of colours) expect(c).toMatch(/^#[0-9a-f]{6}$/);
+    expect(Object.keys(palette.crop).sort()).toEqual([...CROPS].sort());
+    expect(Object.keys(palette.voltage).map(Number).sort()).toEqual([...VOLTAGES_KV].sort());
+  });
+
+  it('keeps the default view offline: online basemaps hidden', () => {
+    const raster = allLayers().filter((l) => l.type === 'raster');
+    expect(raster.map((l) => l.id)).toEqual(['basemap-osm', 'basemap-satellite']);
+    for (const l of raster) expect(l.layout?.visibility).toBe('none');
+  });
+
+  it('labels with the bundled font, both subsets', () => {
+    expect(Object.keys(style['font-faces'] ?? {})).toEqual(['Be Vietnam Pro']);
+    const symbols = style.layers.filter((l) => l.type === 'symbol');
+    expect(symbols.length).toBeGreaterThan(5);
+    for (const l of symbols) expect(l.layout?.['text-font']).toEqual(['Be Vietnam Pro']);
+  });
+});
