@@ -1,0 +1,148 @@
+/**
+ * The shareable view in the URL hash: camera, layers, basemap, selection, filters, weights,
+ * language and mode. Decoding never throws: an invalid or outdated value is dropped and reported
+ * as a short notice, and the rest still applies. Pure (no DOM): callers pass `location.hash`.
+ */
+import { LAYER_IDS, PLAN_PHASES, type LayerId, type PlanPhase, type SiteKind, type SiteStatus } from '../data/schema.ts';
+import { BASEMAPS, type Basemap } from '../map/basemaps.ts';
+import { LANGS, type Lang } from '../i18n/index.ts';
+
+export const MODES = ['public', 'investor', 'planner'] as const;
+export type Mode = (typeof MODES)[number];
+
+export interface SiteFilters {
+  districts: string[];
+  kinds: SiteKind[];
+  statuses: SiteStatus[];
+  phases: PlanPhase[];
+  /** Minimum free area (area × (1 − occupancy)), hectares. */
+  minFreeAreaHa?: number;
+  /** Maximum occupancy, percent. */
+  maxOccupancyPct?: number;
+  /** Maximum straight-line distance to the nearest MV (22/35 kV) line, metres. */
+  maxMvDistanceM?: number;
+  /** Maximum distance to the nearest substation, metres. */
+  maxSubstationDistanceM?: number;
+  /** Maximum distance to the nearest road, metres. */
+  maxRoadDistanceM?: number;
+}
+
+export const EMPTY_FILTERS: SiteFilters = { districts: [], kinds: [], statuses: [], phases: [] };
+
+export interface UrlState {
+  view?: { lon: number; lat: number; zoom: number };
+  lang?: Lang;
+  mode?: Mode;
+  basemap?: Basemap;
+  visible?: LayerId[];
+  selected?: { layer: LayerId; id: string };
+  filters?: SiteFilters;
+  weights?: Record<string, number>;
+}
+
+const KINDS: SiteKind[] = ['park', 'cluster'];
+const STATUSES: SiteStatus[] = ['operating', 'under-construction', 'established', 'planned'];
+const NUM_FILTERS = ['minFreeAreaHa', 'maxOccupancyPct', 'maxMvDistanceM', 'maxSubstationDistanceM', 'maxRoadDistanceM'] as const;
+
+const round = (x: number, d: number) => Number(x.toFixed(d));
+
+/** Encodes the state as a hash string (`#v=…&l=…`), omitting empty parts. */
+export function encodeUrlState(s: UrlState): string {
+  const p = new URLSearchParams();
+  if (s.view) p.set('v', `${round(s.view.lon, 5)},${round(s.view.lat, 5)},${round(s.view.zoom, 2)}`);
+  if (s.lang) p.set('lang', s.lang);
+  if (s.mode) p.set('mode', s.mode);
+  if (s.basemap) p.set('b', s.basemap);
+  if (s.visible) p.set('l', s.visible.join(','));
+  if (s.selected) p.set('s', `${s.selected.layer}:${s.selected.id}`);
+  const f = s.filters;
+  if (f) {
+    if (f.districts.length) p.set('fd', f.districts.join('|'));
+    if (f.kinds.length) p.set('fk', f.kinds.join(','));
+    if (f.statuses.length) p.set('fs', f.statuses.join(','));
+    if (f.phases.length) p.set('fp', f.phases.join(','));
+    for (const k of NUM_FILTERS) if (f[k] !== undefined) p.set(k, String(f[k]));
+  }
+  if (s.weights && Object.keys(s.weights).length) {
+    p.set('w', Object.entries(s.weights).map(([k, v]) => `${k}:${v}`).join(','));
+  }
+  const str = p.toString();
+  return str ? `#${str}` : '';
+}
+
+export interface DecodeOptions {
+  /** Criteria the weights may name; others are dropped with a notice. */
+  criteria?: readonly string[];
+}
+
+/** Decodes a hash (with or without `#`). Unknown keys and bad values become notices. */
+export function decodeUrlState(hash: string, opts: DecodeOptions = {}): { state: UrlState; notices: string[] } {
+  const p = new URLSearchParams(hash.replace(/^#/, ''));
+  const state: UrlState = {};
+  const notices: string[] = [];
+  const bad = (key: string, value: string) => notices.push(`ignored ${key}=${value.slice(0, 60)}`);
+  const known = new Set(['v', 'lang', 'mode', 'b', 'l', 's', 'fd', 'fk', 'fs', 'fp', 'w', ...NUM_FILTERS]);
+  for (const key of p.keys()) if (!known.has(key)) bad(key, p.get(key) ?? '');
+
+  const v = p.get('v');
+  if (v !== null) {
+    const [lon, lat, zoom] = v.split(',').map(Number);
+    if ([lon, lat, zoom].every(Number.isFinite) && Math.abs(lon) <= 180 && Math.abs(lat) <= 85 && zoom >= 0 && zoom <= 22) state.view = { lon, lat, zoom };
+    else bad('v', v);
+  }
+  const pick = <T extends string>(key: string, allowed: readonly T[]): T | undefined => {
+    const x = p.get(key);
+    if (x === null) return undefined;
+    if ((allowed as readonly string[]).includes(x)) return x as T;
+    bad(key, x);
+    return undefined;
+  };
+  state.lang = pick('lang', LANGS);
+  state.mode = pick('mode', MODES);
+  state.basemap = pick('b', BASEMAPS);
+  const list = <T extends string>(key: string, allowed: readonly T[], sep = ','): T[] | undefined => {
+    const x = p.get(key);
+    if (x === null) return undefined;
+    const items = x.split(sep).filter(Boolean);
+    const good = items.filter((i): i is T => (allowed as readonly string[]).includes(i));
+    if (good.length < items.length) bad(key, items.filter((i) => !good.includes(i as T)).join(sep));
+    return good;
+  };
+  state.visible = list('l', LAYER_IDS);
+  const s = p.get('s');
+  if (s !== null) {
+    const i = s.indexOf(':');
+    const layer = s.slice(0, i);
+    if (i > 0 && (LAYER_IDS as readonly string[]).includes(layer) && s.length > i + 1) state.selected = { layer: layer as LayerId, id: s.slice(i + 1) };
+    else bad('s', s);
+  }
+  if (['fd', 'fk', 'fs', 'fp', ...NUM_FILTERS].some((k) => p.has(k))) {
+    const f: SiteFilters = {
+      districts: (p.get('fd') ?? '').split('|').filter(Boolean),
+      kinds: list('fk', KINDS) ?? [],
+      statuses: list('fs', STATUSES) ?? [],
+      phases: list('fp', PLAN_PHASES) ?? [],
+    };
+    for (const k of NUM_FILTERS) {
+      const x = p.get(k);
+      if (x === null) continue;
+      const n = Number(x);
+      if (x.trim() !== '' && Number.isFinite(n) && n >= 0) f[k] = n;
+      else bad(k, x);
+    }
+    state.filters = f;
+  }
+  const w = p.get('w');
+  if (w !== null) {
+    const weights: Record<string, number> = {};
+    for (const part of w.split(',').filter(Boolean)) {
+      const [k, x] = part.split(':');
+      const n = Number(x);
+      if ((opts.criteria ? opts.criteria.includes(k) : /^[a-z0-9:-]+$/i.test(k)) && Number.isFinite(n) && n >= 0 && n <= 100) weights[k] = n;
+      else bad('w', part);
+    }
+    state.weights = weights;
+  }
+  for (const k of Object.keys(state) as (keyof UrlState)[]) if (state[k] === undefined) delete state[k];
+  return { state, notices };
+}
