@@ -1,0 +1,218 @@
+/**
+ * Site analysis: one plain-JSON row per site with nearest infrastructure/materials, network
+ * distance, catchment, constraints and the suitability score. Pure (Node, browser, Web Worker).
+ *
+ * `createAnalysisEngine(layers)` builds every index once (O(n log n)); `engine.analyze(sites)`
+ * then costs ~log n per nearest query plus the catchment clip. `analyzeSites` is the one-shot form.
+ */
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import polylabel from 'polylabel';
+import { CROPS, type LayerId } from '../data/schema.ts';
+import { buildTargetIndex, describe, type NearestResult, type TargetIndex } from './target-index.ts';
+import { catchment, type CatchmentResult } from './catchment.ts';
+import { buildNetwork, type NetworkDistance, type RoadNetwork } from './network.ts';
+import { scoreSite, type Suitability, type Weights } from './suitability.ts';
+import { areaHa, centreOf, toParts } from './geometry.ts';
+import type { LonLat } from './ruler.ts';
+
+/** Data package layers keyed by LayerId; any may be missing. Never mutated. */
+export type Layers = Partial<Record<LayerId, FeatureCollection | null | undefined>>;
+
+/** Options of the analysis. */
+export interface AnalysisOptions {
+  /** Catchment radius, km (> 0). Default 10. */
+  radiusKm?: number;
+  /** Suitability weights (partial; defaults in suitability.ts). */
+  weights?: Partial<Weights>;
+  /** Road-network snapping tolerance (m). Default 30. */
+  snapToleranceM?: number;
+  /** Skip the catchment (faster). Default false. */
+  skipCatchment?: boolean;
+}
+
+/** A nearest answer trimmed for the table. */
+export interface Near { id: string; name: string | null; distanceM: number; nearestSite: LonLat; nearestTarget: LonLat }
+
+/** One analysed site. Plain JSON (structured-clone safe). */
+export interface SiteAnalysis {
+  id: string;
+  name: string | null;
+  geometryType: string;
+  /** Point used for catchment and routing: the site point or polygon centroid. */
+  centre: LonLat;
+  nearest: {
+    /** Nearest 22 or 35 kV line (MV). */
+    mvLine: Near | null;
+    /** Per voltage class of power lines ("22", "35", "110", "220"). */
+    powerLineByKv: Record<string, Near | null>;
+    substation: { any: Near | null; kv110: Near | null; kv220: Near | null };
+    /** Nearest material zone per crop (all 8 crops; null if none). */
+    crops: Record<string, Near | null>;
+    /** Nearest mineral site per mineral, and of any mineral. */
+    minerals: Record<string, Near | null>;
+    road: Near | null;
+  };
+  /** Road-network distance to the nearest district centre and the nearest substation; null without roads. */
+  network: { districtCentre: (NetworkDistance & { targetId: string | null }) | null; substation: (NetworkDistance & { targetId: string | null }) | null } | null;
+  catchment: CatchmentResult | null;
+  /** Constraints (not merits): distance to protected areas and rivers; 0 = inside/touching. */
+  constraints: { protectedArea: Near | null; river: Near | null };
+  suitability: Suitability;
+  /** Layers that were missing, and other caveats. */
+  warnings: string[];
+}
+
+/** A reusable engine; see {@link createAnalysisEngine}. */
+export interface AnalysisEngine {
+  /** Layer ids that were present and indexed. */
+  readonly layersPresent: LayerId[];
+  /** Analyse sites (features with `properties.id` or `id`); drafts can be passed any time, indexes are reused. */
+  analyze(sites: readonly Feature[] | FeatureCollection, opts?: AnalysisOptions): SiteAnalysis[];
+  /** Analyse one site. */
+  analyzeSite(site: Feature, opts?: AnalysisOptions): SiteAnalysis;
+}
+
+const feats = (fc: FeatureCollection | null | undefined): Feature[] | null => (fc && Array.isArray(fc.features) ? fc.features : null);
+const prop = (f: Feature, k: string): unknown => (f.properties as Record<string, unknown> | null)?.[k];
+
+/**
+ * Build every index for the data package once: power lines by voltage, substations by voltage,
+ * material zones by crop, mineral sites by mineral, roads (+ road graph), protected areas, rivers,
+ * district centres (pole of inaccessibility of each district polygon, via polylabel — an
+ * approximation of the real town; stated in warnings).
+ * @throws `layers must be an object, got X`
+ */
+export function createAnalysisEngine(layers: Layers, engineOpts: { snapToleranceM?: number } = {}): AnalysisEngine {
+  if (!layers || typeof layers !== 'object' || Array.isArray(layers)) throw new Error(`layers must be an object, got ${describe(layers)}`);
+  const present = (Object.keys(layers) as LayerId[]).filter((k) => feats(layers[k]) !== null).sort();
+  const idx = <T extends LayerId>(id: T, categoryOf?: (f: Feature) => string | null | undefined): TargetIndex | null => {
+    const fs = feats(layers[id]);
+    return fs ? buildTargetIndex(fs, categoryOf ? { categoryOf: (f) => categoryOf(f) } : {}) : null;
+  };
+  const power = idx('power-lines', (f) => { const v = prop(f, 'voltage_kv'); return v == null ? null : String(v); });
+  const powerMv = feats(layers['power-lines']) ? buildTargetIndex(feats(layers['power-lines'])!, { categoryOf: (f) => { const v = Number(prop(f, 'voltage_kv')); return v === 22 || v === 35 ? 'mv' : null; } }) : null;
+  const subs = idx('power-substations', (f) => { const v = prop(f, 'voltage_kv'); return v == null ? null : String(v); });
+  const zones = idx('material-zones', (f) => prop(f, 'crop') as string);
+  const minerals = idx('mineral-sites', (f) => prop(f, 'mineral') as string);
+  const roads = idx('roads');
+  const protectedAreas = idx('protected-areas');
+  const rivers = idx('rivers');
+  const roadFeats = feats(layers.roads);
+  let network: RoadNetwork | null = null;
+  const snapTol = engineOpts.snapToleranceM ?? 30;
+  if (roadFeats && roadFeats.length) network = buildNetwork(roadFeats, { snapToleranceM: snapTol });
+  const districtCentres: { id: string; p: LonLat }[] = [];
+  for (const [i, f] of (feats(layers.districts) ?? []).entries()) {
+    if (!f.geometry || (f.geometry.type !== 'Polygon' && f.geometry.type !== 'MultiPolygon')) continue;
+    const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+    // largest polygon by vertex count, then its pole of inaccessibility
+    const main = polys.reduce((a, b) => (b[0].length > a[0].length ? b : a));
+    const p = polylabel(main as [number, number][][], 0.0005);
+    districtCentres.push({ id: String(prop(f, 'id') ?? f.id ?? i), p: [p[0], p[1]] });
+  }
+  const subPoints: { id: string; p: LonLat }[] = [];
+  for (const [i, f] of (feats(layers['power-substations']) ?? []).entries()) {
+    if (f.geometry?.type === 'Point') subPoints.push({ id: String(prop(f, 'id') ?? f.id ?? i), p: [f.geometry.coordinates[0], f.geometry.coordinates[1]] });
+  }
+
+  const nameOf = (ix: TargetIndex, r: NearestResult): string | null => {
+    const n = prop(ix.feature(r.featureIndex), 'name');
+    return typeof n === 'string' ? n : null;
+  };
+  const near = (ix: TargetIndex | null, g: Geometry, category?: string): Near | null => {
+    if (!ix) return null;
+    const r = ix.nearest(g, category ? { category } : {});
+    return r ? { id: r.id, name: nameOf(ix, r), distanceM: r.distanceM, nearestSite: r.nearestA, nearestTarget: r.nearestB } : null;
+  };
+
+  const analyzeSite = (site: Feature, opts: AnalysisOptions = {}): SiteAnalysis => {
+    const radiusKm = opts.radiusKm ?? 10;
+    if (!(typeof radiusKm === 'number' && Number.isFinite(radiusKm) && radiusKm > 0)) throw new Error(`radiusKm must be a positive number, got ${describe(radiusKm)}`);
+    if (!site || typeof site !== 'object' || site.type !== 'Feature') throw new Error(`site must be a GeoJSON Feature, got ${describe(site)}`);
+    if (!site.geometry) throw new Error(`site ${String(prop(site, 'id') ?? site.id ?? '?')} has no geometry`);
+    const g = site.geometry;
+    const parts = toParts(g);
+    if (parts.points.length === 0 && parts.paths.length === 0) throw new Error(`site ${String(prop(site, 'id') ?? site.id ?? '?')} has an empty geometry`);
+    const id = String(prop(site, 'id') ?? site.id ?? '');
+    if (!id) throw new Error('site must have properties.id or id');
+    const warnings: string[] = [];
+    for (const l of ['power-lines', 'power-substations', 'material-zones', 'mineral-sites', 'roads', 'protected-areas', 'rivers', 'communes'] as LayerId[]) {
+      if (!feats(layers[l])) warnings.push(`layer ${l} missing: related results are null`);
+    }
+    const centre = centreOf(g);
+    const powerLineByKv: Record<string, Near | null> = {};
+    for (const kv of ['22', '35', '110', '220']) powerLineByKv[kv] = near(power, g, kv);
+    const crops: Record<string, Near | null> = {};
+    for (const c of CROPS) crops[c] = near(zones, g, c);
+    const mins: Record<string, Near | null> = { any: near(minerals, g) };
+    for (const m of ['lead-zinc', 'lead', 'gold']) mins[m] = near(minerals, g, m);
+    const nearest: SiteAnalysis['nearest'] = {
+      mvLine: near(powerMv, g, 'mv'),
+      powerLineByKv,
+      substation: { any: near(subs, g), kv110: near(subs, g, '110'), kv220: near(subs, g, '220') },
+      crops, minerals: mins, road: near(roads, g),
+    };
+    let net: SiteAnalysis['network'] = null;
+    if (network) {
+      const route = (targets: { id: string; p: LonLat }[]) => {
+        if (targets.length === 0) return null;
+        const r = network!.nearestOf(centre, targets.map((t) => t.p));
+        const { targetIndex, ...rest } = r;
+        return { ...rest, targetId: targetIndex >= 0 ? targets[targetIndex].id : null };
+      };
+      net = { districtCentre: route(districtCentres), substation: route(subPoints) };
+      if (districtCentres.length) warnings.push('district centre = pole of inaccessibility of the district polygon (approximation)');
+    }
+    const catch_ = opts.skipCatchment ? null : catchment(g, radiusKm, {
+      'material-zones': feats(layers['material-zones']) ?? undefined,
+      'mineral-sites': feats(layers['mineral-sites']) ?? undefined,
+      'power-lines': feats(layers['power-lines']) ?? undefined,
+      communes: feats(layers.communes) ?? undefined,
+    });
+    const constraints = { protectedArea: near(protectedAreas, g), river: near(rivers, g) };
+    const sectorsRaw = prop(site, 'sectors');
+    const areaProp = prop(site, 'area_ha');
+    const polyArea = g.type === 'Polygon' || g.type === 'MultiPolygon' ? areaHa(g) : null;
+    const siteArea = typeof areaProp === 'number' ? areaProp : polyArea;
+    if (typeof areaProp !== 'number' && polyArea != null) warnings.push('area_ha missing: polygon area used');
+    const occ = prop(site, 'occupancy_pct');
+    const st = prop(site, 'status');
+    const materialM: Partial<Record<(typeof CROPS)[number], number | null>> | null = zones ? {} : null;
+    if (materialM) for (const c of CROPS) materialM[c] = crops[c]?.distanceM ?? null;
+    const suitability = scoreSite({
+      sectors: Array.isArray(sectorsRaw) ? sectorsRaw.map(String) : null,
+      mvLineM: nearest.mvLine?.distanceM ?? null,
+      substationM: subs ? (nearest.substation.any?.distanceM ?? null) : null,
+      roadM: nearest.road?.distanceM ?? null,
+      depositM: mins.any?.distanceM ?? null,
+      materialM,
+      population: catch_?.population?.value ?? null,
+      radiusKm,
+      areaHa: siteArea ?? null,
+      occupancyPct: typeof occ === 'number' ? occ : null,
+      status: typeof st === 'string' ? st : null,
+      protectedAreaM: constraints.protectedArea?.distanceM ?? null,
+    }, opts.weights);
+    const name = prop(site, 'name');
+    return { id, name: typeof name === 'string' ? name : null, geometryType: g.type, centre, nearest, network: net, catchment: catch_, constraints, suitability, warnings };
+  };
+
+  return {
+    layersPresent: present,
+    analyzeSite,
+    analyze: (sites, opts) => {
+      const list = Array.isArray(sites) ? sites : (sites as FeatureCollection)?.features;
+      if (!Array.isArray(list)) throw new Error(`sites must be an array of Features or a FeatureCollection, got ${describe(sites)}`);
+      return list.map((s) => analyzeSite(s, opts));
+    },
+  };
+}
+
+/**
+ * One-shot analysis: builds the indexes and analyses the sites (see {@link createAnalysisEngine}
+ * to reuse indexes for drafts). Returns one plain-JSON row per site, in input order.
+ * @throws the messages of `createAnalysisEngine` and `analyzeSite`, e.g. `radiusKm must be a positive number, got -1`
+ */
+export function analyzeSites(sites: readonly Feature[] | FeatureCollection, layers: Layers, options: AnalysisOptions = {}): SiteAnalysis[] {
+  return createAnalysisEngine(layers, { snapToleranceM: options.snapToleranceM }).analyze(sites, options);
+}

@@ -1,0 +1,61 @@
+/**
+ * Flatten {@link SiteAnalysis} rows into a table (for CSV export, the CLI and a UI grid).
+ * Distances are rounded to the metre, areas to 0.01 ha, population to the person.
+ */
+import type { Feature, FeatureCollection } from 'geojson';
+import type { SiteAnalysis } from './analyze.ts';
+
+/** Column order of {@link toTableRows}. */
+export const TABLE_COLUMNS = [
+  'id', 'name', 'score', 'mv_line_id', 'mv_line_m', 'substation_id', 'substation_m', 'substation_110_m', 'substation_220_m',
+  'road_m', 'road_network_district_centre_m', 'road_network_substation_m', 'nearest_wood_m', 'nearest_mineral_id', 'nearest_mineral_m',
+  'catchment_radius_km', 'population_2009_within_r', 'material_area_ha_within_r', 'deposits_within_r', 'mv_length_m_within_r',
+  'protected_area_m', 'river_m',
+] as const;
+
+/** One flat row (numbers or strings, '' when unknown). */
+export type TableRow = Record<(typeof TABLE_COLUMNS)[number], string | number>;
+
+const m = (x: number | null | undefined): number | string => (x == null || !Number.isFinite(x) ? '' : Math.round(x));
+
+/** Flatten analysis rows into {@link TABLE_COLUMNS} rows. */
+export function toTableRows(rows: readonly SiteAnalysis[]): TableRow[] {
+  return rows.map((r) => {
+    const c = r.catchment;
+    const zoneHa = c?.cropAreaHa ? Object.values(c.cropAreaHa).reduce((s, v) => s + v, 0) : null;
+    return {
+      id: r.id, name: r.name ?? '', score: r.suitability.score,
+      mv_line_id: r.nearest.mvLine?.id ?? '', mv_line_m: m(r.nearest.mvLine?.distanceM),
+      substation_id: r.nearest.substation.any?.id ?? '', substation_m: m(r.nearest.substation.any?.distanceM),
+      substation_110_m: m(r.nearest.substation.kv110?.distanceM), substation_220_m: m(r.nearest.substation.kv220?.distanceM),
+      road_m: m(r.nearest.road?.distanceM),
+      road_network_district_centre_m: m(r.network?.districtCentre?.networkDistanceM),
+      road_network_substation_m: m(r.network?.substation?.networkDistanceM),
+      nearest_wood_m: m(r.nearest.crops.wood?.distanceM),
+      nearest_mineral_id: r.nearest.minerals.any?.id ?? '', nearest_mineral_m: m(r.nearest.minerals.any?.distanceM),
+      catchment_radius_km: c?.radiusKm ?? '',
+      population_2009_within_r: m(c?.population?.value),
+      material_area_ha_within_r: zoneHa == null ? '' : Math.round(zoneHa * 100) / 100,
+      deposits_within_r: c?.deposits?.count ?? '',
+      mv_length_m_within_r: m(c?.mvLineLengthM?.total),
+      protected_area_m: m(r.constraints.protectedArea?.distanceM), river_m: m(r.constraints.river?.distanceM),
+    };
+  });
+}
+
+/** RFC 4180 CSV of {@link toTableRows} (header line, CRLF-free `\n` line ends). */
+export function toCsv(rows: readonly SiteAnalysis[]): string {
+  const esc = (v: string | number) => { const s = String(v); return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s; };
+  const lines = [TABLE_COLUMNS.join(',')];
+  for (const r of toTableRows(rows)) lines.push(TABLE_COLUMNS.map((k) => esc(r[k])).join(','));
+  return lines.join('\n') + '\n';
+}
+
+/** A FeatureCollection of the sites (original geometry) with the flat row as properties and the full analysis under `analysis`. */
+export function toGeoJson(sites: readonly Feature[], rows: readonly SiteAnalysis[]): FeatureCollection {
+  const flat = toTableRows(rows);
+  return {
+    type: 'FeatureCollection',
+    features: sites.map((s, i) => ({ type: 'Feature', geometry: s.geometry, properties: { ...flat[i], analysis: rows[i] } })),
+  };
+}

@@ -1,0 +1,258 @@
+/**
+ * Spatial index over target features (points, lines, polygons) answering "nearest target to a
+ * site" per layer and per category in ~O(log n).
+ *
+ * Structure: every target is cut into items — one per point, one per segment (line segments and
+ * polygon ring edges), one per polygon (its bbox, for containment) — and the items are packed into
+ * a Flatbush R-tree per category (plus one for all). Points are zero-size boxes, so the tree acts as
+ * a packed kd-like point index too. Boxes live in a scaled plane (lon·kx₀, lat·ky₀ at the index's
+ * mean latitude) so Flatbush's Euclidean `neighbors` is close to metres.
+ *
+ * Query (two phases, exact): (1) `neighbors(…, 1)` gives the item with the nearest bbox (polygons
+ * only when they contain the site → 0) whose exact ellipsoidal distance d₁ bounds the answer;
+ * (2) a bbox `search` of radius d₁ (converted to degrees with the smallest kx/ky in range, so the box
+ * surely holds the d₁ disc) collects every candidate, measured exactly (cheap-ruler at mid latitude,
+ * perpendicular foot in the local plane). Non-point sites measure candidate features whole with
+ * {@link geometryDistance}.
+ */
+import Flatbush from 'flatbush';
+import type { Feature, Geometry, Position } from 'geojson';
+import { distanceLL, kxAt, kyAt, pointSegment, type LonLat } from './ruler.ts';
+import { geometryDistance, pointInRings, toParts, bboxOf, type Parts } from './geometry.ts';
+
+/** One answer of {@link TargetIndex.nearest}. Plain JSON. */
+export interface NearestResult {
+  /** Target id (`properties.id`, else `feature.id`, else its position in the input as a string). */
+  id: string;
+  /** Position of the target in the input array. */
+  featureIndex: number;
+  /** Category of the target (from `categoryOf`), or null. */
+  category: string | null;
+  /** Ellipsoidal distance in metres, 0 when touching / inside. */
+  distanceM: number;
+  /** Nearest point on the site, [lon, lat]. */
+  nearestA: LonLat;
+  /** Nearest point on the target, [lon, lat]. */
+  nearestB: LonLat;
+}
+
+/** Options of {@link buildTargetIndex}. */
+export interface TargetIndexOptions {
+  /** Category key(s) of a feature (e.g. crop, mineral, `"110"` for voltage); null/undefined → none. */
+  categoryOf?: (f: Feature, i: number) => string | string[] | null | undefined;
+  /** Id of a feature; default `properties.id ?? feature.id ?? String(i)`. */
+  idOf?: (f: Feature, i: number) => string;
+}
+
+/** Options of a nearest query. */
+export interface NearestOptions {
+  /** Restrict to one category. Unknown category → null result. */
+  category?: string;
+  /** Ignore targets farther than this (metres, ≥ 0); null result if none. */
+  maxDistanceM?: number;
+}
+
+/** A built index; see {@link buildTargetIndex}. */
+export interface TargetIndex {
+  /** Number of indexed features (features with empty/null geometry are skipped). */
+  readonly size: number;
+  /** Categories present, sorted. */
+  readonly categories: string[];
+  /**
+   * Nearest target to a site geometry (any type), or null if there is none (empty index, unknown
+   * category, or nothing within `maxDistanceM`). Ties → lowest input position.
+   * @throws `maxDistanceM must be a non-negative number, got X`
+   */
+  nearest(site: Geometry, opts?: NearestOptions): NearestResult | null;
+  /**
+   * Every target within `radiusM` metres of the site, sorted by distance then input position.
+   * @throws `radiusM must be a non-negative number, got X`
+   */
+  within(site: Geometry, radiusM: number, opts?: { category?: string }): NearestResult[];
+  /** The indexed feature at an input position. */
+  feature(i: number): Feature;
+}
+
+const KIND_POINT = 0, KIND_SEG = 1, KIND_POLY = 2;
+
+interface Tree { fb: Flatbush | null; items: Int32Array }
+
+/**
+ * Build a {@link TargetIndex} once over target features; queries then cost ~log n.
+ * The input is not mutated or copied (coordinates are referenced).
+ * @param features GeoJSON features (null or empty geometries are skipped)
+ * @param opts `categoryOf` to split per category, `idOf` for ids
+ * @throws `features must be an array, got X`; `unsupported geometry type: X`
+ */
+export function buildTargetIndex(features: readonly Feature[], opts: TargetIndexOptions = {}): TargetIndex {
+  if (!Array.isArray(features)) throw new Error(`features must be an array, got ${describe(features)}`);
+  const ids: string[] = [];
+  const cats: (string[] | null)[] = [];
+  const parts: (Parts | null)[] = [];
+  // items
+  const kind: number[] = [], feat: number[] = [], c0: number[] = [], c1: number[] = [], c2: number[] = [], c3: number[] = [];
+  const polyRef: (Position[][] | null)[] = [];
+  let latSum = 0, latN = 0, latMin = Infinity, latMax = -Infinity;
+  let size = 0;
+  features.forEach((f, i) => {
+    const id = opts.idOf ? opts.idOf(f, i) : defaultId(f, i);
+    ids.push(id);
+    const cat = opts.categoryOf ? opts.categoryOf(f, i) : null;
+    cats.push(cat == null ? null : Array.isArray(cat) ? cat.map(String) : [String(cat)]);
+    if (!f || !f.geometry) { parts.push(null); return; }
+    const p = toParts(f.geometry);
+    if (p.points.length === 0 && p.paths.length === 0) { parts.push(null); return; }
+    parts.push(p);
+    size++;
+    const addLat = (y: number) => { latSum += y; latN++; if (y < latMin) latMin = y; if (y > latMax) latMax = y; };
+    for (const c of p.points) { kind.push(KIND_POINT); feat.push(i); c0.push(c[0]); c1.push(c[1]); c2.push(c[0]); c3.push(c[1]); polyRef.push(null); addLat(c[1]); }
+    for (const l of p.paths) {
+      for (let k = 1; k < l.length; k++) {
+        kind.push(KIND_SEG); feat.push(i); c0.push(l[k - 1][0]); c1.push(l[k - 1][1]); c2.push(l[k][0]); c3.push(l[k][1]); polyRef.push(null);
+        addLat(l[k][1]);
+      }
+      addLat(l[0][1]);
+    }
+    for (const poly of p.polygons) {
+      const bb = bboxOf({ type: 'Polygon', coordinates: poly })!;
+      kind.push(KIND_POLY); feat.push(i); c0.push(bb[0]); c1.push(bb[1]); c2.push(bb[2]); c3.push(bb[3]); polyRef.push(poly);
+    }
+  });
+  const lat0 = latN ? latSum / latN : 0;
+  const KX0 = kxAt(lat0), KY0 = kyAt(lat0);
+  const nItems = kind.length;
+
+  const buildTree = (sel: number[]): Tree => {
+    const items = Int32Array.from(sel);
+    if (items.length === 0) return { fb: null, items };
+    const fb = new Flatbush(items.length);
+    for (const it of items) {
+      fb.add(Math.min(c0[it], c2[it]) * KX0, Math.min(c1[it], c3[it]) * KY0, Math.max(c0[it], c2[it]) * KX0, Math.max(c1[it], c3[it]) * KY0);
+    }
+    fb.finish();
+    return { fb, items };
+  };
+  const all: number[] = [];
+  const byCat = new Map<string, number[]>();
+  for (let it = 0; it < nItems; it++) {
+    all.push(it);
+    const cs = cats[feat[it]];
+    if (cs) for (const c of new Set(cs)) { let a = byCat.get(c); if (!a) byCat.set(c, (a = [])); a.push(it); }
+  }
+  const trees = new Map<string | null, Tree>();
+  trees.set(null, buildTree(all));
+  for (const [c, sel] of byCat) trees.set(c, buildTree(sel));
+  const categories = [...byCat.keys()].sort();
+
+  /** Exact distance from point (px,py) to item it; fills out. Polygon items: 0 inside, else Infinity. */
+  const out = { d: Infinity, x: NaN, y: NaN };
+  const itemDist = (it: number, px: number, py: number): void => {
+    const k = kind[it];
+    if (k === KIND_POINT) { out.d = distanceLL(px, py, c0[it], c1[it]); out.x = c0[it]; out.y = c1[it]; }
+    else if (k === KIND_SEG) { const r = pointSegment(px, py, c0[it], c1[it], c2[it], c3[it]); out.d = r.distanceM; out.x = r.lon; out.y = r.lat; }
+    else if (px >= c0[it] && px <= c2[it] && py >= c1[it] && py <= c3[it] && pointInRings(px, py, polyRef[it]!)) { out.d = 0; out.x = px; out.y = py; }
+    else { out.d = Infinity; }
+  };
+
+  /** Search box of radius r metres around bbox [w,s,e,n], in the scaled plane. */
+  const searchBox = (w: number, s: number, e: number, n: number, r: number): [number, number, number, number] => {
+    const kyMin = Math.min(kyAt(0), kyAt(Math.max(Math.abs(s), Math.abs(n)))) ; // ky grows with |lat|
+    const dLat = r / kyMin * 1.001 + 1e-9;
+    const latAbsMax = Math.min(89.9, Math.max(Math.abs(s - dLat), Math.abs(n + dLat)));
+    const dLon = r / kxAt(latAbsMax) * 1.001 + 1e-9;
+    return [(w - dLon) * KX0, (s - dLat) * KY0, (e + dLon) * KX0, (n + dLat) * KY0];
+  };
+
+  const resultFor = (i: number, d: number, ax: number, ay: number, bx: number, by: number, category: string | null): NearestResult => ({
+    id: ids[i], featureIndex: i, category, distanceM: d, nearestA: [ax, ay], nearestB: [bx, by],
+  });
+
+  const nearest = (site: Geometry, q: NearestOptions = {}): NearestResult | null => {
+    if (q.maxDistanceM !== undefined && !(typeof q.maxDistanceM === 'number' && q.maxDistanceM >= 0)) {
+      throw new Error(`maxDistanceM must be a non-negative number, got ${describe(q.maxDistanceM)}`);
+    }
+    const category = q.category ?? null;
+    const tree = trees.get(category);
+    if (!tree || !tree.fb) return null;
+    const sp = toParts(site);
+    const first = sp.points[0] ?? sp.paths[0]?.[0];
+    if (!first) return null;
+    const isPoint = sp.paths.length === 0 && sp.points.length === 1;
+    const px = first[0], py = first[1];
+    const items = tree.items;
+    // phase 1: an upper bound from the nearest bbox
+    const cand = tree.fb.neighbors(px * KX0, py * KY0, 1, Infinity, (j: number) => {
+      const it = items[j];
+      if (kind[it] !== KIND_POLY) return true;
+      itemDist(it, px, py);
+      return out.d === 0;
+    });
+    if (cand.length === 0) return null;
+    itemDist(items[cand[0]], px, py);
+    let bound = out.d;
+    if (q.maxDistanceM !== undefined && bound > q.maxDistanceM) bound = q.maxDistanceM;
+    // phase 2: exact over the candidates in the bound box
+    const bb = isPoint ? [px, py, px, py] : bboxOf(site)!;
+    const [x0, y0, x1, y1] = searchBox(bb[0], bb[1], bb[2], bb[3], bound);
+    const found = tree.fb.search(x0, y0, x1, y1);
+    let best: NearestResult | null = null;
+    if (isPoint) {
+      let bd = Infinity, bi = -1, bx = NaN, by = NaN;
+      for (const j of found) {
+        const it = items[j];
+        itemDist(it, px, py);
+        const f = feat[it];
+        if (out.d < bd || (out.d === bd && f < bi)) { bd = out.d; bi = f; bx = out.x; by = out.y; }
+      }
+      if (bi >= 0) best = resultFor(bi, bd, px, py, bx, by, category);
+    } else {
+      const seen = new Set<number>();
+      for (const j of found) seen.add(feat[items[j]]);
+      for (const f of [...seen].sort((a, b) => a - b)) {
+        const r = geometryDistance(site, features[f].geometry);
+        if (!best || r.distanceM < best.distanceM) best = resultFor(f, r.distanceM, r.nearestA[0], r.nearestA[1], r.nearestB[0], r.nearestB[1], category);
+      }
+    }
+    if (!best) return null;
+    if (q.maxDistanceM !== undefined && best.distanceM > q.maxDistanceM) return null;
+    best.category = category ?? (cats[best.featureIndex]?.[0] ?? null);
+    return best;
+  };
+
+  const within = (site: Geometry, radiusM: number, q: { category?: string } = {}): NearestResult[] => {
+    if (!(typeof radiusM === 'number' && radiusM >= 0)) throw new Error(`radiusM must be a non-negative number, got ${describe(radiusM)}`);
+    const tree = trees.get(q.category ?? null);
+    if (!tree || !tree.fb) return [];
+    const bb = bboxOf(site);
+    if (!bb) return [];
+    const [x0, y0, x1, y1] = searchBox(bb[0], bb[1], bb[2], bb[3], radiusM);
+    const seen = new Set<number>();
+    for (const j of tree.fb.search(x0, y0, x1, y1)) seen.add(feat[tree.items[j]]);
+    const res: NearestResult[] = [];
+    for (const f of [...seen].sort((a, b) => a - b)) {
+      const r = geometryDistance(site, features[f].geometry);
+      if (r.distanceM <= radiusM) res.push(resultFor(f, r.distanceM, r.nearestA[0], r.nearestA[1], r.nearestB[0], r.nearestB[1], q.category ?? cats[f]?.[0] ?? null));
+    }
+    return res.sort((a, b) => a.distanceM - b.distanceM || a.featureIndex - b.featureIndex);
+  };
+
+  void latMin; void latMax;
+  return { size, categories, nearest, within, feature: (i: number) => features[i] };
+}
+
+function defaultId(f: Feature, i: number): string {
+  const pid = (f?.properties as Record<string, unknown> | null | undefined)?.id;
+  if (pid !== undefined && pid !== null) return String(pid);
+  if (f?.id !== undefined && f?.id !== null) return String(f.id);
+  return String(i);
+}
+
+/** Short description of a bad argument for error messages. */
+export function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (v === undefined) return 'undefined';
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (Array.isArray(v)) return 'array';
+  return typeof v;
+}
