@@ -45,14 +45,29 @@ describe('the map on its embedded data (production build, Debian Chromium)', () 
     expect(hrefs.length).toBeGreaterThan(0);
     for (const u of hrefs) expect(u).toMatch(/^https?:\/\//);
 
-    // Keyboard: the site list selects a site and Escape closes the card.
-    await page.click('button[data-panel="sites"]');
-    const first = page.locator('button[data-site-id]').first();
-    await first.focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => card.count()).toBe(1);
+    // The selected cluster's analysis: distances, catchment and score in the card.
+    await expect.poll(() => card.getByTestId('site-analysis').count(), { timeout: 20_000 }).toBe(1);
+    const analysisText = await card.getByTestId('site-analysis').textContent();
+    expect(analysisText).toMatch(/Lưới trung thế[^]*\d+(,\d+)? (km|m)/);
+    const score = Number((await card.getByTestId('score').textContent())!.replace(',', '.'));
+    expect(score).toBeGreaterThan(0);
+    expect(score).toBeLessThanOrEqual(100);
+
+    // Keyboard: Escape closes the card; the analysis table selects with Enter and moves with arrows.
     await page.keyboard.press('Escape');
     await expect.poll(() => card.count()).toBe(0);
+    await page.click('button[data-panel="sites"]');
+    const rows = page.locator('tbody tr[data-row-id]');
+    await expect.poll(() => rows.count()).toBe(sites.features.length);
+    await rows.first().focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => card.count()).toBe(1);
+    const firstId = await rows.first().getAttribute('data-row-id');
+    await page.keyboard.press('ArrowDown');
+    const secondId = await rows.nth(1).getAttribute('data-row-id');
+    await expect.poll(() => page.locator('tbody tr.selected').getAttribute('data-row-id')).toBe(secondId);
+    expect(secondId).not.toBe(firstId);
+    await page.keyboard.press('Escape');
 
     // English switch.
     await page.click('button[lang="en"]');

@@ -7,8 +7,13 @@ import type { LayerId, Manifest } from '../data/schema.ts';
 import type { LoadIssue } from '../data/load.ts';
 import type { Basemap } from '../map/basemaps.ts';
 import { translate, type Lang } from '../i18n/index.ts';
+import { EMPTY_FILTERS, type Mode, type SiteFilters } from './url-state.ts';
+import { buildSearchIndex, type SearchEntry } from '../search/search.ts';
+import type { SiteAnalysis } from '../geo/analyze.ts';
+import type { Crop } from '../data/schema.ts';
+import { filtersActive, passesFilters } from './filters.ts';
 
-export type Panel = 'layers' | 'sites' | 'about';
+export type Panel = 'layers' | 'sites' | 'targets' | 'about';
 export interface Selection { layer: LayerId; id: string }
 
 /** Layers shown on first visit. Communes are drawn only at closer zooms by the style itself. */
@@ -30,6 +35,45 @@ export class AppState {
   selected = $state<Selection | null>(null);
   /** Set by MapView when the map has rendered everything it was asked to. */
   mapIdle = $state(false);
+  mode = $state<Mode>('public');
+  filters = $state<SiteFilters>(structuredClone(EMPTY_FILTERS));
+  weights = $state<Record<string, number>>({});
+  /** Current camera, written by MapView after each move (for the URL). */
+  view = $state<{ lon: number; lat: number; zoom: number } | null>(null);
+  /** A camera request for MapView: fit these bounds, or go to this view. Each request is a new object. */
+  viewRequest = $state.raw<{ bbox?: [number, number, number, number]; view?: { lon: number; lat: number; zoom: number } } | null>(null);
+  /** Short messages for the user (e.g. an ignored URL value). */
+  notices = $state<string[]>([]);
+  /** Phone layout: whether the bottom sheet is expanded. */
+  sheetOpen = $state(false);
+
+  searchIndex: SearchEntry[] = $derived(buildSearchIndex(this.layers));
+
+  /** Catchment radius of the analysis, km. */
+  radiusKm = $state(10);
+  /** Analysis rows of the sites (existing and drafts), from the worker. */
+  analysis = $state.raw<SiteAnalysis[]>([]);
+  /** Progress of a running analysis, or null. */
+  analysisProgress = $state<{ done: number; total: number } | null>(null);
+  analysisError = $state<string | null>(null);
+  /** Which crop the table's material column shows. */
+  tableCrop = $state<Crop>('wood');
+
+  analysisById: Map<string, SiteAnalysis> = $derived(new Map(this.analysis.map((r) => [r.id, r])));
+
+  /** Every site the analyses cover: the industrial sites. */
+  allSites: Feature[] = $derived(this.layers['industrial-sites']?.features ?? []);
+
+  /** Ids of the sites passing the filters (all of them when no filter is set). */
+  visibleSiteIds: Set<string> = $derived.by(() => {
+    const ids = new Set<string>();
+    const active = filtersActive(this.filters);
+    for (const f of this.allSites) {
+      const id = String(f.properties?.id);
+      if (!active || passesFilters(f, this.analysisById.get(id), this.filters)) ids.add(id);
+    }
+    return ids;
+  });
 
   /** The selected feature, looked up in the loaded layers (never in MapLibre's copies). */
   selectedFeature: Feature | null = $derived.by(() => {

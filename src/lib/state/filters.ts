@@ -1,0 +1,44 @@
+/**
+ * Site filters (district, kind, status, plan phase, free area, occupancy, distance thresholds),
+ * applied to the features and their analysis rows. Pure.
+ */
+import type { Feature } from 'geojson';
+import type { SiteAnalysis } from '../geo/analyze.ts';
+import type { SiteFilters } from './url-state.ts';
+
+/** Free area in hectares: area × (1 − occupancy/100); the whole area when occupancy is unknown; null without area. */
+export function freeAreaHa(p: Record<string, unknown>): number | null {
+  if (typeof p.area_ha !== 'number') return null;
+  const occ = typeof p.occupancy_pct === 'number' ? p.occupancy_pct : 0;
+  return p.area_ha * (1 - occ / 100);
+}
+
+/** True when any filter is set. */
+export function filtersActive(f: SiteFilters): boolean {
+  return f.districts.length + f.kinds.length + f.statuses.length + f.phases.length > 0
+    || [f.minFreeAreaHa, f.maxOccupancyPct, f.maxMvDistanceM, f.maxSubstationDistanceM, f.maxRoadDistanceM].some((x) => x !== undefined);
+}
+
+/**
+ * Whether a site passes every filter. A numeric filter excludes a site whose value is unknown
+ * (an investor asking for ≥ 10 free ha should not see sites of unknown area). Distance filters
+ * need the analysis row; without it they exclude the site.
+ */
+export function passesFilters(f: Feature, a: SiteAnalysis | undefined, filters: SiteFilters): boolean {
+  const p = (f.properties ?? {}) as Record<string, unknown>;
+  const inList = (list: string[], v: unknown) => list.length === 0 || (typeof v === 'string' && list.includes(v));
+  if (!inList(filters.districts, p.district)) return false;
+  if (!inList(filters.kinds, p.kind)) return false;
+  if (!inList(filters.statuses, p.status)) return false;
+  if (!inList(filters.phases, p.phase)) return false;
+  if (filters.minFreeAreaHa !== undefined) {
+    const free = freeAreaHa(p);
+    if (free === null || free < filters.minFreeAreaHa) return false;
+  }
+  if (filters.maxOccupancyPct !== undefined && !(typeof p.occupancy_pct === 'number' && p.occupancy_pct <= filters.maxOccupancyPct)) return false;
+  const within = (d: number | undefined, max: number | undefined) => max === undefined || (d !== undefined && d <= max);
+  if (!within(a?.nearest.mvLine?.distanceM, filters.maxMvDistanceM)) return false;
+  if (!within(a?.nearest.substation.any?.distanceM, filters.maxSubstationDistanceM)) return false;
+  if (!within(a?.nearest.road?.distanceM, filters.maxRoadDistanceM)) return false;
+  return true;
+}

@@ -1,0 +1,41 @@
+/**
+ * Map overlays for the selected site, built from its analysis row: connector lines from the site
+ * to each nearest target (labelled with the distance) and the catchment ring. Pure.
+ */
+import type { FeatureCollection, Feature, LineString } from 'geojson';
+import circle from '@turf/circle';
+import type { SiteAnalysis, Near } from '../geo/analyze.ts';
+import type { Crop } from '../data/schema.ts';
+import { crop as cropColour, voltage, road, mineral } from '../map/palette.ts';
+import { formatDistance, type Lang } from '../i18n/index.ts';
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/** Connectors: MV line, substation, road, nearest deposit, nearest zone of `crop`. */
+export function connectorLines(a: SiteAnalysis | undefined, lang: Lang, crop: Crop): FeatureCollection {
+  if (!a) return EMPTY;
+  const targets: [string, Near | null | undefined, string][] = [
+    ['mv', a.nearest.mvLine, voltage[35]],
+    ['substation', a.nearest.substation.any, voltage[110]],
+    ['road', a.nearest.road, road.national],
+    ['deposit', a.nearest.minerals.any, mineral['lead-zinc']],
+    [`crop:${crop}`, a.nearest.crops[crop], cropColour[crop]],
+  ];
+  const features: Feature<LineString>[] = [];
+  for (const [kind, near, color] of targets) {
+    if (!near || near.distanceM <= 0) continue;
+    features.push({
+      type: 'Feature',
+      properties: { id: `connector-${kind}`, kind, color, label: formatDistance(lang, near.distanceM), targetId: near.id },
+      geometry: { type: 'LineString', coordinates: [near.nearestSite, near.nearestTarget] },
+    });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/** The catchment disc outline (geodesic circle, 128 steps). */
+export function catchmentRing(a: SiteAnalysis | undefined, radiusKm: number): FeatureCollection {
+  if (!a) return EMPTY;
+  const c = circle(a.centre, radiusKm, { steps: 128, units: 'kilometers' });
+  return { type: 'FeatureCollection', features: [{ ...c, properties: { id: 'catchment', radiusKm } }] };
+}
