@@ -162,6 +162,8 @@ export interface RoadProps extends CommonProps {
   ref: string;
   road_class: RoadClass;
   status: string;
+  /** Length as stated by the source, metres (the drawn schematic line is shorter or longer). */
+  length_m_stated?: number;
 }
 
 export interface ProtectedAreaProps extends CommonProps {
@@ -173,10 +175,17 @@ export interface ProtectedAreaProps extends CommonProps {
 
 export interface RegionProps { name: string; name_en: string; note: string; sources: string[]; accuracy: Accuracy }
 export interface NeighbourProps { name: string; code: string }
-export interface DistrictProps { id: string; name: string; name_full: string; code: string; accuracy: Accuracy; sources: string[] }
+export interface DistrictProps {
+  id: string; name: string; name_full: string; code: string; accuracy: Accuracy; sources: string[];
+  /** Caveat in English (districts are pre-July-2025 units, abolished on 1 July 2025). */
+  note?: string;
+}
 export interface CommuneProps {
   id: string;
+  /** Bare name without the level prefix (e.g. "Thanh Bình"). */
   name: string;
+  /** Name with its 2009 level prefix (e.g. "Xã Thanh Bình", "Thị trấn Chợ Mới"). */
+  name_full?: string;
   district: string;
   population_2009: number;
   area_ha_2009: number;
@@ -185,7 +194,11 @@ export interface CommuneProps {
   accuracy: Accuracy;
   sources: string[];
 }
-export interface RiverProps { id: string; name?: string; accuracy: Accuracy; sources: string[] }
+export interface RiverProps {
+  id: string; name?: string; accuracy: Accuracy; sources: string[];
+  /** Caveat in English (scale, how the name was assigned). */
+  note?: string;
+}
 
 export interface LayerPropsMap {
   region: RegionProps;
