@@ -1,0 +1,373 @@
+/**
+ * From a ParsedLayer to an ImportResult: CRS choice (declared, user, assumed or proposed),
+ * reprojection to WGS 84, swapped lat/lon, ranges, ring closing, self-intersections (@turf/kinks),
+ * winding (@turf/rewind), duplicate ids, HTML in properties. Bad features are rejected with a
+ * reason, good ones kept.
+ */
+import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import kinks from '@turf/kinks';
+import rewind from '@turf/rewind';
+import { BAC_KAN_BBOX, CRS_DEFS, parseCrsCode, proposeCrs, transformer } from '../crs';
+import type { CrsInfo, ImportOptions, ImportResult, Issue, ParsedLayer, Rejected } from './types';
+import { excerpt, looksLikeHtml } from './text';
+
+const fmt = (n: number) => (Math.abs(n) >= 1000 ? n.toFixed(1) : String(Math.round(n * 1e6) / 1e6));
+const fmtPos = (p: Position) => `(${fmt(p[0])}, ${fmt(p[1])})`;
+const MAX_KINK_VERTICES = 20000;
+
+/** Visit every position of a geometry. */
+export function eachPosition(g: Geometry, fn: (p: Position) => void): void {
+  switch (g.type) {
+    case 'Point':
+      fn(g.coordinates);
+      break;
+    case 'MultiPoint':
+    case 'LineString':
+      g.coordinates.forEach(fn);
+      break;
+    case 'MultiLineString':
+    case 'Polygon':
+      g.coordinates.forEach((l) => l.forEach(fn));
+      break;
+    case 'MultiPolygon':
+      g.coordinates.forEach((p) => p.forEach((l) => l.forEach(fn)));
+      break;
+    case 'GeometryCollection':
+      g.geometries.forEach((c) => eachPosition(c, fn));
+  }
+}
+
+/** Map every position of a geometry (returns a new geometry). */
+export function mapPositions(g: Geometry, fn: (p: Position) => Position): Geometry {
+  switch (g.type) {
+    case 'Point':
+      return { type: 'Point', coordinates: fn(g.coordinates) };
+    case 'MultiPoint':
+    case 'LineString':
+      return { type: g.type, coordinates: g.coordinates.map(fn) } as Geometry;
+    case 'MultiLineString':
+    case 'Polygon':
+      return { type: g.type, coordinates: g.coordinates.map((l) => l.map(fn)) } as Geometry;
+    case 'MultiPolygon':
+      return { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map((l) => l.map(fn))) };
+    case 'GeometryCollection':
+      return { type: 'GeometryCollection', geometries: g.geometries.map((c) => mapPositions(c, fn)) };
+  }
+}
+
+const isPos = (p: unknown): p is Position => Array.isArray(p) && p.length >= 2 && p.every((n) => typeof n === 'number' && Number.isFinite(n));
+
+/** Structural check of a raw geometry; returns an English reason or null when well-formed. */
+export function structureError(g: unknown): string | null {
+  if (g === null || g === undefined) return 'it has no geometry (null)';
+  if (typeof g !== 'object') return `its geometry is ${typeof g}, not an object`;
+  const { type, coordinates: c, geometries } = g as { type?: unknown; coordinates?: unknown; geometries?: unknown };
+  const arr = (x: unknown): x is unknown[] => Array.isArray(x);
+  const badPos = (x: unknown) => (isPos(x) ? null : `a position is ${JSON.stringify(x)?.slice(0, 40)}, not two or more finite numbers`);
+  const line = (x: unknown, min: number, what: string): string | null => {
+    if (!arr(x)) return `a ${what} is not an array of positions`;
+    for (const p of x) {
+      const e = badPos(p);
+      if (e) return e;
+    }
+    if (x.length < min) return `a ${what} has ${x.length} position${x.length === 1 ? '' : 's'} (needs at least ${min})`;
+    return null;
+  };
+  switch (type) {
+    case 'Point':
+      return badPos(c);
+    case 'MultiPoint':
+      return line(c, 1, 'multipoint');
+    case 'LineString':
+      return line(c, 2, 'line');
+    case 'MultiLineString':
+      if (!arr(c) || !c.length) return 'the multiline has no lines';
+      for (const l of c) { const e = line(l, 2, 'line'); if (e) return e; }
+      return null;
+    case 'Polygon':
+      if (!arr(c) || !c.length) return 'the polygon has no rings';
+      for (const r of c) { const e = line(r, 3, 'ring'); if (e) return e; }
+      return null;
+    case 'MultiPolygon':
+      if (!arr(c) || !c.length) return 'the multipolygon has no polygons';
+      for (const poly of c) {
+        if (!arr(poly) || !poly.length) return 'a polygon of the multipolygon has no rings';
+        for (const r of poly) { const e = line(r, 3, 'ring'); if (e) return e; }
+      }
+      return null;
+    case 'GeometryCollection':
+      if (!arr(geometries) || !geometries.length) return 'the geometry collection is empty';
+      for (const m of geometries) { const e = structureError(m); if (e) return e; }
+      return null;
+    default:
+      return `its geometry type ${JSON.stringify(type)} is not a GeoJSON geometry type`;
+  }
+}
+
+const samePos = (a: Position, b: Position) => a[0] === b[0] && a[1] === b[1];
+
+/**
+ * Close unclosed rings when safe (≥3 distinct positions) and check ring sizes.
+ * Returns the fixed geometry, or a reason to reject; `closed` counts rings that were closed.
+ */
+function fixRings(g: Geometry, counter: { closed: number }): Geometry | string {
+  const ring = (r: Position[]): Position[] | string => {
+    const distinct = r.filter((p, i) => i === 0 || !samePos(p, r[i - 1]));
+    if (distinct.length > 1 && samePos(distinct[0], distinct[distinct.length - 1])) distinct.pop();
+    if (distinct.length < 3) return `a ring has only ${distinct.length} distinct position${distinct.length === 1 ? '' : 's'} (needs 3 to enclose an area)`;
+    if (!samePos(r[0], r[r.length - 1])) {
+      counter.closed++;
+      return [...r, r[0].slice()];
+    }
+    return r;
+  };
+  const polygon = (rs: Position[][]): Position[][] | string => {
+    const out: Position[][] = [];
+    for (const r of rs) {
+      const f = ring(r);
+      if (typeof f === 'string') return f;
+      out.push(f);
+    }
+    return out;
+  };
+  if (g.type === 'Polygon') {
+    const p = polygon(g.coordinates);
+    return typeof p === 'string' ? p : { type: 'Polygon', coordinates: p };
+  }
+  if (g.type === 'MultiPolygon') {
+    const out: Position[][][] = [];
+    for (const poly of g.coordinates) {
+      const p = polygon(poly);
+      if (typeof p === 'string') return p;
+      out.push(p);
+    }
+    return { type: 'MultiPolygon', coordinates: out };
+  }
+  if (g.type === 'GeometryCollection') {
+    const out: Geometry[] = [];
+    for (const m of g.geometries) {
+      const f = fixRings(m, counter);
+      if (typeof f === 'string') return f;
+      out.push(f);
+    }
+    return { type: 'GeometryCollection', geometries: out };
+  }
+  if (g.type === 'LineString') {
+    const distinct = g.coordinates.filter((p, i) => i === 0 || !samePos(p, g.coordinates[i - 1]));
+    if (distinct.length < 2) return 'a line has all its positions at the same place';
+  }
+  return g;
+}
+
+/** Find the first self-intersection of a polygonal geometry; null when none (or too big to check). */
+function selfIntersection(g: Geometry): Position | null {
+  if (g.type === 'GeometryCollection') {
+    for (const m of g.geometries) {
+      const k = selfIntersection(m);
+      if (k) return k;
+    }
+    return null;
+  }
+  if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') return null;
+  let n = 0;
+  eachPosition(g, () => n++);
+  if (n > MAX_KINK_VERTICES) return null;
+  const k = kinks(g as never);
+  return k.features.length ? (k.features[0].geometry.coordinates as Position) : null;
+}
+
+/** Share (0–1) of positions that read as longitude/latitude degrees. */
+function geographicShare(ps: Position[]): number {
+  return ps.filter((p) => Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90).length / ps.length;
+}
+
+/** Share (0–1) of positions that fall in the region (grown 0.5°) once read as latitude, longitude. */
+function swappedIntoRegion(ps: Position[], [w, s, e, n]: [number, number, number, number]): number {
+  return ps.filter(([y, x]) => x >= w - 0.5 && x <= e + 0.5 && y >= s - 0.5 && y <= n + 0.5).length / ps.length;
+}
+
+/** Turn a ParsedLayer into an ImportResult (see module comment). Checks `signal` between steps. */
+export function finishLayer(layer: ParsedLayer, options: ImportOptions = {}): ImportResult {
+  const issues: Issue[] = [...layer.issues];
+  const rejected: Rejected[] = [...layer.rejected];
+  const region = options.regionBbox ?? BAC_KAN_BBOX;
+  const progress = (f: number) => options.onProgress?.(0.5 + f * 0.5);
+  const fail = (extra: Issue[] = []): ImportResult => ({ ok: false, format: layer.format, issues: [...issues, ...extra] });
+  const aborted = () => options.signal?.aborted;
+  if (layer.needsMapping) return { ok: false, format: layer.format, issues, needsMapping: layer.needsMapping };
+  const srcIndex = (i: number) => layer.indices?.[i] ?? i;
+  const where = (i: number) => {
+    const line = layer.lines?.[i];
+    return line ? `Line ${line} (feature ${srcIndex(i)})` : `Feature ${srcIndex(i)}`;
+  };
+  const reject = (i: number, reason: string, code: string) => {
+    rejected.push({ index: srcIndex(i), reason });
+    issues.push({ severity: 'error', code, message: `${where(i)}: ${reason}; it was left out.`, featureIndex: srcIndex(i), line: layer.lines?.[i] });
+  };
+
+  if (!layer.features.length && !rejected.length) {
+    return fail([{ severity: 'error', code: 'empty-layer', message: 'The file holds no features: the layer is empty.' }]);
+  }
+
+  // 1. Structure.
+  const alreadyRejected = new Set(layer.rejected.map((r) => r.index));
+  type Kept = { i: number; f: Feature<Geometry, Record<string, unknown>> };
+  let kept: Kept[] = [];
+  layer.features.forEach((f, i) => {
+    if (alreadyRejected.has(srcIndex(i)) && f.geometry === null) return;
+    const err = structureError(f.geometry);
+    if (err) return reject(i, err, f.geometry === null || f.geometry === undefined ? 'null-geometry' : 'invalid-geometry');
+    kept.push({ i, f: { ...f, geometry: f.geometry as Geometry, properties: f.properties ?? {} } });
+  });
+  if (aborted()) return fail([abortIssue()]);
+  progress(0.1);
+
+  // 2. CRS.
+  const all: Position[] = [];
+  for (const k of kept) eachPosition(k.f.geometry, (p) => all.push(p));
+  let crs: CrsInfo | undefined;
+  if (options.fromCrs !== undefined) {
+    const code = parseCrsCode(options.fromCrs);
+    if (!code) return fail([{ severity: 'error', code: 'unsupported-crs', message: `The CRS ${JSON.stringify(options.fromCrs)} given for this file is not supported (supported: ${Object.keys(CRS_DEFS).map((c) => `EPSG:${c}`).join(', ')}).` }]);
+    crs = { code, source: 'user' };
+    if (layer.crs && layer.crs.code !== code) issues.push({ severity: 'warning', code: 'crs-overridden', message: `The file says EPSG:${layer.crs.code} (${CRS_DEFS[layer.crs.code].name}) but EPSG:${code} was given and used instead.` });
+  } else if (layer.crs) crs = layer.crs;
+  else if (layer.crsError) {
+    return fail([{ severity: 'error', code: 'unsupported-crs', message: `${layer.crsError}; say which CRS the coordinates are in (fromCrs / --from-crs).` }]);
+  } else if (!all.length || geographicShare(all) > 0.5) crs = { code: 4326, source: 'assumed' };
+  else if (swappedIntoRegion(all, region) > 0.5) crs = { code: 4326, source: 'assumed' }; // lat/lon order; swapped below
+  else {
+    const sample = all.find((p) => Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90)!;
+    const proposals = proposeCrs(all, region);
+    if (!proposals.length && geographicShare(all) > 0) {
+      crs = { code: 4326, source: 'assumed' }; // some positions are degrees: keep those, reject the rest below
+    } else if (!proposals.length) {
+      return fail([{ severity: 'error', code: 'projected-without-crs', message: `The coordinates are projected (e.g. ${fmtPos(sample)}) but the file does not say in which CRS, and no supported CRS puts them inside the region; say which CRS they are in (fromCrs / --from-crs).` }]);
+    } else {
+      crs = { code: proposals[0].code, source: 'proposed' };
+      const alt = proposals.slice(1, 4).map((p) => `EPSG:${p.code}`);
+      issues.push({
+        severity: 'warning', code: 'crs-proposed',
+        message: `The coordinates are projected (e.g. ${fmtPos(sample)}) and the file does not say in which CRS; they were read as EPSG:${crs.code} (${CRS_DEFS[crs.code].name}) because ${proposals[0].why}.${alt.length ? ` Other candidates: ${alt.join(', ')}.` : ''} Confirm or choose the CRS.`,
+      });
+    }
+  }
+  if (crs.source === 'assumed' && layer.format === 'shapefile') {
+    issues.push({ severity: 'warning', code: 'crs-assumed', message: 'No CRS was given; the coordinates look like longitude/latitude and were read as WGS 84 (EPSG:4326).' });
+  }
+
+  // 3. Transform.
+  if (crs.code !== 4326) {
+    const t = transformer(crs.code, 4326);
+    for (const k of kept) k.f = { ...k.f, geometry: mapPositions(k.f.geometry, t) };
+  }
+  if (aborted()) return fail([abortIssue()]);
+  progress(0.3);
+
+  // 4. Swapped lat/lon (only meaningful for lon/lat sources).
+  if (!CRS_DEFS[crs.code].projected && kept.length) {
+    const [w, s, e, n] = region;
+    const inRegion = (x: number, y: number) => x >= w - 0.5 && x <= e + 0.5 && y >= s - 0.5 && y <= n + 0.5;
+    let inside = 0, swapped = 0, total = 0;
+    for (const k of kept) eachPosition(k.f.geometry, (p) => { total++; if (inRegion(p[0], p[1])) inside++; if (inRegion(p[1], p[0])) swapped++; });
+    if (inside / total < 0.5 && swapped / total > 0.5) {
+      const ex = kept[0].f.geometry;
+      let first: Position = [0, 0];
+      eachPosition(ex, (p) => (first = first[0] === 0 && first[1] === 0 ? p : first));
+      if (options.autoSwap !== false) {
+        for (const k of kept) k.f = { ...k.f, geometry: mapPositions(k.f.geometry, (p) => [p[1], p[0], ...p.slice(2)]) };
+        issues.push({ severity: 'warning', code: 'swapped-lat-lon', message: `The coordinates are in latitude, longitude order (e.g. ${fmtPos(first)}): read as given they fall outside the region, swapped they fall inside it. They were swapped to longitude, latitude.` });
+      } else {
+        issues.push({ severity: 'warning', code: 'swapped-lat-lon', message: `The coordinates look like latitude, longitude order (e.g. ${fmtPos(first)}): swapped they would fall inside the region. They were kept as given (autoSwap is off).` });
+      }
+    }
+  }
+
+  // 5. Per feature: range, rings, self-intersection, winding.
+  const next: Kept[] = [];
+  let closedRings = 0;
+  const [w, s, e, n] = region;
+  let outside = 0;
+  for (let j = 0; j < kept.length; j++) {
+    if (j % 500 === 0) {
+      if (aborted()) return fail([abortIssue()]);
+      progress(0.3 + (0.5 * j) / kept.length);
+    }
+    const { i, f } = kept[j];
+    let bad: Position | undefined;
+    let near = false;
+    eachPosition(f.geometry, (p) => {
+      if (!bad && (Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90)) bad = p;
+      if (p[0] >= w - 2 && p[0] <= e + 2 && p[1] >= s - 2 && p[1] <= n + 2) near = true;
+    });
+    if (bad) {
+      reject(i, `position ${fmtPos(bad)} is outside longitude −180…180 / latitude −90…90${crs.code === 4326 ? ' (projected coordinates in a file read as WGS 84?)' : ''}`, 'out-of-range');
+      continue;
+    }
+    const counter = { closed: 0 };
+    const fixed = fixRings(f.geometry, counter);
+    if (typeof fixed === 'string') {
+      reject(i, fixed, 'invalid-geometry');
+      continue;
+    }
+    if (counter.closed) {
+      closedRings += counter.closed;
+      issues.push({ severity: 'warning', code: 'ring-closed', message: `${where(i)}: ${counter.closed} polygon ring${counter.closed > 1 ? 's were' : ' was'} not closed (last position ≠ first); closed by repeating the first position.`, featureIndex: srcIndex(i), line: layer.lines?.[i] });
+    }
+    const kink = selfIntersection(fixed);
+    if (kink) {
+      if (options.keepInvalid) {
+        issues.push({ severity: 'warning', code: 'self-intersection', message: `${where(i)}: the polygon crosses itself near ${fmtPos(kink)}; kept as invalid because keepInvalid is set.`, featureIndex: srcIndex(i), line: layer.lines?.[i] });
+      } else {
+        reject(i, `the polygon crosses itself near ${fmtPos(kink)} (self-intersecting ring; areas and overlays would be wrong)`, 'self-intersection');
+        continue;
+      }
+    }
+    if (!near) outside++;
+    const geometry = fixed.type === 'Polygon' || fixed.type === 'MultiPolygon' ? (rewind(fixed as never, { reverse: false }) as unknown as Geometry) : fixed;
+    next.push({ i, f: { ...f, geometry } });
+  }
+  kept = next;
+  void closedRings;
+  if (outside) issues.push({ severity: 'warning', code: 'outside-region', message: `${outside} feature${outside > 1 ? 's lie' : ' lies'} more than 2° away from the region; check the CRS.` });
+
+  // 6. Ids and properties.
+  const seen = new Map<string, number>();
+  const types = new Map<string, number>();
+  for (const { i, f } of kept) {
+    types.set(f.geometry.type, (types.get(f.geometry.type) ?? 0) + 1);
+    const id = f.id ?? (f.properties.id as string | number | undefined);
+    if (id !== undefined && id !== null && id !== '') {
+      const key = String(id);
+      if (seen.has(key)) issues.push({ severity: 'warning', code: 'duplicate-id', message: `${where(i)}: id "${excerpt(key, 40)}" is already used by feature ${srcIndex(seen.get(key)!)}; both were kept, but ids should be unique.`, featureIndex: srcIndex(i), line: layer.lines?.[i] });
+      else seen.set(key, i);
+    }
+    for (const [k, v] of Object.entries(f.properties)) {
+      if (typeof v === 'string' && looksLikeHtml(v)) {
+        issues.push({ severity: 'warning', code: 'html-in-property', message: `${where(i)}: property "${k}" contains HTML or script markup ("${excerpt(v, 50)}"); it is kept as plain text and is never rendered as HTML.`, featureIndex: srcIndex(i), line: layer.lines?.[i] });
+      }
+    }
+  }
+  if (types.size > 1) {
+    issues.push({ severity: 'warning', code: 'mixed-geometry', message: `The layer mixes geometry types: ${[...types].map(([t, c]) => `${c} ${t}`).join(', ')}.` });
+  }
+  progress(1);
+  if (!kept.length) {
+    return fail([{ severity: 'error', code: 'no-valid-features', message: `None of the ${layer.features.length + layer.rejected.filter((r) => !layer.features[r.index]).length} features could be used (see the other issues).` }]);
+  }
+  rejected.sort((a, b) => a.index - b.index);
+  const collection: FeatureCollection<Geometry, Record<string, unknown>> = {
+    type: 'FeatureCollection',
+    features: kept.map(({ f }) => {
+      const out: Feature<Geometry, Record<string, unknown>> = { type: 'Feature', geometry: f.geometry, properties: f.properties };
+      if (f.id !== undefined) out.id = f.id;
+      return out;
+    }),
+  };
+  return { ok: true, collection, format: layer.format, crs, issues, rejected };
+}
+
+/** The issue reported when `signal` aborts an import. */
+export function abortIssue(): Issue {
+  return { severity: 'error', code: 'aborted', message: 'The import was cancelled.' };
+}

@@ -1,0 +1,97 @@
+/**
+ * Import of planners' GIS files into WGS 84 GeoJSON: GeoJSON, KML, KMZ, GPX, CSV and zipped
+ * Shapefile, with CRS detection/proposal (VN-2000 TM-3 / UTM, see ../crs) and validation.
+ *
+ * Pure and worker-friendly: no DOM, Svelte or MapLibre (XML via @xmldom/xmldom); input and result
+ * are plain data. `importFile` never throws for bad data: problems come back as `issues`.
+ *
+ * @example
+ *   const r = await importFile({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+ *   if (r.ok) addLayer(r.collection); else if (r.needsMapping) askColumns(r.needsMapping);
+ */
+import type { ImportInput, ImportOptions, ImportResult, Issue, ParsedLayer } from './types';
+import { ImportError } from './types';
+import { readCsv, readGeoJson, readGpx, readKml, readKmz, readShapefileZip } from './readers';
+import { sniffFormat, formatFromName, FORMAT_LABEL } from './sniff';
+import { finishLayer, abortIssue } from './checks';
+import { decodeUtf8 } from './text';
+
+export type * from './types';
+export { ImportError } from './types';
+export { sniffFormat, formatFromName } from './sniff';
+export { readShapefileParts, parseCoordinate, normaliseHeader } from './readers';
+export { detectVietnameseEncoding, decodeTcvn3, encodeTcvn3 } from './vn-encodings';
+export { parseWkt, toWkt } from './wkt';
+export { finishLayer } from './checks';
+
+/** Default `maxBytes`: 50 MiB. */
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+/** Default `maxUnzippedBytes`: 200 MiB. */
+export const DEFAULT_MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
+
+const err = (code: string, message: string, line?: number): Issue => ({ severity: 'error', code, message, ...(line ? { line } : {}) });
+
+/**
+ * Import one file. Sniffs the format from the content (and reports a file whose content is not
+ * the format its name says), reads it, picks the source CRS (`options.fromCrs` > the file's own >
+ * WGS 84 when coordinates look like degrees > a proposal from the region hint), reprojects to
+ * WGS 84 and checks every feature. Never throws for bad data.
+ */
+export async function importFile(input: ImportInput, options: ImportOptions = {}): Promise<ImportResult> {
+  const { name, bytes } = input;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxUnzipped = options.maxUnzippedBytes ?? DEFAULT_MAX_UNZIPPED_BYTES;
+  try {
+    options.onProgress?.(0);
+    if (options.signal?.aborted) return { ok: false, issues: [abortIssue()] };
+    if (bytes.length > maxBytes) {
+      return { ok: false, issues: [err('file-too-large', `"${name}" is ${bytes.length.toLocaleString('en')} bytes, over the limit of ${maxBytes.toLocaleString('en')} bytes; it was not read.`)] };
+    }
+    if (bytes.length === 0 || (bytes.length < 4096 && /^\s*$/.test(new TextDecoder().decode(bytes).replace(/^\uFEFF/, '')))) {
+      return { ok: false, issues: [err('empty-file', `"${name}" is empty (${bytes.length} bytes${bytes.length ? ', only whitespace' : ''}).`)] };
+    }
+    const sniffed = sniffFormat(bytes);
+    const named = formatFromName(name);
+    if (sniffed.bareShp) {
+      return { ok: false, format: 'shapefile', issues: [err('shapefile-not-zipped', `"${name}" is a bare .shp: a Shapefile needs its .dbf (attributes) and .prj (coordinate system). Zip the .shp, .shx, .dbf, .prj and .cpg together and import the .zip.`)] };
+    }
+    if (!sniffed.format) {
+      const what = named ? `is named as ${FORMAT_LABEL[named]} but its content is ${sniffed.what}` : `is ${sniffed.what}, not a format that can be imported (GeoJSON, KML, KMZ, GPX, CSV or zipped Shapefile)`;
+      return { ok: false, issues: [err(named ? 'format-mismatch' : 'unsupported-format', `"${name}" ${what}.`)] };
+    }
+    if (named && named !== sniffed.format && !(named === 'csv' && sniffed.format === 'csv')) {
+      return { ok: false, issues: [err('format-mismatch', `"${name}" is named as ${FORMAT_LABEL[named]} but its content is ${sniffed.what}; rename it or export it again.`)] };
+    }
+    await Promise.resolve();
+    if (options.signal?.aborted) return { ok: false, issues: [abortIssue()] };
+    options.onProgress?.(0.1);
+    let layer: ParsedLayer;
+    switch (sniffed.format) {
+      case 'geojson':
+        layer = readGeoJson(decodeUtf8(bytes, true, 'GeoJSON file'));
+        break;
+      case 'kml':
+        layer = readKml(decodeUtf8(bytes, false));
+        break;
+      case 'gpx':
+        layer = readGpx(decodeUtf8(bytes, false));
+        break;
+      case 'kmz':
+        layer = readKmz(bytes, maxUnzipped);
+        break;
+      case 'shapefile':
+        layer = readShapefileZip(bytes, maxUnzipped);
+        break;
+      case 'csv':
+        layer = readCsv(bytes, options.columns);
+        break;
+    }
+    await Promise.resolve();
+    if (options.signal?.aborted) return { ok: false, format: layer.format, issues: [...layer.issues, abortIssue()] };
+    options.onProgress?.(0.5);
+    return finishLayer(layer, options);
+  } catch (e) {
+    if (e instanceof ImportError) return { ok: false, issues: [err(e.code, e.message, e.line)] };
+    return { ok: false, issues: [err('internal-error', `"${name}" could not be read: ${(e as Error)?.message ?? String(e)}.`)] };
+  }
+}

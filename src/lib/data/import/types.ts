@@ -1,0 +1,133 @@
+/**
+ * Types of the import library. Pure: no DOM, Svelte or MapLibre; every value is structured-clone
+ * friendly so results can cross a worker boundary (postMessage / comlink) unchanged — except the
+ * `onProgress` callback and `signal` of the options, which stay on the worker side.
+ */
+import type { FeatureCollection, Feature, Geometry } from 'geojson';
+
+/** A file format the importer understands. */
+export type ImportFormat = 'geojson' | 'kml' | 'kmz' | 'gpx' | 'csv' | 'shapefile';
+
+/** Where the source CRS came from. */
+export type CrsSource = 'prj' | 'kml' | 'geojson' | 'user' | 'assumed' | 'proposed';
+
+/** One problem found in the input. Messages are English, specific: what, which feature/line, why. */
+export interface Issue {
+  severity: 'error' | 'warning';
+  /** Stable machine code, e.g. `invalid-json`, `ring-closed`, `crs-proposed` (see ISSUE_CODES). */
+  code: string;
+  message: string;
+  /** 0-based index of the feature in the source file (CSV: data row). */
+  featureIndex?: number;
+  /** 1-based line in the source text, when known (CSV, JSON, XML). */
+  line?: number;
+}
+
+/** A source feature left out of the result. */
+export interface Rejected {
+  /** 0-based index of the feature in the source file (CSV: data row). */
+  index: number;
+  reason: string;
+}
+
+/** The file to import: its name (used for the extension check and messages) and its bytes. */
+export interface ImportInput {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** How to read coordinates from a table (CSV): two columns, or one WKT column. */
+export type ColumnMapping = { x: string; y: string } | { wkt: string };
+
+/** Options of `importFile`; all optional. */
+export interface ImportOptions {
+  /** Source CRS (EPSG code or "EPSG:n"); overrides whatever the file says. */
+  fromCrs?: number | string;
+  /** Region of interest [west, south, east, north] in WGS 84, for CRS proposals and swapped lat/lon. Default: Bắc Kạn. */
+  regionBbox?: [number, number, number, number];
+  /** Reject files bigger than this many bytes, before parsing. Default 50 MiB. */
+  maxBytes?: number;
+  /** Reject archives whose entries would inflate to more than this many bytes in total. Default 200 MiB. */
+  maxUnzippedBytes?: number;
+  /** CSV coordinate columns, overriding header detection. */
+  columns?: ColumnMapping;
+  /** Swap lon/lat when the swapped positions fall in the region (with a warning). Default true. */
+  autoSwap?: boolean;
+  /** Keep self-intersecting polygons (as a warning) instead of rejecting them. Default false. */
+  keepInvalid?: boolean;
+  /** Called with a fraction 0–1 as work proceeds. */
+  onProgress?: (fraction: number) => void;
+  /** Abort the import; the result is then `{ ok: false }` with an `aborted` issue. */
+  signal?: AbortSignal;
+}
+
+/** The CRS the source coordinates were read in. */
+export interface CrsInfo {
+  /** EPSG code. */
+  code: number;
+  source: CrsSource;
+}
+
+/** A successful import: features in WGS 84 lon/lat (RFC 7946 winding). */
+export interface ImportSuccess {
+  ok: true;
+  collection: FeatureCollection<Geometry, Record<string, unknown>>;
+  format: ImportFormat;
+  crs: CrsInfo;
+  issues: Issue[];
+  rejected: Rejected[];
+}
+
+/** Columns a table could take its coordinates from, when the header does not say clearly. */
+export interface ColumnMappingRequest {
+  /** Every column of the header, in order. */
+  columns: string[];
+  /** Columns that could hold x / longitude / easting. */
+  x: string[];
+  /** Columns that could hold y / latitude / northing. */
+  y: string[];
+  /** Columns that could hold WKT geometry. */
+  wkt: string[];
+}
+
+/** A failed import: nothing usable. When `needsMapping` is set, ask the user and retry with `options.columns`. */
+export interface ImportFailure {
+  ok: false;
+  issues: Issue[];
+  format?: ImportFormat;
+  needsMapping?: ColumnMappingRequest;
+}
+
+/** Result of `importFile`. */
+export type ImportResult = ImportSuccess | ImportFailure;
+
+/** Output of a format reader, before CRS handling and geometry checks. */
+export interface ParsedLayer {
+  format: ImportFormat;
+  /** Features as read; geometry may be null or malformed (checked later). */
+  features: Feature<Geometry | null, Record<string, unknown> | null>[];
+  /** CRS declared by the file, if any. */
+  crs?: CrsInfo;
+  /** The file declares a CRS that is not supported (message). */
+  crsError?: string;
+  /** 0-based source index per feature, when it differs from the array index (CSV rows skipped). */
+  indices?: number[];
+  /** 1-based source line per feature, when known. */
+  lines?: (number | undefined)[];
+  /** Source features already rejected by the reader (e.g. CSV rows without coordinates). */
+  rejected: Rejected[];
+  issues: Issue[];
+  /** A table whose coordinate columns need choosing. */
+  needsMapping?: ColumnMappingRequest;
+}
+
+/** Thrown inside readers for a fatal, explained problem; turned into an `error` issue. */
+export class ImportError extends Error {
+  constructor(
+    public code: string,
+    message: string,
+    public line?: number,
+  ) {
+    super(message);
+  }
+}
