@@ -199,7 +199,7 @@ export function scoreSite(inp: CriterionInputs, weights: Partial<Weights> = {}):
   const p = pd == null ? null : clamp01(1 - pd / DEFAULT_DMAX_M['protected-area']);
   const penalty = p == null ? 0 : p * w['protected-area'];
   breakdown.push({
-    criterion: 'protected-area', value: pd, unit: 'm', score0to1: p, weight: w['protected-area'], contribution: -penalty,
+    criterion: 'protected-area', value: pd, unit: 'm', score0to1: p, weight: w['protected-area'], contribution: penalty === 0 ? 0 : -penalty,
     normalisation: `penalty: ${w['protected-area']} points × clamp(1 − d/${DEFAULT_DMAX_M['protected-area']} m)`,
     ...(pd == null ? { excluded: 'no protected-areas layer' } : {}),
   });
