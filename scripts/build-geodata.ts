@@ -169,6 +169,8 @@ export function sortKeys(v: unknown): unknown {
 
 const LEVEL_PREFIX = /^(Thành phố|Thị xã|Thị trấn|Huyện|Phường|Xã|TP|TT)\s+/u;
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/gu;
+/** Tone marks as digits in name keys (huyền 2, sắc 1, hỏi 3, ngã 4, nặng 5). */
+const TONE_DIGIT: Record<string, string> = { '\u0300': '2', '\u0301': '1', '\u0309': '3', '\u0303': '4', '\u0323': '5' };
 
 /** Strips an administrative level prefix ("Xã ", "Thị trấn ", "Huyện ", "Thị xã " …). */
 export function bareName(s: string): string {
@@ -178,7 +180,7 @@ export function bareName(s: string): string {
 /**
  * Matching key for Vietnamese place names: bare, lower case, and independent of where the tone
  * mark sits ("Hoà" = "Hòa", "Thuỷ" = "Thủy"): per syllable, the letters without tone marks plus
- * the tone mark itself.
+ * its tone as a digit ("Chợ Mới" → "chơ5 mơi1").
  */
 export function nameKey(s: string): string {
   return bareName(s)
@@ -186,7 +188,7 @@ export function nameKey(s: string): string {
     .split(/\s+/u)
     .map((w) => {
       const d = w.normalize('NFD');
-      const tones = (d.match(TONES) ?? []).join('');
+      const tones = (d.match(TONES) ?? []).map((t) => TONE_DIGIT[t]).join('');
       return d.replace(TONES, '').normalize('NFC') + tones;
     })
     .join(' ');
@@ -614,7 +616,7 @@ function rowToFeature(layer: CuratedLayer, row: Record<string, string>, ctx: Ctx
     props.sources = [...new Set([...sources, ...placed.extraSources])];
     return { type: 'Feature', geometry: placed.geometry, properties: props };
   } catch (e) {
-    throw new Error(`${where}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`${where}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
 }
 

@@ -1,0 +1,427 @@
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import Papa from 'papaparse';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import geographiclib from 'geographiclib-geodesic';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LAYER_IDS, type LayerId, type Manifest } from '../../src/lib/data/schema.ts';
+import { REGION_BBOX, validateLayer, validateManifest } from '../../src/lib/data/validate.ts';
+import {
+  CURATED_TABLES, buildGeodata, loadShared, nameKey, parseExtent, type BuildResult,
+} from '../../scripts/build-geodata.ts';
+
+const REPO = join(import.meta.dirname, '..', '..');
+const SHARED = process.env.SHARED_DIR ?? join(REPO, '..', 'shared');
+const COMMITTED = join(REPO, 'public', 'geodata');
+
+type Props = Record<string, unknown>;
+type Coll = FeatureCollection<Geometry, Props>;
+
+let dirA: string;
+let dirB: string;
+let a: BuildResult;
+let b: BuildResult;
+const layer = (id: LayerId): Coll => JSON.parse(a.files[`${id}.geojson`]) as Coll;
+const byId = (id: LayerId, fid: string) => {
+  const f = layer(id).features.find((x) => x.properties.id === fid);
+  if (!f) throw new Error(`no ${fid} in ${id}`);
+  return f;
+};
+const pointOf = (f: Feature<Geometry, Props>) => (f.geometry as Point).coordinates;
+const shared = loadShared(SHARED);
+const commune2009 = (district: string, name: string) => {
+  const c = shared.gaz.commune2009(district, name);
+  if (!c) throw new Error(`no 2009 commune ${district}/${name}`);
+  return c.feature;
+};
+const readTable = (file: string) =>
+  Papa.parse<Record<string, string>>(readFileSync(join(REPO, 'data', file), 'utf8'), { header: true, skipEmptyLines: 'greedy' }).data;
+
+beforeAll(() => {
+  dirA = mkdtempSync(join(tmpdir(), 'geodata-a-'));
+  dirB = mkdtempSync(join(tmpdir(), 'geodata-b-'));
+  a = buildGeodata({ sharedDir: SHARED, outDir: dirA });
+  b = buildGeodata({ sharedDir: SHARED, outDir: dirB });
+}, 60_000);
+afterAll(() => {
+  rmSync(dirA, { recursive: true, force: true });
+  rmSync(dirB, { recursive: true, force: true });
+});
+
+describe('determinism', () => {
+  it('two builds write byte-identical files', () => {
+    const names = readdirSync(dirA).sort();
+    expect(names).toEqual(readdirSync(dirB).sort());
+    expect(names).toHaveLength(14);
+    for (const n of names) expect(readFileSync(join(dirA, n)).equals(readFileSync(join(dirB, n))), n).toBe(true);
+    expect(Object.keys(a.files).sort()).toEqual(names);
+    for (const n of names) expect(a.files[n] === b.files[n], n).toBe(true);
+  });
+
+  it('the committed package equals a fresh build (run `npm run data` and commit)', () => {
+    for (const [name, text] of Object.entries(a.files)) {
+      expect(readFileSync(join(COMMITTED, name), 'utf8') === text, `${name} differs from a fresh build`).toBe(true);
+    }
+  });
+
+  it('rounds coordinates: 6 decimals for points, 5 for lines and polygons, 4 for neighbours', () => {
+    const decimals = (x: number) => (String(x).split('.')[1] ?? '').length;
+    const maxDecimals = (c: unknown): number => (Array.isArray(c) ? Math.max(0, ...c.map(maxDecimals)) : decimals(c as number));
+    for (const id of LAYER_IDS) {
+      for (const f of layer(id).features) {
+        const limit = f.geometry.type === 'Point' ? 6 : id === 'neighbours' ? 4 : 5;
+        expect(maxDecimals((f.geometry as Polygon).coordinates), `${id} ${String(f.properties.id)}`).toBeLessThanOrEqual(limit);
+      }
+    }
+  });
+});
+
+describe('the package', () => {
+  it('validates every layer with the app validator and the manifest', () => {
+    for (const id of LAYER_IDS) {
+      const r = validateLayer(id, layer(id), { bbox: a.manifest.region.bbox });
+      expect(r.ok ? [] : r.issues.map((i) => i.message), id).toEqual([]);
+    }
+    expect(validateManifest(JSON.parse(a.files['manifest.json'])).ok).toBe(true);
+  });
+
+  it('has the expected feature counts', () => {
+    const counts = Object.fromEntries(a.manifest.layers.map((l) => [l.id, l.featureCount]));
+    expect(counts).toEqual({
+      region: 1, neighbours: 5, districts: 8, communes: 122, rivers: 3,
+      'protected-areas': 3, 'material-zones': 16, roads: 5, 'power-lines': 15,
+      'power-substations': 6, 'power-plants': 3, 'mineral-sites': 9, 'industrial-sites': 13,
+    });
+    for (const id of LAYER_IDS) expect(layer(id).features).toHaveLength(counts[id]);
+  });
+
+  it('has a manifest with 13 layers, hashes and sizes of every output and input', () => {
+    const m: Manifest = JSON.parse(a.files['manifest.json']);
+    expect(m.layers).toHaveLength(13);
+    expect(m.layers.map((l) => l.id)).toEqual([...LAYER_IDS]);
+    for (const l of m.layers) {
+      const text = a.files[l.file];
+      expect(l.sha256).toBe(createHash('sha256').update(text).digest('hex'));
+      expect(l.bytes).toBe(Buffer.byteLength(text));
+      expect(l.licence.length).toBeGreaterThan(5);
+      expect(l.sources.length, l.id).toBeGreaterThan(0);
+    }
+    const lic = Object.fromEntries(m.layers.map((l) => [l.id, l.licence]));
+    expect(lic.districts).toMatch(/^GPL-3\.0/);
+    expect(lic.communes).toMatch(/^MIT/);
+    expect(lic.rivers).toMatch(/^LGPL-3\.0-or-later/);
+    expect(lic['power-lines']).toContain('no licence stated');
+    expect(Object.keys(m.inputs)).toEqual([
+      '../shared/data/commune-changes.csv',
+      '../shared/data/sources/bac-kan-communes-2009.geojson',
+      '../shared/data/sources/bac-kan-districts.geojson',
+      '../shared/data/sources/bac-kan-province.geojson',
+      '../shared/data/sources/bac-kan-rivers-gshhg-wdbii.geojson',
+      '../shared/data/sources/neighbour-provinces.geojson',
+      '../shared/data/sources/power-110kv-traces.geojson',
+      ...Object.values(CURATED_TABLES).map((f) => `data/${f}`).sort(),
+    ]);
+    const csv = readFileSync(join(REPO, 'data', 'roads.csv'));
+    expect(m.inputs['data/roads.csv']).toBe(createHash('sha256').update(csv).digest('hex'));
+  });
+
+  it('describes the region: bbox from the province outline, note on the 2025 merger', () => {
+    const { region } = a.manifest;
+    expect(region).toMatchObject({ id: 'bac-kan', name: 'Bắc Kạn (cũ)', name_en: 'former Bắc Kạn province' });
+    expect(region.bbox).toEqual([105.43153, 21.80442, 106.24693, 22.74089]);
+    expect(region.bbox[0]).toBeGreaterThanOrEqual(REGION_BBOX[0]);
+    expect(region.bbox[3]).toBeLessThanOrEqual(REGION_BBOX[3]);
+    expect(region.note_en).toContain('Since 1 July 2025 it is part of the new Thái Nguyên province');
+    expect(region.note_vi).toContain('Thái Nguyên');
+  });
+
+  it('dates the package by the newest as_of of the curated rows, not the clock', () => {
+    const asOfs = Object.values(CURATED_TABLES).flatMap((f) => readTable(f).map((r) => r.as_of)).filter(Boolean).sort();
+    expect(a.manifest.dataAsOf).toBe(asOfs.at(-1));
+    expect(a.manifest.dataAsOf).toBe('2025-10');
+  });
+
+  it('gives every curated and base feature non-empty sources and an accuracy', () => {
+    for (const id of LAYER_IDS) {
+      if (id === 'neighbours') continue;
+      for (const f of layer(id).features) {
+        const s = f.properties.sources as string[];
+        expect(s.length, `${id} ${String(f.properties.id)}`).toBeGreaterThan(0);
+        for (const url of s) expect(url).toMatch(/^https?:\/\//);
+        expect(f.properties.accuracy).toBeTruthy();
+      }
+    }
+  });
+
+  it('keeps all layers small (< 500 KB gzip together)', () => {
+    const gz = Object.values(a.files).reduce((n, t) => n + gzipSync(t, { level: 9 }).length, 0);
+    expect(gz).toBeLessThan(500 * 1024);
+  });
+});
+
+describe('base layers', () => {
+  it('districts carry the dvhcvn codes and a pre-2025 note', () => {
+    const d = layer('districts').features.map((f) => [f.properties.id, f.properties.name]);
+    expect(d).toEqual([
+      ['district-058', 'Bắc Kạn'], ['district-060', 'Pác Nặm'], ['district-061', 'Ba Bể'], ['district-062', 'Ngân Sơn'],
+      ['district-063', 'Bạch Thông'], ['district-064', 'Chợ Đồn'], ['district-065', 'Chợ Mới'], ['district-066', 'Na Rì'],
+    ]);
+    expect(layer('districts').features.every((f) => String(f.properties.note).includes('before 1 July 2025'))).toBe(true);
+  });
+
+  it('neighbours keep name and code', () => {
+    expect(layer('neighbours').features.map((f) => f.properties)).toEqual([
+      { name: 'Hà Giang', code: '02' }, { name: 'Cao Bằng', code: '04' }, { name: 'Tuyên Quang', code: '08' },
+      { name: 'Thái Nguyên', code: '19' }, { name: 'Lạng Sơn', code: '20' },
+    ]);
+  });
+
+  it('communes carry 2009 population and area and the July 2025 unit', () => {
+    const cs = layer('communes').features;
+    const find = (d: string, n: string) => cs.find((f) => f.properties.district === d && f.properties.name === n)!.properties;
+    expect(find('Bắc Kạn', 'Đức Xuân')).toMatchObject({ name_full: 'Phường Đức Xuân', population_2009: 5121, area_ha_2009: 557, commune_2025: 'Đức Xuân' });
+    expect(find('Bắc Kạn', 'Huyền Tụng').commune_2025).toBe('Đức Xuân');
+    expect(find('Bắc Kạn', 'Xuất Hoá').commune_2025).toBe('Bắc Kạn'); // 2025 row spells it "Xuất Hóa"
+    expect(find('Chợ Mới', 'Thanh Bình').commune_2025).toBe('Thanh Thịnh'); // via 2020 Thanh Thịnh
+    expect(find('Chợ Mới', 'Chợ Mới').commune_2025).toBe('Chợ Mới'); // via 2020 TT Đồng Tâm
+    expect(find('Ngân Sơn', 'Vân Tùng').commune_2025).toBe('Ngân Sơn'); // TT since 2023
+    expect(find('Na Rì', 'Lương Hạ').commune_2025).toBe('Cường Lợi; Na Rì'); // split in 2020
+    // Phong Huân is the one 2009 commune the 2020 sources do not place.
+    expect(cs.filter((f) => !f.properties.commune_2025).map((f) => f.properties.name)).toEqual(['Phong Huân']);
+    const units = new Set(cs.flatMap((f) => String(f.properties.commune_2025 ?? '').split('; ').filter(Boolean)));
+    expect(units.size).toBe(37);
+  });
+
+  it('matches names whatever the tone-mark placement', () => {
+    expect(nameKey('Xã Xuất Hoá')).toBe(nameKey('Phường Xuất Hóa'));
+    expect(nameKey('Xã Liêm Thuỷ')).toBe(nameKey('Liêm Thủy'));
+    expect(nameKey('Thị trấn Chợ Mới')).toBe('chơ5 mơi1');
+    expect(nameKey('Thanh Bình')).not.toBe(nameKey('Thanh Bính'));
+  });
+});
+
+describe('placement of curated features', () => {
+  const pointLayers = ['industrial-sites', 'mineral-sites', 'power-plants'] as const;
+
+  it('puts every commune-placed point inside its commune polygon(s) and every district-placed point inside its district', () => {
+    let checked = 0;
+    for (const id of pointLayers) {
+      for (const row of readTable(CURATED_TABLES[id])) {
+        const f = byId(id, row.id);
+        const p = pointOf(f);
+        if (row.place_level === 'commune' || row.place_level === 'communes') {
+          const parts = row.place.split(';').map((s) => s.trim()).flatMap((pair) => {
+            const [d, c] = pair.split('/');
+            return shared.gaz.resolveCommune(d, c).parts;
+          });
+          expect(parts.some((poly) => booleanPointInPolygon(p, poly)), row.id).toBe(true);
+          expect(f.properties.accuracy).toBe('commune');
+          expect(f.properties.commune_2025, row.id).toBeTruthy();
+        } else {
+          expect(row.place_level).toBe('district');
+          expect(booleanPointInPolygon(p, shared.gaz.district(row.place)), row.id).toBe(true);
+          expect(f.properties.accuracy).toBe('district');
+          expect(f.properties.commune_2025).toBeUndefined();
+          expect(f.properties.district).toBe(row.place);
+        }
+        checked++;
+      }
+    }
+    expect(checked).toBe(25);
+  });
+
+  it('places KCN Thanh Bình in the 2009 xã Thanh Bình and maps it to Thanh Thịnh', () => {
+    for (const id of ['kcn-thanh-binh-1', 'kcn-thanh-binh-2']) {
+      const f = byId('industrial-sites', id);
+      expect(booleanPointInPolygon(pointOf(f), commune2009('Chợ Mới', 'Thanh Bình'))).toBe(true);
+      expect(f.properties).toMatchObject({ district: 'Chợ Mới', commune: 'Thanh Bình', commune_2025: 'Thanh Thịnh' });
+    }
+    expect(byId('industrial-sites', 'kcn-thanh-binh-1').properties).toMatchObject({ area_ha: 73, occupancy_pct: 97, status: 'operating', phase: 'existing' });
+    expect(byId('industrial-sites', 'kcn-thanh-binh-2').properties).toMatchObject({ area_ha: 80.3, status: 'planned' });
+  });
+
+  it('places CCN Thanh Thịnh inside the union of the 2009 Thanh Bình and Nông Thịnh polygons', () => {
+    const f = byId('industrial-sites', 'ccn-thanh-thinh');
+    const src = JSON.parse(readFileSync(join(SHARED, 'data/sources/bac-kan-communes-2009.geojson'), 'utf8')) as FeatureCollection<Polygon | MultiPolygon, Props>;
+    const polys = src.features.filter((c) => c.properties.district === 'Huyện Chợ Mới' && ['Xã Thanh Bình', 'Xã Nông Thịnh'].includes(String(c.properties.name)));
+    expect(polys).toHaveLength(2);
+    expect(polys.some((poly) => booleanPointInPolygon(pointOf(f), poly))).toBe(true);
+    expect(f.properties).toMatchObject({ commune: 'Thanh Thịnh', commune_2025: 'Thanh Thịnh', area_ha: 50, investment_bn_vnd: 541.75 });
+    expect(String(f.properties.accuracy_note)).toContain('Xã Thanh Bình + Xã Nông Thịnh');
+  });
+
+  it('places CCN Vằng Mười in Trần Phú = Hảo Nghĩa + Hữu Thác', () => {
+    const f = byId('industrial-sites', 'ccn-vang-muoi');
+    const inside = ['Hảo Nghĩa', 'Hữu Thác'].some((n) => booleanPointInPolygon(pointOf(f), commune2009('Na Rì', n)));
+    expect(inside).toBe(true);
+    expect(f.properties).toMatchObject({ commune: 'Trần Phú', commune_2025: 'Trần Phú', area_ha: 15 });
+  });
+
+  it('spot-checks attributes of clusters', () => {
+    expect(byId('industrial-sites', 'ccn-quang-chu').properties).toMatchObject({
+      commune: 'Quảng Chu', commune_2025: 'Chợ Mới', area_ha: 74.4, investor: 'Công ty CP Onsen Fuji Bắc Kạn', phase: 'existing',
+    });
+    expect(byId('industrial-sites', 'ccn-huyen-tung').properties).toMatchObject({ commune_2025: 'Đức Xuân', occupancy_pct: 100, status: 'operating', sectors: ['footwear'] });
+    expect(byId('industrial-sites', 'ccn-huyen-tung').properties.area_ha).toBeUndefined();
+    expect(byId('industrial-sites', 'ccn-cam-giang').properties).toMatchObject({ area_ha: 40, decision: 'QĐ 1868/QĐ-UBND, 16 Oct 2020' });
+    expect(byId('industrial-sites', 'ccn-nam-bang-lung').properties).toMatchObject({ accuracy: 'district', district: 'Chợ Đồn', area_ha: 20 });
+    expect(byId('industrial-sites', 'ccn-chu-huong').properties).toMatchObject({ commune_2025: 'Thượng Minh' });
+    const planned = ['kcn-cho-moi-3', 'kcn-cho-moi-4', 'kcn-cho-moi-5', 'kcn-bach-thong'].map((id) => byId('industrial-sites', id).properties);
+    expect(planned.map((p) => p.area_ha)).toEqual([300, 496, 498, 400]);
+    expect(planned.every((p) => p.phase === 'planned-2030' && p.status === 'planned' && String(p.decision).includes('QĐ 1004/QĐ-UBND'))).toBe(true);
+  });
+
+  it('lets features known only by district share the district point', () => {
+    const ids = ['mine-cho-dien', 'mine-na-tum', 'smelter-hoang-nam'].map((id) => pointOf(byId('mineral-sites', id)));
+    ids.push(pointOf(byId('industrial-sites', 'ccn-nam-bang-lung')));
+    expect(new Set(ids.map((p) => p.join(','))).size).toBe(1);
+  });
+
+  it('places minerals and smelters as sourced', () => {
+    expect(byId('mineral-sites', 'smelter-hoang-nam').properties).toMatchObject({ capacity_t_per_year: 5000, status: 'operating', accuracy: 'district' });
+    const hamico = byId('mineral-sites', 'smelter-na-ri-hamico');
+    expect(booleanPointInPolygon(pointOf(hamico), commune2009('Ngân Sơn', 'Thượng Quan'))).toBe(true);
+    const gold = byId('mineral-sites', 'gold-thuan-mang-kim-hy');
+    expect(['Thượng Quan', 'Đức Vân'].some((n) => booleanPointInPolygon(pointOf(gold), commune2009('Ngân Sơn', n)))).toBe(true);
+    expect(gold.properties.commune_2025).toBe('Thượng Quan; Ngân Sơn');
+    expect(booleanPointInPolygon(pointOf(byId('mineral-sites', 'mine-keo-nang')), commune2009('Chợ Đồn', 'Bản Thi'))).toBe(true);
+  });
+
+  it('keeps conflicting hydropower capacity out and sourced capacity in', () => {
+    expect(byId('power-plants', 'hydro-thac-gieng').properties.capacity_mw).toBeUndefined();
+    expect(byId('power-plants', 'hydro-nam-cat').properties).toMatchObject({ capacity_mw: 3.2, commune_2025: 'Phong Quang' });
+    expect(byId('power-plants', 'hydro-pac-cap').properties).toMatchObject({ capacity_mw: 6, commune_2025: 'Na Rì; Trần Phú' });
+  });
+});
+
+describe('zones and protected areas', () => {
+  it('draws district zones as the union of district polygons and keeps the city canna area out', () => {
+    const canna = layer('material-zones').features.filter((f) => f.properties.crop === 'canna');
+    expect(canna).toHaveLength(8);
+    const area = Object.fromEntries(canna.map((f) => [f.properties.district, f.properties.area_ha]));
+    expect(area).toEqual({
+      'Na Rì': 1133.3, 'Ba Bể': 770.06, 'Bạch Thông': 260, 'Chợ Đồn': 256.9, 'Pác Nặm': 219.5, 'Ngân Sơn': 95, 'Chợ Mới': 76.9, 'Bắc Kạn': undefined,
+    });
+    const ginger = byId('material-zones', 'zone-ginger');
+    expect(ginger.geometry.type).toBe('MultiPolygon'); // Pác Nặm is apart from Chợ Mới and Na Rì
+    expect(ginger.properties.area_ha).toBeUndefined();
+    expect(byId('material-zones', 'zone-orange').properties).toMatchObject({ area_ha: 1072, year: 2021 });
+    // The orange zone surrounds Bắc Kạn city: its polygon keeps the city as a hole.
+    expect((byId('material-zones', 'zone-orange').geometry as Polygon).coordinates).toHaveLength(2);
+  });
+
+  it('draws commune zones over the named communes', () => {
+    const wood = byId('material-zones', 'zone-wood-cho-don-south');
+    for (const n of ['Bình Trung', 'Nghĩa Tá', 'Lương Bằng', 'Yên Nhuận', 'Yên Mỹ']) {
+      const lp = commune2009('Chợ Đồn', n).properties.label_point as Position;
+      expect(booleanPointInPolygon(lp, wood as Feature<Polygon>), n).toBe(true);
+    }
+    expect(String(wood.properties.accuracy_note)).toContain('Yên Nhuận');
+    expect(byId('material-zones', 'zone-turmeric-don-phong').properties).toMatchObject({ area_ha: 18, commune_2025: 'Phong Quang' });
+  });
+
+  it('draws Ba Bể NP over its 5 core communes with the stated area and designations', () => {
+    const np = byId('protected-areas', 'pa-ba-be-national-park');
+    expect(np.properties).toMatchObject({ kind: 'national-park', area_ha_stated: 10048, accuracy: 'commune' });
+    expect((np.properties.designations as string[]).map((d) => d.split(' (')[0])).toEqual(['national park', 'Ramsar site no. 1938', 'ASEAN Heritage Park']);
+    for (const n of ['Nam Mẫu', 'Khang Ninh', 'Cao Thượng', 'Quảng Khê', 'Cao Trĩ']) {
+      const lp = commune2009('Ba Bể', n).properties.label_point as Position;
+      expect(booleanPointInPolygon(lp, np as Feature<Polygon>), n).toBe(true);
+    }
+    expect(String(np.properties.accuracy_note)).toContain('22,772 ha');
+  });
+
+  it('draws Nam Xuân Lạc as the published NBCA box', () => {
+    const nxl = byId('protected-areas', 'pa-nam-xuan-lac');
+    expect(nxl.properties).toMatchObject({ accuracy: 'extent', area_ha_stated: 4155.67, district: 'Chợ Đồn', commune_2025: 'Nam Cường; Yên Thịnh' });
+    const [w, s, e, n] = parseExtent('105°28′31″E–105°33′20″E, 22°17′12″N–22°19′45″N');
+    expect([w, s, e, n].map((x) => Math.round(x * 1e5) / 1e5)).toEqual([105.47528, 22.28667, 105.55556, 22.32917]);
+    expect((nxl.geometry as Polygon).coordinates[0]).toEqual([[105.47528, 22.28667], [105.55556, 22.28667], [105.55556, 22.32917], [105.47528, 22.32917], [105.47528, 22.28667]]);
+  });
+});
+
+describe('power and roads', () => {
+  it('takes substations from the traces with sourced capacity and loading', () => {
+    const subs = Object.fromEntries(layer('power-substations').features.map((f) => [f.properties.id, f.properties]));
+    expect(subs['sub-e26-1-bac-kan']).toMatchObject({ code: 'E26.1', capacity_mva: 50, loading_pct: 97, accuracy: 'traced', commune_2025: 'Đức Xuân' });
+    expect(subs['sub-e26-2-cho-don']).toMatchObject({ code: 'E26.2', capacity_mva: 25, loading_pct: 31 });
+    expect(subs['sub-e26-5-bac-kan-220']).toMatchObject({ voltage_kv: 220, commune: 'Hà Vị', commune_2025: 'Cẩm Giàng' });
+    expect(String(subs['sub-e26-5-bac-kan-220'].accuracy_note)).toContain('estimated');
+    expect(subs['sub-e6-22-dinh-hoa']).toMatchObject({ inside_region: false });
+    expect(subs['sub-n1-junction']).toMatchObject({ kind: 'junction' });
+  });
+
+  it('keeps the six 110 kV traces with their stated lengths', () => {
+    const traced = layer('power-lines').features.filter((f) => f.properties.accuracy === 'traced');
+    expect(traced.map((f) => f.properties.length_m_stated).sort()).toEqual([28460, 34942, 4218, 42352, 5473, 69839]);
+    expect(traced.every((f) => f.properties.voltage_kv === 110)).toBe(true);
+  });
+
+  it('draws the 220 kV line E26.5 → Ngân Sơn → Cao Bằng border', () => {
+    const l = byId('power-lines', 'line-220-bac-kan-cao-bang');
+    const c = (l.geometry as { coordinates: Position[] }).coordinates;
+    expect(c).toHaveLength(3);
+    expect(c[0]).toEqual(pointOf(byId('power-substations', 'sub-e26-5-bac-kan-220')));
+    expect(booleanPointInPolygon(c[1], shared.gaz.district('Ngân Sơn'))).toBe(true);
+    const caoBang = shared.neighbours.features.find((f) => f.properties.name === 'Cao Bằng')!;
+    expect(booleanPointInPolygon(c[2], caoBang, { ignoreBoundary: false })).toBe(true);
+    expect(l.properties).toMatchObject({ voltage_kv: 220, length_m_stated: 70100, accuracy: 'schematic' });
+  });
+
+  it('feeds every district centre at 35 kV from the geodesically nearest 110 kV substation', () => {
+    const subs = layer('power-substations').features.filter((f) => ['E26.1', 'E26.2', 'E26.3'].includes(String(f.properties.code)));
+    const feeders = layer('power-lines').features.filter((f) => f.properties.voltage_kv === 35);
+    expect(feeders).toHaveLength(8);
+    const g = geographiclib.Geodesic.WGS84;
+    for (const f of feeders) {
+      const [start, end] = (f.geometry as { coordinates: Position[] }).coordinates;
+      const dist = subs.map((s) => g.Inverse(end[1], end[0], pointOf(s)[1], pointOf(s)[0]).s12 as number);
+      const nearest = subs[dist.indexOf(Math.min(...dist))];
+      expect(start, String(f.properties.id)).toEqual(pointOf(nearest));
+      expect(f.properties.from).toBe(nearest.properties.name);
+      expect(String(f.properties.note)).toContain('route not surveyed');
+    }
+    expect(byId('power-lines', 'mv-35-bang-lung').properties.from).toBe('TBA 110 kV Chợ Đồn (E26.2)');
+  });
+
+  it('draws schematic roads through the poles of the sourced places', () => {
+    const ql3 = (byId('roads', 'road-ql3').geometry as { coordinates: Position[] }).coordinates;
+    expect(ql3).toHaveLength(3);
+    expect(booleanPointInPolygon(ql3[0], commune2009('Chợ Mới', 'Chợ Mới'))).toBe(true);
+    expect(booleanPointInPolygon(ql3[1], commune2009('Bắc Kạn', 'Đức Xuân'))).toBe(true);
+    expect(booleanPointInPolygon(ql3[2], commune2009('Bạch Thông', 'Phủ Thông'))).toBe(true);
+    const ql3b = (byId('roads', 'road-ql3b').geometry as { coordinates: Position[] }).coordinates;
+    expect(booleanPointInPolygon(ql3b[1], commune2009('Na Rì', 'Kim Lư'))).toBe(true);
+    expect(byId('roads', 'road-expressway-cho-moi-bac-kan').properties).toMatchObject({ road_class: 'expressway', length_m_stated: 28800 });
+    for (const f of layer('roads').features) expect(f.properties.accuracy).toBe('schematic');
+  });
+});
+
+describe('build errors', () => {
+  it('fails with a message naming the table, the row and the problem', () => {
+    const tmpData = mkdtempSync(join(tmpdir(), 'geodata-data-'));
+    const tmpOut = mkdtempSync(join(tmpdir(), 'geodata-out-'));
+    try {
+      cpSync(join(REPO, 'data'), tmpData, { recursive: true });
+      const file = join(tmpData, 'industrial-sites.csv');
+      const text = readFileSync(file, 'utf8');
+      writeFileSync(file, text.replace('commune,Chợ Mới/Quảng Chu,', 'commune,Chợ Mới/Atlantis,'));
+      expect(() => buildGeodata({ sharedDir: SHARED, outDir: tmpOut, dataDir: tmpData }))
+        .toThrow('data/industrial-sites.csv row "ccn-quang-chu": commune "Chợ Mới/Atlantis" is neither a 2009 commune nor a 2020 unit');
+      writeFileSync(file, text.replace(',commune,Chợ Mới/Quảng Chu,,,commune,', ',commune,Chợ Mới/Quảng Chu,,,district,'));
+      expect(() => buildGeodata({ sharedDir: SHARED, outDir: tmpOut, dataDir: tmpData }))
+        .toThrow('accuracy "district" does not match place_level "commune"');
+      writeFileSync(file, text.replace('cluster,established,existing,74.4', 'cluster,closed,existing,74.4'));
+      expect(() => buildGeodata({ sharedDir: SHARED, outDir: tmpOut, dataDir: tmpData }))
+        .toThrow(/data package is invalid \(1 issues\):\n- industrial-sites feature \d+ \(ccn-quang-chu\) properties\.status: "closed" is not one of/);
+      expect(readdirSync(tmpOut)).toEqual([]); // nothing written on failure
+    } finally {
+      rmSync(tmpData, { recursive: true, force: true });
+      rmSync(tmpOut, { recursive: true, force: true });
+    }
+  });
+});
