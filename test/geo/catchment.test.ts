@@ -34,7 +34,7 @@ describe('catchment', () => {
     // the communes tile the disc: both totals ≈ the disc area
     expect(Math.abs(sumOurs - discM2) / discM2).toBeLessThan(0.002);
     expect(Math.abs(sumOurs - sumTurf) / sumTurf).toBeLessThan(0.002);
-  });
+  }, 60_000);
 
   it('whole commune areas within 0.1 % of GeographicLib geodesic polygon area (turf area: 0.3 %)', () => {
     for (const c of communes.slice(0, 30)) {

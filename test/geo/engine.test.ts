@@ -15,7 +15,7 @@ describe('argument errors (exact messages)', () => {
     expect(() => analyzeSites(sites, layers, { radiusKm: -1 })).toThrow('radiusKm must be a positive number, got -1');
     expect(() => analyzeSites(sites, null as never)).toThrow('layers must be an object, got null');
     expect(() => analyzeSites('x' as never, layers)).toThrow('sites must be an array of Features or a FeatureCollection, got "x"');
-    expect(() => analyzeSites([{ type: 'Feature', geometry: null, properties: { id: 'a' } }], layers)).toThrow('site a has no geometry');
+    expect(() => analyzeSites([{ type: 'Feature', geometry: null as never, properties: { id: 'a' } }], layers)).toThrow('site a has no geometry');
     expect(() => analyzeSites([{ type: 'Feature', geometry: { type: 'Point', coordinates: [105.8, 22.1] }, properties: {} }], layers)).toThrow('site must have properties.id or id');
     expect(() => analyzeSites(sites, layers, { weights: { road: -2 } })).toThrow('weight road must be a non-negative number, got -2');
   });

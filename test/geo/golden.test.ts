@@ -14,7 +14,7 @@ import { FIXTURES, readFc, deepFreeze, roundDeep, geodesicM } from './helpers.ts
 
 type Case = FeatureCollection & { properties: { op: string; description: string; options: Record<string, unknown>; expected: Record<string, unknown> } };
 const role = (c: Case, r: string) => c.features.filter((f) => (f.properties as { role?: string }).role === r);
-const pt = (f: Feature) => (f.geometry as { coordinates: LonLat }).coordinates;
+const pt = (f: Feature) => (f.geometry as unknown as { coordinates: LonLat }).coordinates;
 
 const ops: Record<string, (c: Case) => { result: unknown; features: Feature[] }> = {
   distance(c) {

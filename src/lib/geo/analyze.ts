@@ -45,10 +45,11 @@ export interface SiteAnalysis {
     mvLine: Near | null;
     /** Per voltage class of power lines ("22", "35", "110", "220"). */
     powerLineByKv: Record<string, Near | null>;
+    /** Nearest substation (kind "junction" excluded) of any voltage, 110 kV and 220 kV classes. */
     substation: { any: Near | null; kv110: Near | null; kv220: Near | null };
     /** Nearest material zone per crop (all 8 crops; null if none). */
     crops: Record<string, Near | null>;
-    /** Nearest mineral site per mineral, and of any mineral. */
+    /** Nearest mineral site per mineral (`lead-zinc`, `lead`, `gold`), of any kind (`any`, smelters included) and nearest deposit (`deposit`: any kind but smelter). */
     minerals: Record<string, Near | null>;
     road: Near | null;
   };
@@ -91,9 +92,14 @@ export function createAnalysisEngine(layers: Layers, engineOpts: { snapTolerance
   };
   const power = idx('power-lines', (f) => { const v = prop(f, 'voltage_kv'); return v == null ? null : String(v); });
   const powerMv = feats(layers['power-lines']) ? buildTargetIndex(feats(layers['power-lines'])!, { categoryOf: (f) => { const v = Number(prop(f, 'voltage_kv')); return v === 22 || v === 35 ? 'mv' : null; } }) : null;
-  const subs = idx('power-substations', (f) => { const v = prop(f, 'voltage_kv'); return v == null ? null : String(v); });
+  // junctions (kind "junction") are connection points, not substations: excluded
+  const subFeats = feats(layers['power-substations'])?.filter((f) => prop(f, 'kind') !== 'junction') ?? null;
+  const subs = subFeats ? buildTargetIndex(subFeats, { categoryOf: (f) => { const v = prop(f, 'voltage_kv'); return v == null ? null : String(v); } }) : null;
   const zones = idx('material-zones', (f) => prop(f, 'crop') as string);
-  const minerals = idx('mineral-sites', (f) => prop(f, 'mineral') as string);
+  // categories: the mineral, plus "deposit" for every site that is not a smelter
+  const minerals = feats(layers['mineral-sites']) ? buildTargetIndex(feats(layers['mineral-sites'])!, {
+    categoryOf: (f) => [String(prop(f, 'mineral')), ...(prop(f, 'kind') === 'smelter' ? [] : ['deposit'])],
+  }) : null;
   const roads = idx('roads');
   const protectedAreas = idx('protected-areas');
   const rivers = idx('rivers');
@@ -111,7 +117,7 @@ export function createAnalysisEngine(layers: Layers, engineOpts: { snapTolerance
     districtCentres.push({ id: String(prop(f, 'id') ?? f.id ?? i), p: [p[0], p[1]] });
   }
   const subPoints: { id: string; p: LonLat }[] = [];
-  for (const [i, f] of (feats(layers['power-substations']) ?? []).entries()) {
+  for (const [i, f] of (subFeats ?? []).entries()) {
     if (f.geometry?.type === 'Point') subPoints.push({ id: String(prop(f, 'id') ?? f.id ?? i), p: [f.geometry.coordinates[0], f.geometry.coordinates[1]] });
   }
 
@@ -144,7 +150,7 @@ export function createAnalysisEngine(layers: Layers, engineOpts: { snapTolerance
     for (const kv of ['22', '35', '110', '220']) powerLineByKv[kv] = near(power, g, kv);
     const crops: Record<string, Near | null> = {};
     for (const c of CROPS) crops[c] = near(zones, g, c);
-    const mins: Record<string, Near | null> = { any: near(minerals, g) };
+    const mins: Record<string, Near | null> = { any: near(minerals, g), deposit: near(minerals, g, 'deposit') };
     for (const m of ['lead-zinc', 'lead', 'gold']) mins[m] = near(minerals, g, m);
     const nearest: SiteAnalysis['nearest'] = {
       mvLine: near(powerMv, g, 'mv'),
@@ -184,7 +190,7 @@ export function createAnalysisEngine(layers: Layers, engineOpts: { snapTolerance
       mvLineM: nearest.mvLine?.distanceM ?? null,
       substationM: subs ? (nearest.substation.any?.distanceM ?? null) : null,
       roadM: nearest.road?.distanceM ?? null,
-      depositM: mins.any?.distanceM ?? null,
+      depositM: minerals ? (mins.deposit?.distanceM ?? null) : null,
       materialM,
       population: catch_?.population?.value ?? null,
       radiusKm,

@@ -146,11 +146,17 @@ export interface CatchmentResult {
   /** Disc centre [lon, lat]: the site point, or the area centroid of a polygon site. */
   centre: LonLat;
   method: string;
-  /** Per material zone overlapping the disc: clipped area (ha) and the share of the zone. */
-  zones: { id: string; crop: string; areaHa: number; shareOfZone: number }[] | null;
-  /** Clipped zone area summed per crop (ha). */
+  /**
+   * Per material zone overlapping the disc: clipped zone polygon area (ha), the share of the zone
+   * polygon inside, and the crop's sourced `area_ha` apportioned by that share (null if unsourced).
+   * Zones are often whole communes (accuracy "commune"), so the polygon area overstates the crop.
+   */
+  zones: { id: string; crop: string; areaHa: number; shareOfZone: number; cropAreaHaApportioned: number | null }[] | null;
+  /** Clipped zone polygon area summed per crop (ha; zones of different crops may overlap). */
   cropAreaHa: Record<string, number> | null;
-  /** Mineral sites whose point lies within R of the centre, total and per mineral. */
+  /** Sourced crop area (area_ha) apportioned by the zone share inside the disc, per crop (ha). */
+  cropAreaHaApportioned: Record<string, number> | null;
+  /** Mineral sites except smelters ("deposits") whose point lies within R of the centre, total and per mineral. */
   deposits: { count: number; byMineral: Record<string, number>; ids: string[] } | null;
   /** Length of 22 kV and 35 kV lines inside the disc (m), total and per voltage. */
   mvLineLengthM: { total: number; byVoltageKv: Record<string, number> } | null;
@@ -174,9 +180,9 @@ export function catchment(site: Geometry, radiusKm: number, layers: CatchmentLay
   const F = frameAt(centre);
   const R = radiusKm * 1000;
   const zonesL = layers['material-zones'];
-  let zones: CatchmentResult['zones'] = null, cropAreaHa: CatchmentResult['cropAreaHa'] = null;
+  let zones: CatchmentResult['zones'] = null, cropAreaHa: CatchmentResult['cropAreaHa'] = null, cropAreaHaApportioned: CatchmentResult['cropAreaHaApportioned'] = null;
   if (zonesL) {
-    zones = []; cropAreaHa = {};
+    zones = []; cropAreaHa = {}; cropAreaHaApportioned = {};
     zonesL.forEach((f, i) => {
       if (!f.geometry) return;
       const r = polygonInDisc(f.geometry, F, R);
@@ -184,8 +190,11 @@ export function catchment(site: Geometry, radiusKm: number, layers: CatchmentLay
       const pr = (f.properties ?? {}) as Record<string, unknown>;
       const crop = String(pr.crop ?? 'unknown');
       const areaHa = r.insideM2 / 1e4;
-      zones!.push({ id: String(pr.id ?? f.id ?? i), crop, areaHa, shareOfZone: r.totalM2 > 0 ? r.insideM2 / r.totalM2 : 0 });
+      const shareOfZone = r.totalM2 > 0 ? Math.min(1, r.insideM2 / r.totalM2) : 0;
+      const sourced = typeof pr.area_ha === 'number' && Number.isFinite(pr.area_ha) ? pr.area_ha * shareOfZone : null;
+      zones!.push({ id: String(pr.id ?? f.id ?? i), crop, areaHa, shareOfZone, cropAreaHaApportioned: sourced });
       cropAreaHa![crop] = (cropAreaHa![crop] ?? 0) + areaHa;
+      if (sourced !== null) cropAreaHaApportioned![crop] = (cropAreaHaApportioned![crop] ?? 0) + sourced;
     });
   }
   let deposits: CatchmentResult['deposits'] = null;
@@ -193,7 +202,7 @@ export function catchment(site: Geometry, radiusKm: number, layers: CatchmentLay
   if (minL) {
     deposits = { count: 0, byMineral: {}, ids: [] };
     minL.forEach((f, i) => {
-      if (f.geometry?.type !== 'Point') return;
+      if (f.geometry?.type !== 'Point' || (f.properties as Record<string, unknown> | null)?.kind === 'smelter') return;
       const c = f.geometry.coordinates;
       if (distanceLL(centre[0], centre[1], c[0], c[1]) > R) return;
       const pr = (f.properties ?? {}) as Record<string, unknown>;
@@ -234,6 +243,6 @@ export function catchment(site: Geometry, radiusKm: number, layers: CatchmentLay
   return {
     radiusKm, centre,
     method: `disc = ${DISC_STEPS}-gon in the local cheap-ruler (WGS84) plane; Sutherland–Hodgman clip + shoelace area; lines clipped to the exact circle`,
-    zones, cropAreaHa, deposits, mvLineLengthM: mv, population,
+    zones, cropAreaHa, cropAreaHaApportioned, deposits, mvLineLengthM: mv, population,
   };
 }

@@ -5,11 +5,15 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { SiteAnalysis } from './analyze.ts';
 
-/** Column order of {@link toTableRows}. */
+/**
+ * Column order of {@link toTableRows}. `zone_polygon_ha_within_r` sums clipped zone polygons of all
+ * crops (overlapping zones counted once per zone); `crop_area_ha_apportioned_within_r` sums the
+ * sourced crop areas apportioned by the share of each zone inside the disc.
+ */
 export const TABLE_COLUMNS = [
   'id', 'name', 'score', 'mv_line_id', 'mv_line_m', 'substation_id', 'substation_m', 'substation_110_m', 'substation_220_m',
   'road_m', 'road_network_district_centre_m', 'road_network_substation_m', 'nearest_wood_m', 'nearest_mineral_id', 'nearest_mineral_m',
-  'catchment_radius_km', 'population_2009_within_r', 'material_area_ha_within_r', 'deposits_within_r', 'mv_length_m_within_r',
+  'catchment_radius_km', 'population_2009_within_r', 'zone_polygon_ha_within_r', 'crop_area_ha_apportioned_within_r', 'deposits_within_r', 'mv_length_m_within_r',
   'protected_area_m', 'river_m',
 ] as const;
 
@@ -22,7 +26,8 @@ const m = (x: number | null | undefined): number | string => (x == null || !Numb
 export function toTableRows(rows: readonly SiteAnalysis[]): TableRow[] {
   return rows.map((r) => {
     const c = r.catchment;
-    const zoneHa = c?.cropAreaHa ? Object.values(c.cropAreaHa).reduce((s, v) => s + v, 0) : null;
+    const zoneHa = c?.zones ? c.zones.reduce((s, z) => s + z.areaHa, 0) : null;
+    const cropHa = c?.cropAreaHaApportioned ? Object.values(c.cropAreaHaApportioned).reduce((s, v) => s + v, 0) : null;
     return {
       id: r.id, name: r.name ?? '', score: r.suitability.score,
       mv_line_id: r.nearest.mvLine?.id ?? '', mv_line_m: m(r.nearest.mvLine?.distanceM),
@@ -35,7 +40,8 @@ export function toTableRows(rows: readonly SiteAnalysis[]): TableRow[] {
       nearest_mineral_id: r.nearest.minerals.any?.id ?? '', nearest_mineral_m: m(r.nearest.minerals.any?.distanceM),
       catchment_radius_km: c?.radiusKm ?? '',
       population_2009_within_r: m(c?.population?.value),
-      material_area_ha_within_r: zoneHa == null ? '' : Math.round(zoneHa * 100) / 100,
+      zone_polygon_ha_within_r: zoneHa == null ? '' : Math.round(zoneHa * 100) / 100,
+      crop_area_ha_apportioned_within_r: cropHa == null ? '' : Math.round(cropHa * 100) / 100,
       deposits_within_r: c?.deposits?.count ?? '',
       mv_length_m_within_r: m(c?.mvLineLengthM?.total),
       protected_area_m: m(r.constraints.protectedArea?.distanceM), river_m: m(r.constraints.river?.distanceM),
