@@ -23,7 +23,7 @@ const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineS
 // ---------------------------------------------------------------- GeoJSON
 
 /** Explain a JSON.parse failure with a line number. */
-function jsonError(text: string, e: Error): ImportError {
+function jsonError(text: string): ImportError {
   const loc = locateJsonError(text);
   if (!loc || loc.atEnd) {
     const line = lineOf(text, text.length);
@@ -31,8 +31,8 @@ function jsonError(text: string, e: Error): ImportError {
   }
   const line = lineOf(text, loc.offset);
   const col = loc.offset - text.lastIndexOf('\n', loc.offset - 1);
-  const found = JSON.stringify(text.slice(loc.offset, loc.offset + 12));
-  return new ImportError('invalid-json', `The file is not valid JSON at line ${line}, column ${col}: expected ${loc.expected} but found ${found}${e.message ? '' : ''}.`, line);
+  const found = JSON.stringify(text[loc.offset]);
+  return new ImportError('invalid-json', `The file is not valid JSON at line ${line}, column ${col}: expected ${loc.expected} but found ${found}.`, line);
 }
 
 /** Read GeoJSON text (FeatureCollection, Feature, bare geometry, or an array of features). */
@@ -40,8 +40,8 @@ export function readGeoJson(text: string): ParsedLayer {
   let root: unknown;
   try {
     root = JSON.parse(text);
-  } catch (e) {
-    throw jsonError(text, e as Error);
+  } catch {
+    throw jsonError(text);
   }
   const issues: Issue[] = [];
   const rejected: ParsedLayer['rejected'] = [];
