@@ -85,6 +85,8 @@ describe('the package', () => {
     for (const id of LAYER_IDS) {
       const r = validateLayer(id, layer(id), { bbox: a.manifest.region.bbox });
       expect(r.ok ? [] : r.issues.map((i) => i.message), id).toEqual([]);
+      // The app's loader calls the validator without options (default REGION_BBOX).
+      expect(validateLayer(id, layer(id)).ok, id).toBe(true);
     }
     expect(validateManifest(JSON.parse(a.files['manifest.json'])).ok).toBe(true);
   });
