@@ -468,7 +468,7 @@ function scoreSection(ctx: Ctx, cur: Cursor, input: DossierInput): void {
   const x = MARGIN_X + blockW + 3;
   const w = CONTENT_W - blockW - 3;
   // Columns: criterion | value | bar + score | weight | points.
-  const cw = [49, 30, 38, 16, 16];
+  const cw = [52, 27, 38, 16, 16];
   const cx = cw.reduce<number[]>((acc, _c, i) => [...acc, i === 0 ? x : acc[i - 1] + cw[i - 1]], []);
   const rowH = (r: (typeof score.breakdown)[number]) => {
     style(doc, ROW_SIZE);
@@ -534,7 +534,7 @@ function scoreSection(ctx: Ctx, cur: Cursor, input: DossierInput): void {
     }
     style(doc, ROW_SIZE, false, C.ink);
     doc.text(has ? formatNumber(s, lang, 2) : '—', cx[2] + cw[2] - CELL_PAD, base, { align: 'right' });
-    doc.text(`${formatNumber(r.weight * 100, lang, 0)} %`, cx[3] + cw[3] - CELL_PAD, base, { align: 'right' });
+    doc.text(`${formatNumber(r.weight * 100, lang, 0)}${lang === 'vi' ? ' %' : '%'}`, cx[3] + cw[3] - CELL_PAD, base, { align: 'right' });
     style(doc, ROW_SIZE, true, C.ink);
     doc.text(formatNumber(r.contribution, lang, 1), cx[4] + cw[4] - CELL_PAD, base, { align: 'right' });
     cur.y += h;
