@@ -33,7 +33,7 @@ import type {
 import {
   LAYER_IDS, SCHEMA_VERSION, type Accuracy, type LayerId, type Manifest, type ManifestLayer,
 } from '../src/lib/data/schema.ts';
-import { AS_OF_PATTERN, REGION_BBOX, validateLayer, type BBox } from '../src/lib/data/validate.ts';
+import { AS_OF_PATTERN, validateLayer, type BBox } from '../src/lib/data/validate.ts';
 
 /** Options of {@link buildGeodata}. */
 export interface BuildOptions {
@@ -672,9 +672,6 @@ export function buildGeodata(opts: BuildOptions): BuildResult {
   const provGeom = roundPolygonal(prov.geometry, 5);
   const rb = turfBbox(provGeom);
   const regionBbox: BBox = [round(rb[0], 5), round(rb[1], 5), round(rb[2], 5), round(rb[3], 5)];
-  if (regionBbox[0] < REGION_BBOX[0] || regionBbox[1] < REGION_BBOX[1] || regionBbox[2] > REGION_BBOX[2] || regionBbox[3] > REGION_BBOX[3]) {
-    throw new Error(`province bbox ${regionBbox.join(',')} is not inside REGION_BBOX of validate.ts; update it`);
-  }
   const noteEn = 'Former Bắc Kạn province. Since 1 July 2025 it is part of the new Thái Nguyên province (National Assembly Resolution 202/2025/QH15, 12 June 2025); the district level was abolished on the same day. Boundaries and names shown are those before the merger.';
   const noteVi = 'Tỉnh Bắc Kạn (cũ). Từ ngày 1/7/2025 là một phần của tỉnh Thái Nguyên mới (Nghị quyết 202/2025/QH15 ngày 12/6/2025); cấp huyện bị bãi bỏ cùng ngày. Ranh giới và tên gọi trên bản đồ là trước khi sáp nhập.';
   layers.region = [{

@@ -3,15 +3,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LAYER_IDS } from '../../src/lib/data/schema.ts';
 import {
-  LAYER_GEOMETRY_TYPES, LAYER_PROPERTY_SPECS, REGION_BBOX, validateLayer, validateManifest,
+  LAYER_GEOMETRY_TYPES, LAYER_PROPERTY_SPECS, validateLayer, validateManifest,
 } from '../../src/lib/data/validate.ts';
+
+/** The test region: the manifest bbox of the bundled package (the region is data, passed in). */
+const BBOX: [number, number, number, number] = [105.43153, 21.80442, 106.24693, 22.74089];
 
 const FIX = join(import.meta.dirname, '..', 'fixtures', 'data');
 const load = (rel: string): unknown => JSON.parse(readFileSync(join(FIX, rel), 'utf8'));
 
 /** Validates a fixture that must fail and returns its issues. */
 function issuesOf(layer: Parameters<typeof validateLayer>[0], rel: string) {
-  const r = validateLayer(layer, load(rel));
+  const r = validateLayer(layer, load(rel), { bbox: BBOX });
   expect(r.ok).toBe(false);
   if (r.ok) throw new Error('unreachable');
   return r.issues;
@@ -20,7 +23,7 @@ function issuesOf(layer: Parameters<typeof validateLayer>[0], rel: string) {
 describe('validateLayer', () => {
   it('accepts a valid collection and returns it as the value', () => {
     const data = load('valid/industrial-sites.geojson');
-    const r = validateLayer('industrial-sites', data);
+    const r = validateLayer('industrial-sites', data, { bbox: BBOX });
     expect(r.ok).toBe(true);
     if (r.ok) {
       expect(r.value).toBe(data);
@@ -51,10 +54,10 @@ describe('validateLayer', () => {
     // A point of Hà Giang 1° west of the province is fine for neighbours, not for communes.
     const ring = [[104.5, 22.5], [104.6, 22.5], [104.6, 22.6], [104.5, 22.5]];
     const nb = { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring] }, properties: { name: 'Hà Giang', code: '02' } }] };
-    expect(validateLayer('neighbours', nb).ok).toBe(true);
+    expect(validateLayer('neighbours', nb, { bbox: BBOX }).ok).toBe(true);
     const props = { id: 'commune-1', name: 'X', district: 'Y', population_2009: 1, area_ha_2009: 1, accuracy: 'generalised', sources: ['s'] };
     const cm = { type: 'FeatureCollection', features: [{ ...nb.features[0], properties: props }] };
-    const r = validateLayer('communes', cm);
+    const r = validateLayer('communes', cm, { bbox: BBOX });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues).toHaveLength(4); // four of the ring's positions lie outside
   });
@@ -100,16 +103,16 @@ describe('validateLayer', () => {
   });
 
   it('rejects something that is not a FeatureCollection, and an unknown layer', () => {
-    const r = validateLayer('roads', load('invalid/not-a-collection.json'));
+    const r = validateLayer('roads', load('invalid/not-a-collection.json'), { bbox: BBOX });
     expect(r).toEqual({ ok: false, issues: [{ featureIndex: -1, path: '', message: 'roads: not a GeoJSON FeatureCollection' }] });
-    const u = validateLayer('railways' as never, { type: 'FeatureCollection', features: [] });
+    const u = validateLayer('railways' as never, { type: 'FeatureCollection', features: [] }, { bbox: BBOX });
     expect(u.ok).toBe(false);
     if (!u.ok) expect(u.issues[0].message).toBe('unknown layer id "railways"');
   });
 
   it('caps the number of issues', () => {
     const f = { type: 'Feature', geometry: null, properties: {} };
-    const r = validateLayer('roads', { type: 'FeatureCollection', features: Array(50).fill(f) }, { maxIssues: 7 });
+    const r = validateLayer('roads', { type: 'FeatureCollection', features: Array(50).fill(f) }, { bbox: BBOX, maxIssues: 7 });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues).toHaveLength(7);
   });
@@ -119,7 +122,6 @@ describe('validateLayer', () => {
       expect(LAYER_GEOMETRY_TYPES[id].length).toBeGreaterThan(0);
       expect(Object.keys(LAYER_PROPERTY_SPECS[id]).length).toBeGreaterThan(0);
     }
-    expect(REGION_BBOX).toEqual([105.431, 21.804, 106.247, 22.741]);
   });
 
   it('is pure TypeScript: no Svelte, MapLibre or DOM', () => {

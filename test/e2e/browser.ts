@@ -57,4 +57,5 @@ export interface MapProbe {
   project(lon: number, lat: number): { x: number; y: number };
   loaded(): boolean;
   zoom(): number;
+  fitRegion(): void;
 }

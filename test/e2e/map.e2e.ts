@@ -27,7 +27,20 @@ describe('the map on its embedded data (production build, Debian Chromium)', () 
       return Object.fromEntries(ids.map((id) => [id, probe.renderedCount(id)]));
     }, [...LAYER_IDS]);
     console.log('[e2e] rendered features per layer:', JSON.stringify(counts));
+    // Communes are drawn from zoom 9: search a commune (without diacritics) and fly there.
+    expect(counts.communes).toBe(0);
+    await page.fill('input[type="search"]', 'thanh binh');
+    await expect.poll(() => page.locator('#search-results [role="option"]').count()).toBeGreaterThan(0);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => {
+      const p = (window as unknown as { __mapProbe: MapProbe }).__mapProbe;
+      return p.zoom() > 9.5 && p.loaded();
+    }, undefined, { timeout: 30_000, polling: 100 });
+    counts.communes = await page.evaluate(() => (window as unknown as { __mapProbe: MapProbe }).__mapProbe.renderedCount('communes'));
     for (const id of LAYER_IDS) expect(counts[id], `layer ${id} has rendered features`).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => (window as unknown as { __mapProbe: MapProbe }).__mapProbe.fitRegion());
+    await page.waitForFunction(() => (window as unknown as { __mapProbe: MapProbe }).__mapProbe.loaded(), undefined, { polling: 100 });
 
     // Click a cluster on the map: its card shows name, accuracy and a source link.
     const quangChu = sites.features.find((f: { properties: { name: string } }) => f.properties.name.includes('Quảng Chu'));

@@ -5,7 +5,7 @@
  */
 import type { FeatureCollection } from 'geojson';
 import { LAYER_IDS, SCHEMA_VERSION, type LayerId, type Manifest } from './schema.ts';
-import { validateLayer } from './validate.ts';
+import { validateLayer, validateManifest } from './validate.ts';
 
 export interface LoadIssue { layer: LayerId | 'manifest'; message: string }
 export interface LoadedPackage {
@@ -23,10 +23,13 @@ type Fetch = (url: string) => Promise<{ ok: boolean; status: number; json(): Pro
 export async function loadDataPackage(baseUrl: string, fetchFn: Fetch = (u) => fetch(u)): Promise<LoadedPackage> {
   const res = await fetchFn(`${baseUrl}manifest.json`);
   if (!res.ok) throw new Error(`manifest.json: HTTP ${res.status}`);
-  const manifest = (await res.json()) as Manifest;
-  if (manifest?.schemaVersion !== SCHEMA_VERSION) {
-    throw new Error(`manifest.json: schema version ${String(manifest?.schemaVersion)}, expected ${SCHEMA_VERSION}`);
+  const raw = (await res.json()) as Partial<Manifest> | null;
+  if (raw?.schemaVersion !== SCHEMA_VERSION) {
+    throw new Error(`manifest.json: schema version ${String(raw?.schemaVersion)}, expected ${SCHEMA_VERSION}`);
   }
+  const checked = validateManifest(raw);
+  if (!checked.ok) throw new Error(`manifest.json: ${checked.issues.slice(0, 3).map((i) => i.message).join('; ')}`);
+  const manifest = checked.value;
   const issues: LoadIssue[] = [];
   const layers: Partial<Record<LayerId, FeatureCollection>> = {};
   await Promise.all(
@@ -38,7 +41,7 @@ export async function loadDataPackage(baseUrl: string, fetchFn: Fetch = (u) => f
       try {
         const r = await fetchFn(`${baseUrl}${entry.file}`);
         if (!r.ok) throw new Error(`HTTP ${r.status}`);
-        const result = validateLayer(entry.id, await r.json());
+        const result = validateLayer(entry.id, await r.json(), { bbox: manifest.region.bbox });
         if (result.ok) layers[entry.id] = result.value as FeatureCollection;
         else issues.push({ layer: entry.id, message: result.issues.slice(0, 3).map((i) => i.message).join('; ') });
       } catch (e) {

@@ -32,12 +32,6 @@ export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: 
 export type BBox = [number, number, number, number];
 
 /**
- * Bbox of the former Bắc Kạn province (official outline, dvhcvn / gis.chinhphu.vn), rounded
- * outward to 3 decimals. The build checks that the manifest bbox lies inside it.
- */
-export const REGION_BBOX: BBox = [105.431, 21.804, 106.247, 22.741];
-
-/**
  * How far (degrees) coordinates of each layer may lie outside the region bbox. Neighbouring
  * provinces are whole provinces; lines (110 kV link to Định Hóa, 220 kV to Cao Bằng, rivers)
  * leave the province a little.
@@ -213,8 +207,8 @@ export const LAYER_PROPERTY_SPECS: Record<LayerId, Record<string, FieldSpec>> = 
 
 /** Options for {@link validateLayer}. */
 export interface ValidateOptions {
-  /** Region bbox; defaults to {@link REGION_BBOX}. */
-  bbox?: BBox;
+  /** Region bbox (from the manifest: the region is data, not a constant of the app). */
+  bbox: BBox;
   /** Margin in degrees; defaults to {@link LAYER_BBOX_MARGIN_DEG} for the layer. */
   marginDeg?: number;
   /** Stop collecting after this many issues (default 200). */
@@ -355,14 +349,14 @@ export function isLayerId(id: unknown): id is LayerId {
  * @returns `{ ok: true, value }` with the typed FeatureCollection, or `{ ok: false, issues }`.
  */
 export function validateLayer<L extends LayerId>(
-  layerId: L, data: unknown, options: ValidateOptions = {},
+  layerId: L, data: unknown, options: ValidateOptions,
 ): ValidationResult<LayerCollection<L>> {
   const issues: ValidationIssue[] = [];
   const maxIssues = options.maxIssues ?? 200;
   if (!isLayerId(layerId)) {
     return { ok: false, issues: [{ featureIndex: -1, path: '', message: `unknown layer id ${JSON.stringify(layerId)}` }] };
   }
-  const base = options.bbox ?? REGION_BBOX;
+  const base = options.bbox;
   const m = options.marginDeg ?? LAYER_BBOX_MARGIN_DEG[layerId];
   const box: BBox = [base[0] - m, base[1] - m, base[2] + m, base[3] + m];
 

@@ -3,7 +3,7 @@ import type { vi } from './vi.ts';
 /** English UI strings; must have every key of the Vietnamese dictionary. */
 export const en: Record<keyof typeof vi, string> = {
   appTitle: 'Industry and resources map',
-  appSubtitle: 'former Bắc Kạn province, now part of Thái Nguyên',
+  appSubtitle: 'Industry, minerals, raw materials and the power grid',
   language: 'Language',
   layers: 'Layers',
   sites: 'Industrial sites',
@@ -183,4 +183,11 @@ export const en: Record<keyof typeof vi, string> = {
   'crit.free-area': 'Free area',
   'crit.status': 'Status',
   'crit.protected-area': 'Near a protected area (penalty)',
+  'filter.title': 'Filter',
+  'filter.maxMv': 'Max. distance to MV grid',
+  'filter.maxSub': 'Max. distance to substation',
+  'filter.maxRoad': 'Max. distance to road',
+  'filter.minFree': 'Min. free area',
+  'filter.maxOcc': 'Max. occupancy',
+  'filter.clear': 'Clear filters',
 };

@@ -1,7 +1,7 @@
 /** Vietnamese UI strings (the default language). Keys are typed by this object. */
 export const vi = {
   appTitle: 'Bản đồ công nghiệp và tài nguyên',
-  appSubtitle: 'tỉnh Bắc Kạn (cũ), nay thuộc tỉnh Thái Nguyên',
+  appSubtitle: 'Công nghiệp, khoáng sản, vùng nguyên liệu và lưới điện',
   language: 'Ngôn ngữ',
   layers: 'Lớp bản đồ',
   sites: 'Khu, cụm công nghiệp',
@@ -181,4 +181,11 @@ export const vi = {
   'crit.free-area': 'Diện tích còn trống',
   'crit.status': 'Tình trạng',
   'crit.protected-area': 'Gần khu bảo tồn (trừ điểm)',
+  'filter.title': 'Lọc',
+  'filter.maxMv': 'Cách lưới trung thế tối đa',
+  'filter.maxSub': 'Cách trạm biến áp tối đa',
+  'filter.maxRoad': 'Cách đường tối đa',
+  'filter.minFree': 'Diện tích trống tối thiểu',
+  'filter.maxOcc': 'Tỷ lệ lấp đầy tối đa',
+  'filter.clear': 'Bỏ lọc',
 } as const;
