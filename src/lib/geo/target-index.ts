@@ -17,8 +17,10 @@
  */
 import Flatbush from 'flatbush';
 import type { Feature, Geometry, Position } from 'geojson';
-import { distanceLL, kxAt, kyAt, pointSegment, type LonLat } from './ruler.ts';
+import { distanceLL, kxAt, kyAt, projectT, type LonLat } from './ruler.ts';
 import { geometryDistance, pointInRings, toParts, bboxOf, type Parts } from './geometry.ts';
+
+const IDENTITY = (n: number): Int32Array => { const a = new Int32Array(n); for (let i = 0; i < n; i++) a[i] = i; return a; };
 
 /** One answer of {@link TargetIndex.nearest}. Plain JSON. */
 export interface NearestResult {
@@ -86,71 +88,86 @@ interface Tree { fb: Flatbush | null; items: Int32Array }
  */
 export function buildTargetIndex(features: readonly Feature[], opts: TargetIndexOptions = {}): TargetIndex {
   if (!Array.isArray(features)) throw new Error(`features must be an array, got ${describe(features)}`);
-  const ids: string[] = [];
-  const cats: (string[] | null)[] = [];
-  const parts: (Parts | null)[] = [];
-  // items
-  const kind: number[] = [], feat: number[] = [], c0: number[] = [], c1: number[] = [], c2: number[] = [], c3: number[] = [];
-  const polyRef: (Position[][] | null)[] = [];
-  let latSum = 0, latN = 0, latMin = Infinity, latMax = -Infinity;
-  let size = 0;
-  features.forEach((f, i) => {
-    const id = opts.idOf ? opts.idOf(f, i) : defaultId(f, i);
-    ids.push(id);
+  const n = features.length;
+  const ids: string[] = new Array(n);
+  const cats: (string[] | null)[] = new Array(n).fill(null);
+  const partsOf: (Parts | null)[] = new Array(n).fill(null);
+  // pass 1: decompose, count items, mean latitude
+  let nItems = 0, latSum = 0, latN = 0, size = 0;
+  for (let i = 0; i < n; i++) {
+    const f = features[i];
+    ids[i] = opts.idOf ? opts.idOf(f, i) : defaultId(f, i);
     const cat = opts.categoryOf ? opts.categoryOf(f, i) : null;
-    cats.push(cat == null ? null : Array.isArray(cat) ? cat.map(String) : [String(cat)]);
-    if (!f || !f.geometry) { parts.push(null); return; }
+    if (cat != null) cats[i] = Array.isArray(cat) ? [...new Set(cat.map(String))] : [String(cat)];
+    if (!f || !f.geometry) continue;
     const p = toParts(f.geometry);
-    if (p.points.length === 0 && p.paths.length === 0) { parts.push(null); return; }
-    parts.push(p);
+    if (p.points.length === 0 && p.paths.length === 0) continue;
+    partsOf[i] = p;
     size++;
-    const addLat = (y: number) => { latSum += y; latN++; if (y < latMin) latMin = y; if (y > latMax) latMax = y; };
-    for (const c of p.points) { kind.push(KIND_POINT); feat.push(i); c0.push(c[0]); c1.push(c[1]); c2.push(c[0]); c3.push(c[1]); polyRef.push(null); addLat(c[1]); }
-    for (const l of p.paths) {
-      for (let k = 1; k < l.length; k++) {
-        kind.push(KIND_SEG); feat.push(i); c0.push(l[k - 1][0]); c1.push(l[k - 1][1]); c2.push(l[k][0]); c3.push(l[k][1]); polyRef.push(null);
-        addLat(l[k][1]);
-      }
-      addLat(l[0][1]);
-    }
-    for (const poly of p.polygons) {
-      const bb = bboxOf({ type: 'Polygon', coordinates: poly })!;
-      kind.push(KIND_POLY); feat.push(i); c0.push(bb[0]); c1.push(bb[1]); c2.push(bb[2]); c3.push(bb[3]); polyRef.push(poly);
-    }
-  });
+    nItems += p.points.length + p.polygons.length;
+    for (const c of p.points) { latSum += c[1]; latN++; }
+    for (const l of p.paths) { nItems += l.length - 1; latSum += l[0][1]; latN++; }
+  }
   const lat0 = latN ? latSum / latN : 0;
   const KX0 = kxAt(lat0), KY0 = kyAt(lat0);
-  const nItems = kind.length;
+  // pass 2: items into typed arrays
+  const kind = new Uint8Array(nItems), feat = new Int32Array(nItems);
+  const c0 = new Float64Array(nItems), c1 = new Float64Array(nItems), c2 = new Float64Array(nItems), c3 = new Float64Array(nItems);
+  const polyRef: (Position[][] | null)[] = new Array(nItems).fill(null);
+  let it = 0;
+  for (let i = 0; i < n; i++) {
+    const p = partsOf[i];
+    if (!p) continue;
+    for (const c of p.points) { kind[it] = KIND_POINT; feat[it] = i; c0[it] = c2[it] = c[0]; c1[it] = c3[it] = c[1]; it++; }
+    for (const l of p.paths) {
+      for (let k = 1; k < l.length; k++) {
+        kind[it] = KIND_SEG; feat[it] = i; c0[it] = l[k - 1][0]; c1[it] = l[k - 1][1]; c2[it] = l[k][0]; c3[it] = l[k][1]; it++;
+      }
+    }
+    for (const poly of p.polygons) {
+      let w = Infinity, so = Infinity, e = -Infinity, no = -Infinity;
+      for (const c of poly[0]) { if (c[0] < w) w = c[0]; if (c[0] > e) e = c[0]; if (c[1] < so) so = c[1]; if (c[1] > no) no = c[1]; }
+      kind[it] = KIND_POLY; feat[it] = i; c0[it] = w; c1[it] = so; c2[it] = e; c3[it] = no; polyRef[it] = poly; it++;
+    }
+  }
 
-  const buildTree = (sel: number[]): Tree => {
-    const items = Int32Array.from(sel);
-    if (items.length === 0) return { fb: null, items };
-    const fb = new Flatbush(items.length);
-    for (const it of items) {
-      fb.add(Math.min(c0[it], c2[it]) * KX0, Math.min(c1[it], c3[it]) * KY0, Math.max(c0[it], c2[it]) * KX0, Math.max(c1[it], c3[it]) * KY0);
+  const buildTree = (items: Int32Array | null): Tree => {
+    const m = items ? items.length : nItems;
+    if (m === 0) return { fb: null, items: items ?? new Int32Array(0) };
+    const fb = new Flatbush(m);
+    for (let j = 0; j < m; j++) {
+      const q = items ? items[j] : j;
+      const x0 = c0[q], x1 = c2[q], y0 = c1[q], y1 = c3[q];
+      fb.add((x0 < x1 ? x0 : x1) * KX0, (y0 < y1 ? y0 : y1) * KY0, (x0 < x1 ? x1 : x0) * KX0, (y0 < y1 ? y1 : y0) * KY0);
     }
     fb.finish();
-    return { fb, items };
+    return { fb, items: items ?? IDENTITY(nItems) };
   };
-  const all: number[] = [];
-  const byCat = new Map<string, number[]>();
-  for (let it = 0; it < nItems; it++) {
-    all.push(it);
-    const cs = cats[feat[it]];
-    if (cs) for (const c of new Set(cs)) { let a = byCat.get(c); if (!a) byCat.set(c, (a = [])); a.push(it); }
-  }
   const trees = new Map<string | null, Tree>();
-  trees.set(null, buildTree(all));
-  for (const [c, sel] of byCat) trees.set(c, buildTree(sel));
+  trees.set(null, buildTree(null));
+  const byCat = new Map<string, number[]>();
+  if (opts.categoryOf) {
+    for (let q = 0; q < nItems; q++) {
+      const cs = cats[feat[q]];
+      if (cs) for (const c of cs) { let a = byCat.get(c); if (!a) byCat.set(c, (a = [])); a.push(q); }
+    }
+    for (const [c, sel] of byCat) trees.set(c, buildTree(Int32Array.from(sel)));
+  }
   const categories = [...byCat.keys()].sort();
 
   /** Exact distance from point (px,py) to item it; fills out. Polygon items: 0 inside, else Infinity. */
   const out = { d: Infinity, x: NaN, y: NaN };
-  const itemDist = (it: number, px: number, py: number): void => {
-    const k = kind[it];
-    if (k === KIND_POINT) { out.d = distanceLL(px, py, c0[it], c1[it]); out.x = c0[it]; out.y = c1[it]; }
-    else if (k === KIND_SEG) { const r = pointSegment(px, py, c0[it], c1[it], c2[it], c3[it]); out.d = r.distanceM; out.x = r.lon; out.y = r.lat; }
-    else if (px >= c0[it] && px <= c2[it] && py >= c1[it] && py <= c3[it] && pointInRings(px, py, polyRef[it]!)) { out.d = 0; out.x = px; out.y = py; }
+  let qkx = 0, qky = 0; // ruler factors at the current query latitude
+  const itemDist = (q: number, px: number, py: number): void => {
+    const k = kind[q];
+    if (k === KIND_POINT) { out.d = distanceLL(px, py, c0[q], c1[q]); out.x = c0[q]; out.y = c1[q]; }
+    else if (k === KIND_SEG) {
+      const ax = c0[q], ay = c1[q], bx = c2[q], by = c3[q];
+      const t = projectT(px, py, ax, ay, bx, by, qkx, qky);
+      out.x = ax + (bx - ax) * t; out.y = ay + (by - ay) * t;
+      out.d = distanceLL(px, py, out.x, out.y);
+    }
+    else if (px >= c0[q] && px <= c2[q] && py >= c1[q] && py <= c3[q] && pointInRings(px, py, polyRef[q]!)) { out.d = 0; out.x = px; out.y = py; }
     else { out.d = Infinity; }
   };
 
@@ -179,6 +196,7 @@ export function buildTargetIndex(features: readonly Feature[], opts: TargetIndex
     if (!first) return null;
     const isPoint = sp.paths.length === 0 && sp.points.length === 1;
     const px = first[0], py = first[1];
+    qkx = kxAt(py); qky = kyAt(py);
     const items = tree.items;
     // phase 1: an upper bound from the nearest bbox
     const cand = tree.fb.neighbors(px * KX0, py * KY0, 1, Infinity, (j: number) => {
@@ -236,7 +254,6 @@ export function buildTargetIndex(features: readonly Feature[], opts: TargetIndex
     return res.sort((a, b) => a.distanceM - b.distanceM || a.featureIndex - b.featureIndex);
   };
 
-  void latMin; void latMax;
   return { size, categories, nearest, within, feature: (i: number) => features[i] };
 }
 
