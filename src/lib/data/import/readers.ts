@@ -305,11 +305,10 @@ export function readCsv(bytes: Uint8Array, columns?: ColumnMapping): ParsedLayer
   const indices: number[] = [];
   const rejected: ParsedLayer['rejected'] = [];
   const geomCols = new Set('wkt' in mapping ? [mapping.wkt] : [mapping.x, mapping.y]);
-  let line = 1;
   let lineOffset = 0;
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r];
-    line = r + 1 + lineOffset;
+    const line = r + 1 + lineOffset;
     lineOffset += row.reduce((s, c) => s + (c.match(/\n/g)?.length ?? 0), 0);
     const props: Record<string, unknown> = {};
     header.forEach((h, i) => {

@@ -29,7 +29,7 @@ export function formatFromName(name: string): ImportFormat | null {
 /** Detect the format from the bytes. Never throws. */
 export function sniffFormat(bytes: Uint8Array): Sniffed {
   if (isZip(bytes)) {
-    let names: string[] = [];
+    let names: string[];
     try {
       names = listZip(bytes).map((e) => e.name.toLowerCase()).filter((n) => !n.includes('__macosx'));
     } catch {

@@ -36,6 +36,8 @@ const VNI_MARKS = new Set([
   0xf9, 0xf8, 0xfb, 0xf5, 0xef, 0xe2, 0xea, 0xe1, 0xe0, 0xe5, 0xe3, 0xe4, 0xe9, 0xe8, 0xfa, 0xfc, 0xeb,
   0xd9, 0xd8, 0xdb, 0xd5, 0xcf, 0xc2, 0xca, 0xc1, 0xc0, 0xc5, 0xc3, 0xc4, 0xc9, 0xc8, 0xda, 0xdc, 0xcb,
 ]);
+/** VNI bytes that are vowels on their own (ơ Ơ ư Ư), after which a tone byte may follow. */
+const VNI_VOWEL_BYTES = new Set([0xf4, 0xd4, 0xf6, 0xd6]);
 const VOWELS = new Set([...'aeiouyAEIOUY'].map((c) => c.charCodeAt(0)));
 
 /** The encoding a byte string most likely uses. */
@@ -57,17 +59,17 @@ export function detectVietnameseEncoding(bytes: Uint8Array): DetectedEncoding {
   } catch {
     /* not UTF-8 */
   }
-  let afterVowel = 0;
   let vniMark = 0;
   let tcvnLetterInWord = 0;
   const isAsciiLetter = (b: number | undefined) => b !== undefined && ((b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a));
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i];
     if (b < 0x80) continue;
-    if (VOWELS.has(bytes[i - 1])) {
-      afterVowel++;
+    const prev = bytes[i - 1];
+    if (VOWELS.has(prev) || VNI_VOWEL_BYTES.has(prev)) {
       if (VNI_MARKS.has(b)) vniMark++;
-    }
+    } else if ((b === 0xd1 || b === 0xf1) && (prev === undefined || prev === 0x20) && isAsciiLetter(bytes[i + 1])) vniMark++; // đ/Đ starting a word
+
     if (b >= 0xa1 && (isAsciiLetter(bytes[i - 1]) || isAsciiLetter(bytes[i + 1]))) tcvnLetterInWord++;
   }
   if (vniMark / high > 0.6) return 'vni';

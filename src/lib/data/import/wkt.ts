@@ -58,10 +58,9 @@ export function parseWkt(input: string): Geometry | string {
   };
   const geometry = (): Geometry => {
     const type = word();
-    let dim = word();
+    const dim = word();
     if (dim && !/^(Z|M|ZM|EMPTY)$/.test(dim)) throw new Error(`unexpected "${dim}"`);
     if (dim === 'EMPTY' || word() === 'EMPTY') throw new Error(`${type} EMPTY has no coordinates`);
-    dim = '';
     switch (type) {
       case 'POINT': {
         expect('(');
