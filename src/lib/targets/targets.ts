@@ -160,18 +160,19 @@ const yr = (y: number): Text => ({ vi: String(y), en: String(y) });
  * Inputs of the industry-alone share estimate (2024): industrial value added 642 bn VND (2010
  * prices) over GRDP 2024 ≈ GRDP 2023 (8,840 bn VND, 2010 prices) × (1 + 6.35 %).
  */
-export const SHARE_ESTIMATE_INPUTS = {
+export interface ShareEstimateInputs { industryVaBnVnd2024: number; grdpBnVnd2023: number; grdpGrowthPct2024: number }
+export const SHARE_ESTIMATE_INPUTS: Readonly<ShareEstimateInputs> = Object.freeze({
   industryVaBnVnd2024: 642,
   grdpBnVnd2023: 8840,
   grdpGrowthPct2024: 6.35,
-} as const;
+});
 
 /**
  * Industry's share of GRDP in 2024, in %, estimated from the inputs above. A rough figure:
  * both numbers are at constant 2010 prices, whereas official structure shares are normally at
  * current prices; and GRDP 2024 is itself extrapolated. ≈ 6.83.
  */
-export function estimateIndustryShare2024(inputs = SHARE_ESTIMATE_INPUTS): number {
+export function estimateIndustryShare2024(inputs: Readonly<ShareEstimateInputs> = SHARE_ESTIMATE_INPUTS): number {
   const grdp2024 = inputs.grdpBnVnd2023 * (1 + inputs.grdpGrowthPct2024 / 100);
   return (inputs.industryVaBnVnd2024 / grdp2024) * 100;
 }
@@ -525,8 +526,11 @@ export const MEASURE_NAMES: Record<Measure, Text> = {
   'industry-revenue-growth': { vi: 'Tăng thu ngân sách từ công nghiệp', en: 'Growth of budget revenue from industry' },
 };
 
+/** The figures of the given measures, grouped in the order of `measures`, each group by year. */
 function figuresOf(figures: readonly Figure[], measures: readonly Measure[]): Figure[] {
-  return figures.filter((f) => measures.includes(f.measure)).sort((a, b) => a.year - b.year);
+  return figures
+    .filter((f) => measures.includes(f.measure))
+    .sort((a, b) => measures.indexOf(a.measure) - measures.indexOf(b.measure) || a.year - b.year);
 }
 
 function assessAverageGrowth(t: MeasureTarget, figures: readonly Figure[], currentYear: number): Assessment {
@@ -585,7 +589,7 @@ function assessAverageGrowth(t: MeasureTarget, figures: readonly Figure[], curre
       en: `Industrial gross output rose ${pf(f).en} in ${f.period.en}, above ${threshold.en} — but that is gross output, not GRDP (value added), so it does not decide the target.`,
     });
   }
-  const conflicting = context.filter((f) => f.measure === 'industry-output-growth' && output.some((o) => o.year === f.year && o.id !== f.id));
+  const conflicting = context.filter((f) => f.measure === 'industry-output-growth' && f.fullYear && !passes(t, f.value) && output.some((o) => o.year === f.year));
   for (const f of conflicting) {
     reasons.push({
       vi: `Một nguồn khác cho năm ${f.year} chỉ ghi khoảng ${pf(f).vi}: các số liệu chưa thống nhất.`,
@@ -602,9 +606,11 @@ function assessAverageGrowth(t: MeasureTarget, figures: readonly Figure[], curre
   const ic = context.filter((f) => f.measure === 'ic-va-growth');
   if (ic.length > 0) {
     const max = Math.max(...ic.map((f) => f.value));
+    const span = `${ic[0].year}–${ic[ic.length - 1].year}`;
+    const allBelow = !passes(t, max);
     reasons.push({
-      vi: `Công nghiệp + xây dựng (gộp) tăng ${ic.map((f) => pf(f).vi).join(', ')} (${ic[0].year}–${ic[ic.length - 1].year}), năm cao nhất ${formatPercent('vi', max)} — đều dưới ${threshold.vi}, nhưng đó là thước đo gộp.`,
-      en: `Industry + construction (combined) grew ${ic.map((f) => pf(f).en).join(', ')} (${ic[0].year}–${ic[ic.length - 1].year}), at most ${formatPercent('en', max)} — all below ${threshold.en}, but that is the combined measure.`,
+      vi: `Công nghiệp + xây dựng (gộp) tăng ${ic.map((f) => pf(f).vi).join(', ')} (${span}), năm cao nhất ${formatPercent('vi', max)} — ${allBelow ? `đều dưới ${threshold.vi}` : `có năm vượt ${threshold.vi}`}, nhưng đó là thước đo gộp, không dùng để đánh giá.`,
+      en: `Industry + construction (combined) grew ${ic.map((f) => pf(f).en).join(', ')} (${span}), at most ${formatPercent('en', max)} — ${allBelow ? `all below ${threshold.en}` : `above ${threshold.en} in some years`}, but that is the combined measure, so it does not decide the target.`,
     });
   }
   return { target: t, status, inferred: false, reasons, figures: [...direct, ...baseline, ...context] };
@@ -791,7 +797,6 @@ const vi = {
   'basis.estimate': 'Ước tính (không chính thức)',
   sources: 'Nguồn',
   undated: 'không rõ ngày',
-  noFigure: 'Không tìm thấy số liệu.',
   combinedWarning: 'Chuỗi số này là công nghiệp + xây dựng gộp, không phải riêng công nghiệp.',
   shareChartTitle: 'Tỷ trọng công nghiệp + xây dựng (gộp) trong GRDP, 2021–2024, và ước tính riêng công nghiệp 2024',
   growthChartTitle: 'Các chỉ số tăng trưởng công nghiệp, 2021–2025, so với mục tiêu trên 13 %/năm',
@@ -840,7 +845,6 @@ const en: Record<keyof typeof vi, string> = {
   'basis.estimate': 'Estimate (not official)',
   sources: 'Sources',
   undated: 'undated',
-  noFigure: 'No figure found.',
   combinedWarning: 'This series is industry and construction combined, not industry alone.',
   shareChartTitle: 'Industry + construction (combined) share of GRDP, 2021–2024, and an estimate for industry alone in 2024',
   growthChartTitle: 'Industrial growth measures, 2021–2025, against the target of over 13% a year',
