@@ -9,7 +9,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import polylabel from 'polylabel';
 import { CROPS, type LayerId } from '../data/schema.ts';
 import { buildTargetIndex, describe, type NearestResult, type TargetIndex } from './target-index.ts';
-import { catchment, type CatchmentResult } from './catchment.ts';
+import { createCatchment, type CatchmentResult } from './catchment.ts';
 import { buildNetwork, type NetworkDistance, type RoadNetwork } from './network.ts';
 import { scoreSite, type Suitability, type Weights } from './suitability.ts';
 import { areaHa, centreOf, toParts } from './geometry.ts';
@@ -121,6 +121,13 @@ export function createAnalysisEngine(layers: Layers, engineOpts: { snapTolerance
     if (f.geometry?.type === 'Point') subPoints.push({ id: String(prop(f, 'id') ?? f.id ?? i), p: [f.geometry.coordinates[0], f.geometry.coordinates[1]] });
   }
 
+  const catchmentCtx = createCatchment({
+    'material-zones': feats(layers['material-zones']) ?? undefined,
+    'mineral-sites': feats(layers['mineral-sites']) ?? undefined,
+    'power-lines': feats(layers['power-lines']) ?? undefined,
+    communes: feats(layers.communes) ?? undefined,
+  });
+
   const nameOf = (ix: TargetIndex, r: NearestResult): string | null => {
     const n = prop(ix.feature(r.featureIndex), 'name');
     return typeof n === 'string' ? n : null;
@@ -169,12 +176,7 @@ export function createAnalysisEngine(layers: Layers, engineOpts: { snapTolerance
       net = { districtCentre: route(districtCentres), substation: route(subPoints) };
       if (districtCentres.length) warnings.push('district centre = pole of inaccessibility of the district polygon (approximation)');
     }
-    const catch_ = opts.skipCatchment ? null : catchment(g, radiusKm, {
-      'material-zones': feats(layers['material-zones']) ?? undefined,
-      'mineral-sites': feats(layers['mineral-sites']) ?? undefined,
-      'power-lines': feats(layers['power-lines']) ?? undefined,
-      communes: feats(layers.communes) ?? undefined,
-    });
+    const catch_ = opts.skipCatchment ? null : catchmentCtx.run(g, radiusKm);
     const constraints = { protectedArea: near(protectedAreas, g), river: near(rivers, g) };
     const sectorsRaw = prop(site, 'sectors');
     const areaProp = prop(site, 'area_ha');

@@ -146,6 +146,39 @@ export interface CatchmentResult {
   population: { value: number; year: 2009; communes: { id: string; name: string; share: number; people: number }[] } | null;
 }
 
+/** A catchment calculator with layer bboxes prepared once; see {@link createCatchment}. */
+export interface CatchmentContext {
+  /** Same as {@link catchment} for these layers. */
+  run(site: Geometry, radiusKm: number): CatchmentResult;
+}
+
+interface Prepared { f: Feature; i: number; w: number; s: number; e: number; n: number }
+function prepare(fs: readonly Feature[] | undefined): Prepared[] | null {
+  if (!fs) return null;
+  const out: Prepared[] = [];
+  fs.forEach((f, i) => {
+    if (!f?.geometry) return;
+    const p = toParts(f.geometry);
+    let w = Infinity, so = Infinity, e = -Infinity, no = -Infinity;
+    for (const l of p.paths) for (const c of l) { if (c[0] < w) w = c[0]; if (c[0] > e) e = c[0]; if (c[1] < so) so = c[1]; if (c[1] > no) no = c[1]; }
+    for (const c of p.points) { if (c[0] < w) w = c[0]; if (c[0] > e) e = c[0]; if (c[1] < so) so = c[1]; if (c[1] > no) no = c[1]; }
+    if (w !== Infinity) out.push({ f, i, w, s: so, e, n: no });
+  });
+  return out;
+}
+
+/**
+ * Prepare the layers once (feature bboxes) so each {@link CatchmentContext.run} only measures the
+ * features whose bbox meets the disc's bbox. Results are identical to {@link catchment}.
+ */
+export function createCatchment(layers: CatchmentLayers): CatchmentContext {
+  const zonesP = prepare(layers['material-zones']);
+  const linesP = prepare(layers['power-lines']?.filter((f) => { const v = Number((f?.properties as Record<string, unknown> | null)?.voltage_kv); return v === 22 || v === 35; }));
+  const communesP = prepare(layers.communes);
+  const minL = layers['mineral-sites'];
+  return { run: (site, radiusKm) => runCatchment(site, radiusKm, zonesP, linesP, communesP, minL) };
+}
+
 /**
  * Catchment of a site within `radiusKm`: material-zone area clipped to the disc (ha, per zone and
  * per crop), deposits (mineral-sites) counted, 22/35 kV line length inside (m), and population
@@ -155,18 +188,25 @@ export interface CatchmentResult {
  * @throws `radiusKm must be a positive number, got X`
  */
 export function catchment(site: Geometry, radiusKm: number, layers: CatchmentLayers): CatchmentResult {
+  return createCatchment(layers).run(site, radiusKm);
+}
+
+function runCatchment(site: Geometry, radiusKm: number, zonesP: Prepared[] | null, linesP: Prepared[] | null, communesP: Prepared[] | null, minL: readonly Feature[] | undefined): CatchmentResult {
   if (!(typeof radiusKm === 'number' && Number.isFinite(radiusKm) && radiusKm > 0)) {
     throw new Error(`radiusKm must be a positive number, got ${describe(radiusKm)}`);
   }
   const centre = centreOf(site);
   const F = frameAt(centre);
   const R = radiusKm * 1000;
-  const zonesL = layers['material-zones'];
+  // disc bbox in degrees (generous: 1 % margin), to skip far features without touching vertices
+  const dLat = (R / F.ky) * 1.01, dLon = (R / kxAt(Math.min(89, Math.abs(centre[1]) + dLat))) * 1.01;
+  const near = (p: Prepared) => !(p.w > centre[0] + dLon || p.e < centre[0] - dLon || p.s > centre[1] + dLat || p.n < centre[1] - dLat);
   let zones: CatchmentResult['zones'] = null, cropAreaHa: CatchmentResult['cropAreaHa'] = null, cropAreaHaApportioned: CatchmentResult['cropAreaHaApportioned'] = null;
-  if (zonesL) {
+  if (zonesP) {
     zones = []; cropAreaHa = {}; cropAreaHaApportioned = {};
-    zonesL.forEach((f, i) => {
-      if (!f.geometry) return;
+    zonesP.forEach((p) => {
+      if (!near(p)) return;
+      const { f, i } = p;
       const r = polygonInDisc(f.geometry, F, R);
       if (r.insideM2 <= 0) return;
       const pr = (f.properties ?? {}) as Record<string, unknown>;
@@ -180,7 +220,6 @@ export function catchment(site: Geometry, radiusKm: number, layers: CatchmentLay
     });
   }
   let deposits: CatchmentResult['deposits'] = null;
-  const minL = layers['mineral-sites'];
   if (minL) {
     deposits = { count: 0, byMineral: {}, ids: [] };
     minL.forEach((f, i) => {
@@ -195,12 +234,12 @@ export function catchment(site: Geometry, radiusKm: number, layers: CatchmentLay
     });
   }
   let mv: CatchmentResult['mvLineLengthM'] = null;
-  const lines = layers['power-lines'];
-  if (lines) {
+  if (linesP) {
     mv = { total: 0, byVoltageKv: {} };
-    for (const f of lines) {
+    for (const p of linesP) {
+      if (!near(p)) continue;
+      const f = p.f;
       const v = Number((f.properties as Record<string, unknown> | null)?.voltage_kv);
-      if (!f.geometry || (v !== 22 && v !== 35)) continue;
       const len = lineLengthInDisc(f.geometry, F, R);
       if (len <= 0) continue;
       mv.total += len;
@@ -208,13 +247,14 @@ export function catchment(site: Geometry, radiusKm: number, layers: CatchmentLay
     }
   }
   let population: CatchmentResult['population'] = null;
-  const communes = layers.communes;
-  if (communes) {
+  if (communesP) {
     population = { value: 0, year: 2009, communes: [] };
-    communes.forEach((f, i) => {
+    communesP.forEach((p) => {
+      if (!near(p)) return;
+      const { f, i } = p;
       const pr = (f.properties ?? {}) as Record<string, unknown>;
       const pop = Number(pr.population_2009);
-      if (!f.geometry || !Number.isFinite(pop)) return;
+      if (!Number.isFinite(pop)) return;
       const r = polygonInDisc(f.geometry, F, R);
       if (r.insideM2 <= 0 || r.totalM2 <= 0) return;
       const share = Math.min(1, r.insideM2 / r.totalM2);
