@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   FIGURES, TARGETS, CLUSTERS, TARGETS_STRINGS, MEASURE_NAMES, MEASURE_SHORT, RESOLUTION_SOURCE, SHARE_ESTIMATE_INPUTS,
@@ -192,10 +193,18 @@ describe('the cluster target (≥ 4 clusters finished, each > 60 % occupied)', (
       'CCN Vằng Mười': 'does-not-count',
       'CCN Nam Bằng Lũng': 'does-not-count',
       'CCN Chu Hương': 'unclear',
-      'KCN Thanh Bình': 'does-not-count',
+      'KCN Thanh Bình (giai đoạn I)': 'does-not-count',
     });
     expect(CLUSTERS.find((c) => c.name === 'CCN Quảng Chu')!.evidence.en).toContain('first tenant');
-    expect(CLUSTERS.find((c) => c.name === 'KCN Thanh Bình')!.evidence.en).toContain('not a cluster');
+    expect(CLUSTERS.find((c) => c.name === 'KCN Thanh Bình (giai đoạn I)')!.evidence.en).toContain('not a cluster');
+  });
+
+  it('names every site exactly as the data package does, so onSelectSite(name) can be mapped to a feature', () => {
+    const sites = JSON.parse(readFileSync(new URL('../../public/geodata/industrial-sites.geojson', import.meta.url), 'utf8')) as {
+      features: { properties: { name: string; kind: string } }[];
+    };
+    const byName = new Map(sites.features.map((f) => [f.properties.name, f.properties.kind]));
+    for (const c of CLUSTERS) expect(byName.get(c.name), c.name).toBe(c.kind);
   });
 
   it('is "not met", marked as inferred, with the reason', () => {

@@ -422,7 +422,7 @@ export const CLUSTERS: readonly ClusterRecord[] = deepFreeze([
     sources: [SRC.newClusters2021],
   },
   {
-    name: 'KCN Thanh Bình', kind: 'park', infrastructure: 'complete', occupancyPct: 97, asOf: '2015',
+    name: 'KCN Thanh Bình (giai đoạn I)', kind: 'park', infrastructure: 'complete', occupancyPct: 97, asOf: '2015',
     evidence: {
       vi: 'Khu công nghiệp (KCN), không phải cụm công nghiệp (CCN): không tính vào mục tiêu này. Giai đoạn I lấp đầy 97 % (2015).',
       en: 'An industrial park (KCN), not a cluster (CCN): it does not count toward this target. Phase I 97% occupied (2015).',
