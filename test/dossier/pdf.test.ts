@@ -19,6 +19,14 @@ function write(name: string, bytes: Uint8Array): string {
   writeFileSync(p, bytes);
   return p;
 }
+const hasZbar = (() => {
+  try {
+    execFileSync('zbarimg', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 const text = (p: string, ...args: string[]) => execFileSync('pdftotext', [...args, p, '-'], { encoding: 'utf8' });
 const info = (p: string) => execFileSync('pdfinfo', [p], { encoding: 'utf8' });
 /** pdftotext output with runs of whitespace collapsed (tables split label and value into columns). */
@@ -80,6 +88,13 @@ describe('buildDossierPdf (vi)', () => {
     expect(raw).toContain(`/URI (${quangChuVi.shareUrl})`);
   });
 
+  // zbarimg (Debian zbar-tools) is optional: the test is skipped where it is not installed.
+  it.skipIf(!hasZbar)('draws a QR code that decodes to the share URL', () => {
+    execFileSync('pdftoppm', ['-png', '-r', '200', '-f', '1', '-l', '1', pdf, join(OUT, 'dossier-vi-qr')]);
+    const out = execFileSync('zbarimg', ['-q', '--raw', join(OUT, 'dossier-vi-qr-1.png')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    expect(out.trim()).toBe(quangChuVi.shareUrl);
+  });
+
   it('is deterministic for the same input', async () => {
     const again = await buildDossierPdf(quangChuVi, { fontBytes });
     expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
@@ -123,6 +138,19 @@ describe('buildDossierPdf (overflow and edge cases)', () => {
     expect(p2).toContain('Nguồn số 24');
     expect(p2).toContain(many.shareUrl);
     execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(OUT, 'dossier-vi-long')]);
+  });
+
+  it('handles a rotated, portrait map snapshot and a long title', async () => {
+    const odd: DossierInput = {
+      ...quangChuEn,
+      title: 'Cụm công nghiệp Quảng Chu mở rộng giai đoạn 2 – phân khu chế biến nông lâm sản và vật liệu xây dựng',
+      mapImage: { ...quangChuEn.mapImage!, widthPx: 430, heightPx: 800, bearingDeg: 45 },
+    };
+    const pdf = write('dossier-en-odd.pdf', await buildDossierPdf(odd, { fontBytes }));
+    const t = flat(text(pdf));
+    expect(t).toContain('phân khu chế biến nông lâm sản');
+    expect(t).toContain('Scale');
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(OUT, 'dossier-en-odd')]);
   });
 
   it('works without map, score and catchment', async () => {

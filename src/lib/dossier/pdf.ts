@@ -310,7 +310,9 @@ function drawScaleBar(ctx: Ctx, x: number, y: number, w: number, _h: number, wid
   const { doc, L, lang } = ctx;
   if (!(metresPerPixel > 0 && widthPx > 0)) return;
   const metresPerMm = (metresPerPixel * widthPx) / w;
-  const length = niceScaleLength(metresPerMm * w * 0.28);
+  // About a quarter of the map width; on narrow maps up to 60 % of it (at most 20 mm) so the bar stays legible.
+  const maxBarMm = Math.max(w * 0.28, Math.min(w * 0.6, 20));
+  const length = niceScaleLength(metresPerMm * maxBarMm);
   const barMm = length / metresPerMm;
   const label = formatLength(length, lang);
   const ratio = roundRatio(metresPerMm * 1000);
