@@ -277,7 +277,7 @@ interface TargetBase {
 }
 /** A target on one measure: value > min (or within [min, max]) each year / on average / in endYear. */
 export interface MeasureTarget extends TargetBase {
-  kind: 'average-growth' | 'share' | 'annual-growth';
+  kind: 'average-growth' | 'share';
   measure: Measure;
   startYear: number;
   /** Lower bound, %. Exclusive when `exclusive` (the "> 13 %" of the text). */
@@ -452,6 +452,11 @@ export function classifyCluster(c: ClusterRecord, minOccupancyPct = 60): Cluster
 // Assessment
 
 export type Status = 'met' | 'on-track' | 'not-met' | 'unknown';
+/**
+ * The year the assessment is made in (the figures were compiled in Nov 2026): the 2021–2025 period
+ * is over, so nothing in it can be "on track" any more.
+ */
+export const DATA_YEAR = 2026;
 export const STATUSES: readonly Status[] = ['met', 'on-track', 'not-met', 'unknown'];
 
 export interface Assessment {
@@ -722,8 +727,6 @@ export function assessTarget(
   return assessAverageGrowth(t, figures, currentYear);
 }
 
-/** The year the compiled figures describe the position in (latest report: Oct 2025, after the 2025 period's data). */
-export const DATA_YEAR = 2026;
 
 /** All targets, assessed. */
 export function assessAll(
