@@ -144,12 +144,15 @@ describe('buildDossierPdf (overflow and edge cases)', () => {
     const odd: DossierInput = {
       ...quangChuEn,
       title: 'Cụm công nghiệp Quảng Chu mở rộng giai đoạn 2 – phân khu chế biến nông lâm sản và vật liệu xây dựng',
-      mapImage: { ...quangChuEn.mapImage!, widthPx: 430, heightPx: 800, bearingDeg: 45 },
+      legend: undefined,
+      mapImage: { ...quangChuEn.mapImage!, widthPx: 430, heightPx: 800, bearingDeg: 45, legend: quangChuEn.legend },
     };
     const pdf = write('dossier-en-odd.pdf', await buildDossierPdf(odd, { fontBytes }));
     const t = flat(text(pdf));
     expect(t).toContain('phân khu chế biến nông lâm sản');
     expect(t).toContain('Scale');
+    // Legend given inside mapImage.
+    expect(t).toContain('Rivers, streams');
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(OUT, 'dossier-en-odd')]);
   });
 

@@ -193,10 +193,21 @@ function nfc(s: string): string {
   return (s ?? '').normalize('NFC');
 }
 
+/** Base64 of font files, kept per byte array so repeated dossiers skip the encoding. */
+const base64Cache = new WeakMap<Uint8Array, string>();
+function fontBase64(bytes: Uint8Array): string {
+  let b = base64Cache.get(bytes);
+  if (b === undefined) {
+    b = bytesToBase64(bytes);
+    base64Cache.set(bytes, b);
+  }
+  return b;
+}
+
 function registerFont(doc: JsPdf, font: DossierFontBytes): void {
-  doc.addFileToVFS(`${FONT}-Regular.ttf`, bytesToBase64(font.regular));
+  doc.addFileToVFS(`${FONT}-Regular.ttf`, fontBase64(font.regular));
   doc.addFont(`${FONT}-Regular.ttf`, FONT, 'normal');
-  doc.addFileToVFS(`${FONT}-Bold.ttf`, bytesToBase64(font.bold ?? font.regular));
+  doc.addFileToVFS(`${FONT}-Bold.ttf`, fontBase64(font.bold ?? font.regular));
   doc.addFont(`${FONT}-Bold.ttf`, FONT, 'bold');
   doc.setFont(FONT, 'normal');
 }
@@ -266,7 +277,7 @@ function drawRunningHeader(ctx: Ctx, input: DossierInput): void {
 function drawMap(ctx: Ctx, cur: Cursor, input: DossierInput): void {
   const { doc, L } = ctx;
   const img = input.mapImage!;
-  const legend = input.legend ?? [];
+  const legend = input.legend ?? img.legend ?? [];
   const boxW = legend.length ? CONTENT_W - LEGEND_W - 4 : CONTENT_W;
   const aspect = img.heightPx > 0 && img.widthPx > 0 ? img.heightPx / img.widthPx : 0.6;
   let w = boxW;

@@ -80,6 +80,8 @@ export interface DossierMapImage {
    * its negative. Default 0 (north up).
    */
   bearingDeg?: number;
+  /** Legend of the snapshot; `DossierInput.legend` takes precedence when both are given. */
+  legend?: DossierLegendItem[];
 }
 
 /** Everything the dossier shows. Pure data: no DOM, no map objects. */
