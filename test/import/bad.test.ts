@@ -115,7 +115,7 @@ describe('bad files: each returns specific issues and never throws', () => {
   it('projected coordinates without CRS: a TM-3 proposal with a warning', async () => {
     const r = ok(await importFixture('bad/projected-no-crs.geojson'));
     expect(r.crs).toEqual({ code: 9213, source: 'proposed' });
-    expect(r.issues[0].message).toMatch(/^The coordinates are projected \(e\.g\. \(433297\.8, 2450320\.5\)\) and the file does not say in which CRS; they were read as EPSG:9213 \(VN-2000 \/ TM-3 106-30\) because 100% of positions read as VN-2000 \/ TM-3 106-30 fall inside the region\. Other candidates: EPSG:9211, EPSG:9212, EPSG:9214\. Confirm or choose the CRS\.$/);
+    expect(r.issues[0].message).toMatch(/^The coordinates are projected \(e\.g\. \(433297\.8, 2450320\.5\)\) and the file does not say in which CRS; they were read as EPSG:9213 \(VN-2000 \/ TM-3 106-30\) because 100% of positions read as VN-2000 \/ TM-3 106-30 fall inside the region\. Other candidates: EPSG:9212, EPSG:9211, EPSG:9214\. Confirm or choose the CRS\.$/);
   });
   it('the proposal follows the region hint: UTM 48N coordinates of Bắc Kạn', async () => {
     // 105.83E 22.147N in VN-2000 / UTM 48N (from the PROJ reference fixture)

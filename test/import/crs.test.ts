@@ -81,3 +81,16 @@ describe('parseCrsCode / proposeCrs', () => {
     expect(proposeCrs(pts)[0].code).toBe(3405);
   });
 });
+
+describe('proposeCrs separates neighbouring TM-3 zones by the region hint', () => {
+  // Bắc Kạn town and Chợ Đồn in WGS 84, written in each zone by the reference transform (forward)
+  for (const code of ['9211', '9212', '9213', '3405']) {
+    it(`Bắc Kạn positions in EPSG:${code} are proposed as EPSG:${code}`, () => {
+      const r = ref.crs[code];
+      const t = transformer(4326, Number(code));
+      const pts = [[105.83, 22.147], [105.62, 21.95], [106.02, 22.43], [105.55, 22.6], [106.2, 22.0], [105.45, 22.2]].map(t);
+      expect(proposeCrs(pts)[0].code).toBe(Number(code));
+      expect(r).toBeDefined();
+    });
+  }
+});

@@ -91,3 +91,12 @@ describe('TCVN3 (ABC) and other DBF encodings', () => {
     expect(r.issues.map((i) => i.code)).toEqual(['encoding-tcvn3']);
   });
 });
+
+describe('Unicode normalisation', () => {
+  it('decomposed (NFD) Vietnamese text is normalised to NFC with a warning', async () => {
+    const nfd = 'Bắc Kạn'.normalize('NFD');
+    const r = await importFile2('n.geojson', new TextEncoder().encode(JSON.stringify({ type: 'Feature', properties: { name: nfd }, geometry: { type: 'Point', coordinates: [105.83, 22.15] } })));
+    expect(r.ok && r.collection.features[0].properties.name).toBe('Bắc Kạn'.normalize('NFC'));
+    expect(r.issues.map((i) => i.code)).toEqual(['unicode-normalised']);
+  });
+});

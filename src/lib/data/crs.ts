@@ -180,37 +180,47 @@ export function looksGeographic(ps: number[][]): boolean {
 /** A CRS proposal for coordinates that came without one. */
 export interface CrsProposal {
   code: number;
-  /** Fraction (0–1) of sample positions that land inside the (slightly grown) region bbox. */
+  /** Fraction (0–1) of sample positions that land inside the region bbox itself. */
   inside: number;
+  /** Fraction (0–1) of sample positions that land inside the region bbox grown by the margin. */
+  near: number;
   /** Plain-English reason. */
   why: string;
 }
 
+/** Preference order among equally good proposals: Bắc Kạn's own zone first, then its neighbours'. */
+const PROPOSAL_ORDER = [9213, 3405, 9211, 9212, 9214, 9210, 9209, 3406, 9215, 9216, 9207, 9208, 9206, 9205, 9217, 9218, 3857];
+
 /**
- * Propose a projected CRS for positions given without one: tries Bắc Kạn's TM-3 106°30′ first, then
- * every other supported projected CRS, and keeps the one whose transformed positions fall inside
- * the region hint (grown by `marginDeg`). Tie-break: the order of preference below.
- * @returns proposals sorted best-first (may be empty when nothing lands anywhere near the region).
+ * Propose a projected CRS for positions given without one: reads them in every supported projected
+ * CRS and keeps those that put most positions near the region hint (bbox grown by `marginDeg`),
+ * best first by the share inside the bbox itself, then near it, then by preference (Bắc Kạn's
+ * TM-3 106°30′ first). Neighbouring TM-3 zones differ by 0.25–0.5°, so a region-sized hint
+ * separates them; alternatives should still be shown to the user.
+ * @returns proposals sorted best-first (empty when nothing lands near the region).
  */
 export function proposeCrs(
   positions: number[][],
   regionBbox: [number, number, number, number] = BAC_KAN_BBOX,
   marginDeg = 0.5,
 ): CrsProposal[] {
-  const sample = positions.length > 200 ? positions.filter((_, i) => i % Math.ceil(positions.length / 200) === 0) : positions;
+  const step = Math.max(1, Math.ceil(positions.length / 500));
+  const sample = positions.filter((_, i) => i % step === 0);
   if (!sample.length) return [];
-  const order = [9213, 3405, 9211, 9212, 9214, 9210, 9209, 3406, 9215, 9216, 9207, 9208, 9206, 9205, 9217, 9218, 3857];
   const [w, s, e, n] = regionBbox;
   const out: CrsProposal[] = [];
-  for (const code of order) {
+  for (const code of PROPOSAL_ORDER) {
     const t = transformer(code, 4326);
     let inside = 0;
+    let near = 0;
     for (const p of sample) {
       const [lon, lat] = t(p);
-      if (lon >= w - marginDeg && lon <= e + marginDeg && lat >= s - marginDeg && lat <= n + marginDeg) inside++;
+      if (lon >= w && lon <= e && lat >= s && lat <= n) inside++;
+      if (lon >= w - marginDeg && lon <= e + marginDeg && lat >= s - marginDeg && lat <= n + marginDeg) near++;
     }
     const frac = inside / sample.length;
-    if (frac > 0.5) out.push({ code, inside: frac, why: `${Math.round(frac * 100)}% of positions read as ${CRS_DEFS[code].name} fall inside the region` });
+    const nearFrac = near / sample.length;
+    if (nearFrac > 0.5) out.push({ code, inside: frac, near: nearFrac, why: `${Math.round(frac * 100)}% of positions read as ${CRS_DEFS[code].name} fall inside the region` });
   }
-  return out.sort((a, b) => b.inside - a.inside || order.indexOf(a.code) - order.indexOf(b.code));
+  return out.sort((a, b) => b.inside - a.inside || b.near - a.near || PROPOSAL_ORDER.indexOf(a.code) - PROPOSAL_ORDER.indexOf(b.code));
 }

@@ -2,9 +2,10 @@
  * Export a WGS 84 FeatureCollection as GeoJSON, CSV or KML bytes, optionally reprojected (GeoJSON,
  * CSV) to a supported CRS. Pure and worker-friendly (no DOM): the caller makes the Blob/download.
  *
- * Zipped Shapefile export is not offered: the maintained JS writers (shp-write and forks) write
- * no .cpg/.prj we could vouch for and keep no Polygon/MultiPolygon ring semantics, and a
- * half-right Shapefile in VN-2000 is worse than a clean GeoJSON/CSV that GIS software opens.
+ * Zipped Shapefile export is not offered. The only writers on npm (@mapbox/shp-write 0.4.x and
+ * forks) take no target CRS or code page, cut field names to 10 characters, and could not be
+ * checked here against GDAL for VN-2000 .prj and UTF-8 .cpg; planners' GIS (QGIS, ArcGIS, MapInfo)
+ * open the GeoJSON/CSV/KML written here, and QGIS saves them as Shapefile in any CRS.
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import Papa from 'papaparse';

@@ -334,8 +334,15 @@ export function finishLayer(layer: ParsedLayer, options: ImportOptions = {}): Im
   // 6. Ids and properties.
   const seen = new Map<string, number>();
   const types = new Map<string, number>();
+  let normalised = 0;
   for (const { i, f } of kept) {
     types.set(f.geometry.type, (types.get(f.geometry.type) ?? 0) + 1);
+    for (const [k, v] of Object.entries(f.properties)) {
+      if (typeof v === 'string' && v.normalize('NFC') !== v) {
+        f.properties = { ...f.properties, [k]: v.normalize('NFC') };
+        normalised++;
+      }
+    }
     const id = f.id ?? (f.properties.id as string | number | undefined);
     if (id !== undefined && id !== null && id !== '') {
       const key = String(id);
@@ -347,6 +354,9 @@ export function finishLayer(layer: ParsedLayer, options: ImportOptions = {}): Im
         issues.push({ severity: 'warning', code: 'html-in-property', message: `${where(i)}: property "${k}" contains HTML or script markup ("${excerpt(v, 50)}"); it is kept as plain text and is never rendered as HTML.`, featureIndex: srcIndex(i), line: layer.lines?.[i] });
       }
     }
+  }
+  if (normalised) {
+    issues.push({ severity: 'warning', code: 'unicode-normalised', message: `${normalised} text value${normalised > 1 ? 's were' : ' was'} in decomposed Unicode (NFD, e.g. from macOS or some Vietnamese keyboards) and normalised to NFC, so names match and search as expected.` });
   }
   if (types.size > 1) {
     issues.push({ severity: 'warning', code: 'mixed-geometry', message: `The layer mixes geometry types: ${[...types].map(([t, c]) => `${c} ${t}`).join(', ')}.` });

@@ -8,7 +8,12 @@ import type { FeatureCollection, Feature, Geometry } from 'geojson';
 /** A file format the importer understands. */
 export type ImportFormat = 'geojson' | 'kml' | 'kmz' | 'gpx' | 'csv' | 'shapefile';
 
-/** Where the source CRS came from. */
+/**
+ * Where the source CRS came from: `prj` a Shapefile .prj; `kml` fixed by the format (KML, KMZ and
+ * GPX are always WGS 84); `geojson` a GeoJSON `crs` member; `user` options.fromCrs; `assumed` WGS 84
+ * because nothing was declared and the coordinates look like degrees; `proposed` guessed from
+ * projected coordinates and the region hint (warned; let the user confirm).
+ */
 export type CrsSource = 'prj' | 'kml' | 'geojson' | 'user' | 'assumed' | 'proposed';
 
 /** One problem found in the input. Messages are English, specific: what, which feature/line, why. */
@@ -43,7 +48,7 @@ export type ColumnMapping = { x: string; y: string } | { wkt: string };
 export interface ImportOptions {
   /** Source CRS (EPSG code or "EPSG:n"); overrides whatever the file says. */
   fromCrs?: number | string;
-  /** Region of interest [west, south, east, north] in WGS 84, for CRS proposals and swapped lat/lon. Default: Bắc Kạn. */
+  /** Region of interest [west, south, east, north] in WGS 84 (pass the manifest's `region.bbox`), for CRS proposals and swapped lat/lon. Default: BAC_KAN_BBOX. */
   regionBbox?: [number, number, number, number];
   /** Reject files bigger than this many bytes, before parsing. Default 50 MiB. */
   maxBytes?: number;
