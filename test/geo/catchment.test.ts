@@ -5,7 +5,8 @@ import intersect from '@turf/intersect';
 import area from '@turf/area';
 import { featureCollection } from '@turf/helpers';
 import type { Feature, Polygon, MultiPolygon } from 'geojson';
-import { catchment, polygonInDisc, frameAt, areaHa } from '../../src/lib/geo/index.ts';
+import fc from 'fast-check';
+import { catchment, polygonInDisc, frameAt, areaHa, ringAreaScaled } from '../../src/lib/geo/index.ts';
 import geodesic from 'geographiclib-geodesic';
 import { loadPackage } from './helpers.ts';
 
@@ -13,6 +14,29 @@ const layers = loadPackage();
 const communes = layers.communes!.features as Feature<Polygon | MultiPolygon>[];
 
 describe('catchment', () => {
+  it('exact circle area (Green + box pre-clip) = turf intersect with a 2048-gon of the same frame, concave polygons with holes', () => {
+    const star = fc.tuple(fc.double({ min: 105.5, max: 106.2, noNaN: true }), fc.double({ min: 21.9, max: 22.6, noNaN: true }), fc.array(fc.double({ min: 0.2, max: 1, noNaN: true }), { minLength: 5, maxLength: 30 }), fc.double({ min: 0.005, max: 0.1, noNaN: true }));
+    fc.assert(fc.property(star, fc.double({ min: -0.08, max: 0.08, noNaN: true }), fc.double({ min: -0.08, max: 0.08, noNaN: true }), fc.double({ min: 0.3, max: 8, noNaN: true }), fc.boolean(), ([cx, cy, radii, size], ox, oy, rKm, withHole) => {
+      const ring = radii.map((q, k) => { const a = (2 * Math.PI * k) / radii.length; return [cx + size * q * Math.cos(a), cy + size * q * Math.sin(a)]; });
+      ring.push(ring[0]);
+      const hole = [[cx - size * 0.1, cy - size * 0.1], [cx - size * 0.1, cy + size * 0.1], [cx + size * 0.1, cy + size * 0.1], [cx + size * 0.1, cy - size * 0.1], [cx - size * 0.1, cy - size * 0.1]];
+      const poly: Feature<Polygon> = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: withHole ? [ring, hole] : [ring] } };
+      const centre: [number, number] = [cx + ox, cy + oy];
+      const F = frameAt(centre);
+      const R = rKm * 1000;
+      const discRing = Array.from({ length: 2049 }, (_, k) => { const a = (2 * Math.PI * (k % 2048)) / 2048; return [centre[0] + (R * Math.cos(a)) / F.kx, centre[1] + (R * Math.sin(a)) / F.ky]; });
+      const disc: Feature<Polygon> = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [discRing] } };
+      const inter = intersect(featureCollection([poly, disc]));
+      let ref = 0;
+      if (inter) {
+        const polys = inter.geometry.type === 'Polygon' ? [inter.geometry.coordinates] : inter.geometry.coordinates;
+        for (const pp of polys) pp.forEach((r, k) => { ref += (k === 0 ? 1 : -1) * Math.abs(ringAreaScaled(r, F.kx, F.ky)); });
+      }
+      const ours = polygonInDisc(poly.geometry, F, R).insideM2;
+      expect(Math.abs(ours - ref)).toBeLessThanOrEqual(1e-4 * Math.PI * R * R + 1);
+    }), { numRuns: 150, seed: 17 });
+  }, 60_000);
+
   it('clipped commune areas agree with turf circle(256)+intersect+area (turf is spherical: rim slivers differ)', () => {
     const centre: [number, number] = [105.84774, 22.17474]; // TBA 110 kV E26.1 (Bắc Kạn town)
     const R = 5000;

@@ -46,11 +46,44 @@ function triangleDisc(ax: number, ay: number, bx: number, by: number, r: number)
   return sector(ax, ay, p1x, p1y) + 0.5 * (p1x * p2y - p1y * p2x) + sector(p2x, p2y, bx, by);
 }
 
-/** Area of a lon/lat ring inside the disc and the ring's whole area (both ≥ 0, m²). */
-function ringInDisc(ring: Position[], F: Frame, r: number): { inside: number; total: number } {
-  const n = ring.length;
+/**
+ * Clip a closed ring (flat lon/lat array, no repeated closing vertex) to an axis-aligned box with
+ * Sutherland–Hodgman. Concave input may yield zero-width bridges along the box edges; their
+ * boundary integrals cancel, so the Green's-theorem area below is unaffected.
+ */
+function clipToBox(xy: number[], w: number, s: number, e: number, n: number): number[] {
+  let cur = xy;
+  for (let side = 0; side < 4 && cur.length >= 6; side++) {
+    const out: number[] = [];
+    const m = cur.length / 2;
+    const inside = (x: number, y: number) => (side === 0 ? x >= w : side === 1 ? x <= e : side === 2 ? y >= s : y <= n);
+    let px = cur[2 * m - 2], py = cur[2 * m - 1], pin = inside(px, py);
+    for (let k = 0; k < m; k++) {
+      const x = cur[2 * k], y = cur[2 * k + 1], xin = inside(x, y);
+      if (xin !== pin) {
+        let t: number;
+        if (side === 0) t = (w - px) / (x - px); else if (side === 1) t = (e - px) / (x - px);
+        else if (side === 2) t = (s - py) / (y - py); else t = (n - py) / (y - py);
+        out.push(px + (x - px) * t, py + (y - py) * t);
+      }
+      if (xin) out.push(x, y);
+      px = x; py = y; pin = xin;
+    }
+    cur = out;
+  }
+  return cur;
+}
+
+/**
+ * Area of a lon/lat ring inside the disc and the ring's whole area (both ≥ 0, m²). The ring is
+ * first clipped (cheaply, no trigonometry) to the disc's bounding box, so only edges near the disc
+ * pay for the exact triangle–disc integral.
+ */
+function ringInDisc(ring: Position[], F: Frame, r: number, box: readonly [number, number, number, number]): { inside: number; total: number } {
+  let n = ring.length;
+  if (n > 1 && ring[0][0] === ring[n - 1][0] && ring[0][1] === ring[n - 1][1]) n--;
   if (n < 3) return { inside: 0, total: 0 };
-  let inside = 0, total = 0;
+  let total = 0;
   let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
   let px = (ring[n - 1][0] - F.lon0) * F.kx, py = (ring[n - 1][1] - F.lat0) * F.ky;
   for (let i = 0; i < n; i++) {
@@ -64,9 +97,15 @@ function ringInDisc(ring: Position[], F: Frame, r: number): { inside: number; to
   if (minX >= r || maxX <= -r || minY >= r || maxY <= -r) return { inside: 0, total: Math.abs(total) };
   const far = Math.max(minX * minX, maxX * maxX) + Math.max(minY * minY, maxY * maxY);
   if (far <= r * r) return { inside: Math.abs(total), total: Math.abs(total) }; // bbox wholly inside
-  px = (ring[n - 1][0] - F.lon0) * F.kx; py = (ring[n - 1][1] - F.lat0) * F.ky;
-  for (let i = 0; i < n; i++) {
-    const x = (ring[i][0] - F.lon0) * F.kx, y = (ring[i][1] - F.lat0) * F.ky;
+  const flat: number[] = new Array(2 * n);
+  for (let i = 0; i < n; i++) { flat[2 * i] = ring[i][0]; flat[2 * i + 1] = ring[i][1]; }
+  const c = clipToBox(flat, box[0], box[1], box[2], box[3]);
+  const m = c.length / 2;
+  if (m < 3) return { inside: 0, total: Math.abs(total) };
+  let inside = 0;
+  px = (c[2 * m - 2] - F.lon0) * F.kx; py = (c[2 * m - 1] - F.lat0) * F.ky;
+  for (let i = 0; i < m; i++) {
+    const x = (c[2 * i] - F.lon0) * F.kx, y = (c[2 * i + 1] - F.lat0) * F.ky;
     inside += triangleDisc(px, py, x, y, r);
     px = x; py = y;
   }
@@ -80,10 +119,13 @@ function ringInDisc(ring: Position[], F: Frame, r: number): { inside: number; to
  */
 export function polygonInDisc(g: Geometry, F: Frame, radiusM: number): { insideM2: number; totalM2: number } {
   const p = toParts(g);
+  // the disc's bounding box in degrees, 0.1 % larger (the frame is linear, so this box holds the disc)
+  const dx = (radiusM / F.kx) * 1.001, dy = (radiusM / F.ky) * 1.001;
+  const box = [F.lon0 - dx, F.lat0 - dy, F.lon0 + dx, F.lat0 + dy] as const;
   let inside = 0, total = 0;
   for (const poly of p.polygons) {
     poly.forEach((ring, k) => {
-      const r = ringInDisc(ring, F, radiusM);
+      const r = ringInDisc(ring, F, radiusM, box);
       const sign = k === 0 ? 1 : -1;
       inside += sign * r.inside; total += sign * r.total;
     });
