@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { codes, importFixture, importText, ok } from './helpers';
-import type { ImportFailure } from '../../src/lib/data/import';
+import { codes, fixture, importFixture, importText, ok } from './helpers';
+import type { ImportFailure, ImportOptions } from '../../src/lib/data/import';
 
 const fail = (r: Awaited<ReturnType<typeof importFixture>>): ImportFailure => {
   if (r.ok) throw new Error('expected a failure');
@@ -142,6 +142,22 @@ describe('bad files: each returns specific issues and never throws', () => {
     const r = fail(await importFixture('bad/zip-bomb.zip', { maxUnzippedBytes: 1024 * 1024 }));
     expect(r.issues).toEqual([{ severity: 'error', code: 'zip-too-large', message: 'The archive would expand to 4,194,304 bytes, over the limit of 1,048,576 bytes; nothing was extracted.' }]);
   });
+  it('zip entries that lie about their size are inflated no further than declared', async () => {
+    const b = fixture('bad/zip-bomb.zip').slice();
+    const dv = new DataView(b.buffer);
+    dv.setUint32(22, 1000, true); // local header: uncompressed size
+    for (let i = 0; i < b.length - 4; i++) if (dv.getUint32(i, true) === 0x02014b50) dv.setUint32(i + 24, 1000, true); // central directory
+    const r = fail(await importFile2('lie.zip', b, { maxUnzippedBytes: 1024 * 1024 }));
+    expect(r.issues[0].code).toBe('invalid-shp'); // 1000 zero bytes read, not 4 MiB
+  });
+  it('an Excel workbook gets a hint', async () => {
+    const { zipSync } = await import('fflate');
+    const xlsx = zipSync({ '[Content_Types].xml': new TextEncoder().encode('<Types/>'), 'xl/workbook.xml': new TextEncoder().encode('<workbook/>') });
+    expect(fail(await importFile2('dia-diem.xlsx', xlsx)).issues[0].message).toBe('"dia-diem.xlsx" is an Office document (e.g. .xlsx or .docx), not a format that can be imported (GeoJSON, KML, KMZ, GPX, CSV or zipped Shapefile). Save the sheet as "CSV UTF-8" and import that.');
+  });
+  it('a CSV with a header and no rows is an empty layer', async () => {
+    expect(codes(await importText('a.csv', 'name,lon,lat\n'))).toEqual(['empty-layer']);
+  });
   it('Shapefile without .dbf: geometry kept, warned', async () => {
     const r = ok(await importFixture('bad/no-dbf.zip'));
     expect(r.collection.features).toHaveLength(8);
@@ -189,7 +205,7 @@ describe('bad files: each returns specific issues and never throws', () => {
   });
 });
 
-async function importFile2(name: string, bytes: Uint8Array) {
+async function importFile2(name: string, bytes: Uint8Array, options?: ImportOptions) {
   const { importFile } = await import('../../src/lib/data/import');
-  return importFile({ name, bytes });
+  return importFile({ name, bytes }, options);
 }

@@ -106,3 +106,20 @@ describe('real-format fixtures made by ogr2ogr', () => {
     expect(metres((r.collection.features[0].geometry as { coordinates: number[] }).coordinates, [105.84774, 22.17474])).toBeLessThan(0.5);
   });
 });
+
+describe('importShapefileParts (separate .shp/.dbf/.prj files)', () => {
+  it('gives the same result as the zip', async () => {
+    const { unzipSync } = await import('fflate');
+    const { importShapefileParts } = await import('../../src/lib/data/import');
+    const { fixture } = await import('./helpers');
+    const z = unzipSync(fixture('communes-9213-shp.zip'));
+    const td = new TextDecoder();
+    const r = ok(await importShapefileParts({ shp: z['communes_vn2000_tm3.shp'], dbf: z['communes_vn2000_tm3.dbf'], prj: td.decode(z['communes_vn2000_tm3.prj']), cpg: td.decode(z['communes_vn2000_tm3.cpg']), name: 'communes_vn2000_tm3.shp' }));
+    const fromZip = ok(await importFixture('communes-9213-shp.zip'));
+    expect(r.collection).toEqual(fromZip.collection);
+    expect(r.crs).toEqual({ code: 9213, source: 'prj' });
+    const bad = await importShapefileParts({ shp: new Uint8Array(200), name: 'x.shp' });
+    expect(bad.ok).toBe(false);
+    expect(bad.issues[0].message).toBe('"x.shp" is not a Shapefile: its header does not start with the file code 9994.');
+  });
+});

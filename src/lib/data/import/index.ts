@@ -11,11 +11,12 @@
  */
 import type { ImportInput, ImportOptions, ImportResult, Issue, ParsedLayer } from './types';
 import { ImportError } from './types';
-import { readCsv, readGeoJson, readGpx, readKml, readKmz, readShapefileZip } from './readers';
+import { readCsv, readGeoJson, readGpx, readKml, readKmz, readShapefileZip, readShapefileParts } from './readers';
 import { sniffFormat, formatFromName, FORMAT_LABEL } from './sniff';
 import { finishLayer, abortIssue } from './checks';
 import { decodeUtf8 } from './text';
 
+// Re-exports (documented where defined): types, format sniffing, readers' helpers, encodings, WKT.
 export type * from './types';
 export { ImportError } from './types';
 export { sniffFormat, formatFromName } from './sniff';
@@ -57,7 +58,8 @@ export async function importFile(input: ImportInput, options: ImportOptions = {}
     }
     if (!sniffed.format) {
       const what = named ? `is named as ${FORMAT_LABEL[named]} but its content is ${sniffed.what}` : `is ${sniffed.what}, not a format that can be imported (GeoJSON, KML, KMZ, GPX, CSV or zipped Shapefile)`;
-      return { ok: false, issues: [err(named ? 'format-mismatch' : 'unsupported-format', `"${name}" ${what}.`)] };
+      const hint = /Office|Excel/.test(sniffed.what) ? ' Save the sheet as "CSV UTF-8" and import that.' : '';
+      return { ok: false, issues: [err(named ? 'format-mismatch' : 'unsupported-format', `"${name}" ${what}.${hint}`)] };
     }
     if (named && named !== sniffed.format && !(named === 'csv' && sniffed.format === 'csv')) {
       return { ok: false, issues: [err('format-mismatch', `"${name}" is named as ${FORMAT_LABEL[named]} but its content is ${sniffed.what}; rename it or export it again.`)] };
@@ -93,5 +95,40 @@ export async function importFile(input: ImportInput, options: ImportOptions = {}
   } catch (e) {
     if (e instanceof ImportError) return { ok: false, issues: [err(e.code, e.message, e.line)] };
     return { ok: false, issues: [err('internal-error', `"${name}" could not be read: ${(e as Error)?.message ?? String(e)}.`)] };
+  }
+}
+
+/** The parts of a Shapefile picked as separate files (e.g. several files dropped at once). */
+export interface ShapefileParts {
+  shp: Uint8Array;
+  dbf?: Uint8Array;
+  /** Text of the .prj (WKT). */
+  prj?: string;
+  /** Text of the .cpg (code page). */
+  cpg?: string;
+  /** Name of the .shp, for messages. */
+  name?: string;
+}
+
+/**
+ * Import a Shapefile given as separate parts rather than a .zip. Same checks and result as
+ * `importFile`; `maxBytes` applies to the sum of the parts. Never throws for bad data.
+ */
+export async function importShapefileParts(parts: ShapefileParts, options: ImportOptions = {}): Promise<ImportResult> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const total = parts.shp.length + (parts.dbf?.length ?? 0);
+  const name = parts.name ?? 'layer.shp';
+  if (total > maxBytes) {
+    return { ok: false, issues: [err('file-too-large', `"${name}" and its .dbf are ${total.toLocaleString('en')} bytes, over the limit of ${maxBytes.toLocaleString('en')} bytes; they were not read.`)] };
+  }
+  try {
+    options.onProgress?.(0);
+    if (options.signal?.aborted) return { ok: false, issues: [abortIssue()] };
+    const layer = readShapefileParts({ ...parts, name });
+    options.onProgress?.(0.5);
+    return finishLayer(layer, options);
+  } catch (e) {
+    if (e instanceof ImportError) return { ok: false, format: 'shapefile', issues: [err(e.code, e.message, e.line)] };
+    return { ok: false, format: 'shapefile', issues: [err('internal-error', `"${name}" could not be read: ${(e as Error)?.message ?? String(e)}.`)] };
   }
 }
