@@ -1,25 +1,34 @@
 #!/usr/bin/env node
-// Makes sure the browser tests have Debian's Chromium. Installs it with apt-get when running as
-// root; otherwise says exactly what to run. CHROMIUM_PATH overrides the location.
+// Makes sure the tests have the Debian tools they drive: Chromium (browser tests), poppler-utils
+// (pdftotext/pdftoppm read the dossier PDFs) and zbar-tools (zbarimg decodes the dossier's QR
+// code). Installs what is missing with apt-get when running as root; otherwise says exactly what
+// to run. CHROMIUM_PATH overrides the browser's location.
 import { existsSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 
-const path = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-if (existsSync(path)) process.exit(0);
+const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const needed = [
+  { pkg: 'chromium', path: chromium },
+  { pkg: 'poppler-utils', path: '/usr/bin/pdftotext' },
+  { pkg: 'zbar-tools', path: '/usr/bin/zbarimg' },
+].filter((t) => !existsSync(t.path));
+if (!needed.length) process.exit(0);
 
+const pkgs = needed.map((t) => t.pkg).join(' ');
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (!isRoot) {
-  console.error(`Chromium not found at ${path}. Install Debian's package first:\n  sudo apt-get update && sudo apt-get install -y chromium\n(or set CHROMIUM_PATH to an existing Chromium binary).`);
+  console.error(`Missing ${needed.map((t) => t.path).join(', ')}. Install Debian's packages first:\n  sudo apt-get update && sudo apt-get install -y ${pkgs}\n(or set CHROMIUM_PATH to an existing Chromium binary).`);
   process.exit(1);
 }
-console.log(`Chromium not found at ${path}: installing Debian's chromium with apt-get…`);
+console.log(`Installing Debian packages for the tests: ${pkgs}`);
 try {
-  execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit', shell: '/bin/bash' });
+  execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${pkgs}`, { stdio: 'inherit', shell: '/bin/bash' });
 } catch {
-  console.error('apt-get install chromium failed; install it by hand: apt-get install -y chromium');
+  console.error(`apt-get install failed; install them by hand: apt-get install -y ${pkgs}`);
   process.exit(1);
 }
-if (!existsSync(path)) {
-  console.error(`apt-get finished but ${path} is still missing`);
+const still = needed.filter((t) => !existsSync(t.path));
+if (still.length) {
+  console.error(`apt-get finished but ${still.map((t) => t.path).join(', ')} is still missing`);
   process.exit(1);
 }

@@ -19,14 +19,6 @@ function write(name: string, bytes: Uint8Array): string {
   writeFileSync(p, bytes);
   return p;
 }
-const hasZbar = (() => {
-  try {
-    execFileSync('zbarimg', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 const text = (p: string, ...args: string[]) => execFileSync('pdftotext', [...args, p, '-'], { encoding: 'utf8' });
 const info = (p: string) => execFileSync('pdfinfo', [p], { encoding: 'utf8' });
 /** pdftotext output with runs of whitespace collapsed (tables split label and value into columns). */
@@ -88,8 +80,8 @@ describe('buildDossierPdf (vi)', () => {
     expect(raw).toContain(`/URI (${quangChuVi.shareUrl})`);
   });
 
-  // zbarimg (Debian zbar-tools) is optional: the test is skipped where it is not installed.
-  it.skipIf(!hasZbar)('draws a QR code that decodes to the share URL', () => {
+  // zbarimg comes from Debian's zbar-tools, installed by scripts/ensure-tools.mjs.
+  it('draws a QR code that decodes to the share URL', () => {
     execFileSync('pdftoppm', ['-png', '-r', '200', '-f', '1', '-l', '1', pdf, join(OUT, 'dossier-vi-qr')]);
     const out = execFileSync('zbarimg', ['-q', '--raw', join(OUT, 'dossier-vi-qr-1.png')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     expect(out.trim()).toBe(quangChuVi.shareUrl);

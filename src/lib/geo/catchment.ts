@@ -51,8 +51,8 @@ function triangleDisc(ax: number, ay: number, bx: number, by: number, r: number)
  * Sutherland–Hodgman. Concave input may yield zero-width bridges along the box edges; their
  * boundary integrals cancel, so the Green's-theorem area below is unaffected.
  */
-function clipToBox(xy: number[], w: number, s: number, e: number, n: number): number[] {
-  let cur = xy;
+function clipToBox(xy: ArrayLike<number>, w: number, s: number, e: number, n: number): ArrayLike<number> {
+  let cur: ArrayLike<number> = xy;
   for (let side = 0; side < 4 && cur.length >= 6; side++) {
     const out: number[] = [];
     const m = cur.length / 2;
@@ -74,42 +74,53 @@ function clipToBox(xy: number[], w: number, s: number, e: number, n: number): nu
   return cur;
 }
 
-/**
- * Area of a lon/lat ring inside the disc and the ring's whole area (both ≥ 0, m²). The ring is
- * first clipped (cheaply, no trigonometry) to the disc's bounding box, so only edges near the disc
- * pay for the exact triangle–disc integral.
- */
-function ringInDisc(ring: Position[], F: Frame, r: number, box: readonly [number, number, number, number]): { inside: number; total: number } {
+/** A ring prepared once: flat lon/lat (closing vertex dropped), bbox, orientation-free area. */
+export interface PreparedRing { xy: Float64Array; w: number; s: number; e: number; n: number; areaM2: number }
+
+/** Prepare a lon/lat ring (area in the cheap-ruler plane at the ring's mid latitude). */
+export function prepareRing(ring: Position[]): PreparedRing {
   let n = ring.length;
   if (n > 1 && ring[0][0] === ring[n - 1][0] && ring[0][1] === ring[n - 1][1]) n--;
-  if (n < 3) return { inside: 0, total: 0 };
-  let total = 0;
-  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
-  let px = (ring[n - 1][0] - F.lon0) * F.kx, py = (ring[n - 1][1] - F.lat0) * F.ky;
+  const xy = new Float64Array(2 * Math.max(0, n));
+  let w = Infinity, so = Infinity, e = -Infinity, no = -Infinity;
   for (let i = 0; i < n; i++) {
-    const x = (ring[i][0] - F.lon0) * F.kx, y = (ring[i][1] - F.lat0) * F.ky;
-    total += px * y - py * x;
-    if (x < minX) minX = x; if (x > maxX) maxX = x; if (y < minY) minY = y; if (y > maxY) maxY = y;
-    px = x; py = y;
+    const x = ring[i][0], y = ring[i][1];
+    xy[2 * i] = x; xy[2 * i + 1] = y;
+    if (x < w) w = x; if (x > e) e = x; if (y < so) so = y; if (y > no) no = y;
   }
-  total /= 2;
-  const sign = total < 0 ? -1 : 1;
-  if (minX >= r || maxX <= -r || minY >= r || maxY <= -r) return { inside: 0, total: Math.abs(total) };
-  const far = Math.max(minX * minX, maxX * maxX) + Math.max(minY * minY, maxY * maxY);
-  if (far <= r * r) return { inside: Math.abs(total), total: Math.abs(total) }; // bbox wholly inside
-  const flat: number[] = new Array(2 * n);
-  for (let i = 0; i < n; i++) { flat[2 * i] = ring[i][0]; flat[2 * i + 1] = ring[i][1]; }
-  const c = clipToBox(flat, box[0], box[1], box[2], box[3]);
+  let a = 0;
+  if (n >= 3) {
+    const mid = (so + no) / 2, kx = kxAt(mid), ky = kyAt(mid);
+    let px = (xy[2 * n - 2] - w) * kx, py = (xy[2 * n - 1] - so) * ky;
+    for (let i = 0; i < n; i++) { const x = (xy[2 * i] - w) * kx, y = (xy[2 * i + 1] - so) * ky; a += px * y - py * x; px = x; py = y; }
+  }
+  return { xy, w, s: so, e, n: no, areaM2: Math.abs(a) / 2 };
+}
+
+/**
+ * Area of a prepared ring inside the disc (≥ 0, m²). Rings whose bbox misses the disc's box cost
+ * O(1); rings wholly inside return their area; others are clipped (cheaply, no trigonometry) to
+ * the disc's bounding box so only edges near the disc pay for the exact triangle–disc integral.
+ */
+function ringInDisc(pr: PreparedRing, F: Frame, r: number, box: readonly [number, number, number, number]): number {
+  const m0 = pr.xy.length / 2;
+  if (m0 < 3 || pr.w > box[2] || pr.e < box[0] || pr.s > box[3] || pr.n < box[1]) return 0;
+  const fx = Math.max((pr.w - F.lon0) ** 2, (pr.e - F.lon0) ** 2) * F.kx * F.kx;
+  const fy = Math.max((pr.s - F.lat0) ** 2, (pr.n - F.lat0) ** 2) * F.ky * F.ky;
+  if (fx + fy <= r * r) return pr.areaM2; // bbox wholly inside the disc
+  const c = clipToBox(pr.xy, box[0], box[1], box[2], box[3]);
   const m = c.length / 2;
-  if (m < 3) return { inside: 0, total: Math.abs(total) };
-  let inside = 0;
-  px = (c[2 * m - 2] - F.lon0) * F.kx; py = (c[2 * m - 1] - F.lat0) * F.ky;
+  if (m < 3) return 0;
+  let inside = 0, signed = 0;
+  let px = (c[2 * m - 2] - F.lon0) * F.kx, py = (c[2 * m - 1] - F.lat0) * F.ky;
   for (let i = 0; i < m; i++) {
     const x = (c[2 * i] - F.lon0) * F.kx, y = (c[2 * i + 1] - F.lat0) * F.ky;
     inside += triangleDisc(px, py, x, y, r);
+    signed += px * y - py * x;
     px = x; py = y;
   }
-  return { inside: Math.max(0, inside * sign), total: Math.abs(total) };
+  // the clipped ring keeps the input's orientation: use its sign
+  return Math.max(0, signed < 0 ? -inside : inside);
 }
 
 /**
@@ -118,17 +129,29 @@ function ringInDisc(ring: Position[], F: Frame, r: number, box: readonly [number
  * planar in the local ellipsoidal frame; rings of any orientation; holes subtract.
  */
 export function polygonInDisc(g: Geometry, F: Frame, radiusM: number): { insideM2: number; totalM2: number } {
-  const p = toParts(g);
+  return preparedPolygonInDisc(preparePolygons(g), F, radiusM);
+}
+
+/** Prepared (Multi)Polygon: rings per polygon, outer first. */
+export type PreparedPolygons = PreparedRing[][];
+
+/** Prepare the polygons of a geometry for repeated {@link preparedPolygonInDisc} calls. */
+export function preparePolygons(g: Geometry): PreparedPolygons {
+  return toParts(g).polygons.map((poly) => poly.map(prepareRing));
+}
+
+/** {@link polygonInDisc} on prepared polygons. */
+export function preparedPolygonInDisc(pp: PreparedPolygons, F: Frame, radiusM: number): { insideM2: number; totalM2: number } {
   // the disc's bounding box in degrees, 0.1 % larger (the frame is linear, so this box holds the disc)
   const dx = (radiusM / F.kx) * 1.001, dy = (radiusM / F.ky) * 1.001;
   const box = [F.lon0 - dx, F.lat0 - dy, F.lon0 + dx, F.lat0 + dy] as const;
   let inside = 0, total = 0;
-  for (const poly of p.polygons) {
-    poly.forEach((ring, k) => {
-      const r = ringInDisc(ring, F, radiusM, box);
+  for (const poly of pp) {
+    for (let k = 0; k < poly.length; k++) {
       const sign = k === 0 ? 1 : -1;
-      inside += sign * r.inside; total += sign * r.total;
-    });
+      inside += sign * ringInDisc(poly[k], F, radiusM, box);
+      total += sign * poly[k].areaM2;
+    }
   }
   return { insideM2: Math.max(0, inside), totalM2: Math.max(0, total) };
 }
@@ -194,7 +217,7 @@ export interface CatchmentContext {
   run(site: Geometry, radiusKm: number): CatchmentResult;
 }
 
-interface Prepared { f: Feature; i: number; w: number; s: number; e: number; n: number }
+interface Prepared { f: Feature; i: number; w: number; s: number; e: number; n: number; polys: PreparedPolygons }
 function prepare(fs: readonly Feature[] | undefined): Prepared[] | null {
   if (!fs) return null;
   const out: Prepared[] = [];
@@ -204,7 +227,7 @@ function prepare(fs: readonly Feature[] | undefined): Prepared[] | null {
     let w = Infinity, so = Infinity, e = -Infinity, no = -Infinity;
     for (const l of p.paths) for (const c of l) { if (c[0] < w) w = c[0]; if (c[0] > e) e = c[0]; if (c[1] < so) so = c[1]; if (c[1] > no) no = c[1]; }
     for (const c of p.points) { if (c[0] < w) w = c[0]; if (c[0] > e) e = c[0]; if (c[1] < so) so = c[1]; if (c[1] > no) no = c[1]; }
-    if (w !== Infinity) out.push({ f, i, w, s: so, e, n: no });
+    if (w !== Infinity) out.push({ f, i, w, s: so, e, n: no, polys: p.polygons.map((poly) => poly.map(prepareRing)) });
   });
   return out;
 }
@@ -249,7 +272,7 @@ function runCatchment(site: Geometry, radiusKm: number, zonesP: Prepared[] | nul
     zonesP.forEach((p) => {
       if (!near(p)) return;
       const { f, i } = p;
-      const r = polygonInDisc(f.geometry, F, R);
+      const r = preparedPolygonInDisc(p.polys, F, R);
       if (r.insideM2 <= 0) return;
       const pr = (f.properties ?? {}) as Record<string, unknown>;
       const crop = String(pr.crop ?? 'unknown');
@@ -297,7 +320,7 @@ function runCatchment(site: Geometry, radiusKm: number, zonesP: Prepared[] | nul
       const pr = (f.properties ?? {}) as Record<string, unknown>;
       const pop = Number(pr.population_2009);
       if (!Number.isFinite(pop)) return;
-      const r = polygonInDisc(f.geometry, F, R);
+      const r = preparedPolygonInDisc(p.polys, F, R);
       if (r.insideM2 <= 0 || r.totalM2 <= 0) return;
       const share = Math.min(1, r.insideM2 / r.totalM2);
       population!.value += pop * share;

@@ -12,9 +12,11 @@ import { buildSearchIndex, type SearchEntry } from '../search/search.ts';
 import type { SiteAnalysis } from '../geo/analyze.ts';
 import type { Crop } from '../data/schema.ts';
 import { filtersActive, passesFilters } from './filters.ts';
+import type { Draft, DrawMode } from '../map/draw.ts';
 
-export type Panel = 'layers' | 'sites' | 'targets' | 'about';
-export interface Selection { layer: LayerId; id: string }
+export type Panel = 'layers' | 'sites' | 'drafts' | 'targets' | 'about';
+/** A selected feature: a data-package layer, or one of the user's draft sites. */
+export interface Selection { layer: LayerId | 'drafts'; id: string }
 
 /** Layers shown on first visit. Communes are drawn only at closer zooms by the style itself. */
 const DEFAULT_VISIBLE: Record<LayerId, boolean> = {
@@ -61,8 +63,6 @@ export class AppState {
 
   analysisById: Map<string, SiteAnalysis> = $derived(new Map(this.analysis.map((r) => [r.id, r])));
 
-  /** Every site the analyses cover: the industrial sites. */
-  allSites: Feature[] = $derived(this.layers['industrial-sites']?.features ?? []);
 
   /** Ids of the sites passing the filters (all of them when no filter is set). */
   visibleSiteIds: Set<string> = $derived.by(() => {
@@ -75,11 +75,37 @@ export class AppState {
     return ids;
   });
 
-  /** The selected feature, looked up in the loaded layers (never in MapLibre's copies). */
+  /** Candidate sites sketched by the user (persisted in IndexedDB by the app shell). */
+  drafts = $state.raw<Draft[]>([]);
+  /** Names given to drafts, by draft id. */
+  draftNames = $state<Record<string, string>>({});
+  drawMode = $state<DrawMode>('static');
+  /** A one-shot command for the drawing tool (each command is a new object). */
+  drawCommand = $state.raw<{ type: 'undo' | 'redo' | 'delete' } | null>(null);
+
+  /** Drafts as site features, named "Phương án N" / "Draft N" unless the user named them. */
+  draftSites: Feature[] = $derived(this.drafts.map((d, i) => ({
+    type: 'Feature',
+    geometry: d.geometry,
+    properties: {
+      id: d.properties.id,
+      name: this.draftNames[d.properties.id] ?? `${translate(this.lang, 'draft.name')} ${i + 1}`,
+      kind: 'candidate',
+      status: 'draft',
+      accuracy: 'drawn',
+    },
+  })));
+
+  /** Every site the analyses cover: the industrial sites and the drafts. */
+  allSites: Feature[] = $derived([...(this.layers['industrial-sites']?.features ?? []), ...this.draftSites]);
+  draftIds: Set<string> = $derived(new Set(this.drafts.map((d) => d.properties.id)));
+
+  /** The selected feature, looked up in the loaded layers or the drafts (never in MapLibre's copies). */
   selectedFeature: Feature | null = $derived.by(() => {
     const sel = this.selected;
     if (!sel) return null;
-    return this.layers[sel.layer]?.features.find((f) => f.properties?.id === sel.id) ?? null;
+    const list = sel.layer === 'drafts' ? this.draftSites : this.layers[sel.layer]?.features;
+    return list?.find((f) => f.properties?.id === sel.id) ?? null;
   });
 
   /** Industrial sites sorted by name (Vietnamese collation) for the list view. */
@@ -92,8 +118,13 @@ export class AppState {
 
   t = (key: string): string => translate(this.lang, key);
 
-  select(layer: LayerId, id: string): void {
+  select(layer: LayerId | 'drafts', id: string): void {
     this.selected = { layer, id };
+  }
+
+  /** Selects a site of the analysis table, existing or draft. */
+  selectSite(id: string): void {
+    this.selected = { layer: this.draftIds.has(id) ? 'drafts' : 'industrial-sites', id };
   }
 
   clearSelection(): void {

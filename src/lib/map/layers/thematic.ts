@@ -170,7 +170,10 @@ export function industrialSiteLayers(): LayerSpecification[] {
   ];
 }
 
-/** Analysis overlays: connectors from the selected site to its nearest targets, the catchment ring, drafts. */
+/**
+ * Analysis overlays: connectors from the selected site to its nearest targets, the catchment ring,
+ * and the highlight of a selected draft (terra-draw draws the drafts themselves).
+ */
 export function overlayLayers(): LayerSpecification[] {
   return [
     {
@@ -182,12 +185,12 @@ export function overlayLayers(): LayerSpecification[] {
       paint: { 'line-color': base.highlight, 'line-width': 1.5, 'line-dasharray': [4, 2] },
     },
     {
-      id: 'drafts-fill', type: 'fill', source: 'drafts', filter: ['==', ['geometry-type'], 'Polygon'],
-      paint: { 'fill-color': '#00acc1', 'fill-opacity': 0.25, 'fill-outline-color': '#006064' },
+      id: 'drafts-selected-line', type: 'line', source: 'drafts', filter: ['==', ['geometry-type'], 'Polygon'],
+      paint: { 'line-color': base.highlight, 'line-width': 3 },
     },
     {
-      id: 'drafts-circle', type: 'circle', source: 'drafts', filter: ['==', ['geometry-type'], 'Point'],
-      paint: { 'circle-color': '#00acc1', 'circle-radius': 7, 'circle-stroke-color': '#006064', 'circle-stroke-width': 2 },
+      id: 'drafts-selected-circle', type: 'circle', source: 'drafts', filter: ['==', ['geometry-type'], 'Point'],
+      paint: { 'circle-color': 'rgba(0,0,0,0)', 'circle-radius': 12, 'circle-stroke-color': base.highlight, 'circle-stroke-width': 3 },
     },
     {
       id: 'analysis-connectors-label', type: 'symbol', source: 'analysis-connectors',
