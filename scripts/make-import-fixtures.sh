@@ -36,7 +36,9 @@ rm -f "$TMP/communes_tcvn3.cpg"
 cp "$TMP/communes_tcvn3.dbf" "$OUT/communes-tcvn3.dbf"
 zipit "$OUT/communes-tcvn3-shp.zip" "$TMP"/communes_tcvn3.{shp,shx,dbf,prj}
 
-# 4. KML and KMZ of the 110 kV traces (points and lines).
+# 4. KML and KMZ of the 110 kV traces (points and lines); the source itself as the reference.
+cp "$POWER" "$OUT/power-110kv-wgs84.geojson"
+chmod 644 "$OUT/power-110kv-wgs84.geojson"
 ogr2ogr -f KML "$OUT/power-110kv.kml" "$POWER" -nln power_110kv -select name,kind,voltage,code 2>/dev/null
 cp "$OUT/power-110kv.kml" "$TMP/doc.kml"
 zipit "$OUT/power-110kv.kmz" "$TMP/doc.kml"

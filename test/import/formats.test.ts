@@ -1,11 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { codes, fixtureJson, flat, importFixture, metres, ok, SOURCES } from './helpers';
+import { codes, fixtureJson, flat, importFixture, metres, ok } from './helpers';
 
 type FC = FeatureCollection<Geometry, Record<string, unknown>>;
 const ref = fixtureJson<FC>('communes-wgs84.geojson');
-const power = JSON.parse(readFileSync(`${SOURCES}power-110kv-traces.geojson`, 'utf8')) as FC;
+const power = fixtureJson<FC>('power-110kv-wgs84.geojson'); // copy of the bundled source
 
 /** Max distance between same-index positions (rings may be rewound, so compare as sets by nearest). */
 function maxNearest(a: Geometry, b: Geometry): number {

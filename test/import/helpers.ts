@@ -5,7 +5,6 @@ import { importFile } from '../../src/lib/data/import';
 import type { ImportOptions, ImportResult, ImportSuccess } from '../../src/lib/data/import';
 
 export const FIX = new URL('../fixtures/import/', import.meta.url);
-export const SOURCES = '/work/shared/data/sources/';
 
 /** Bytes of a fixture file. */
 export function fixture(path: string): Uint8Array {
