@@ -4,18 +4,13 @@
  * sees only plain GeoJSON drafts.
  */
 import type { Map as MlMap } from 'maplibre-gl';
-import type { Feature, Point, Polygon } from 'geojson';
 import {
   TerraDraw, TerraDrawPointMode, TerraDrawPolygonMode, TerraDrawSelectMode, TerraDrawRenderMode,
   TerraDrawSessionUndoRedo, ValidateNotSelfIntersecting, type GeoJSONStoreFeatures,
 } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 
-export const DRAW_MODES = ['static', 'point', 'polygon', 'select'] as const;
-export type DrawMode = (typeof DRAW_MODES)[number];
-
-export type DraftGeometry = Point | Polygon;
-export type Draft = Feature<DraftGeometry, { id: string; mode: 'point' | 'polygon' }>;
+import type { Draft, DraftGeometry, DrawMode } from './draw-types.ts';
 
 const CYAN = '#00838f';
 

@@ -12,7 +12,7 @@ import { buildSearchIndex, type SearchEntry } from '../search/search.ts';
 import type { SiteAnalysis } from '../geo/analyze.ts';
 import type { Crop } from '../data/schema.ts';
 import { filtersActive, passesFilters } from './filters.ts';
-import type { Draft, DrawMode } from '../map/draw.ts';
+import type { Draft, DrawMode } from '../map/draw-types.ts';
 
 export type Panel = 'layers' | 'sites' | 'drafts' | 'targets' | 'about';
 /** A selected feature: a data-package layer, or one of the user's draft sites. */

@@ -3,7 +3,7 @@
  * nothing. Versioned key; a corrupt record is reported and set aside, never thrown at the user.
  */
 import { get, set } from 'idb-keyval';
-import type { Draft } from '../map/draw.ts';
+import type { Draft } from '../map/draw-types.ts';
 
 const KEY = 'drafts:v1';
 
