@@ -209,3 +209,22 @@ async function importFile2(name: string, bytes: Uint8Array, options?: ImportOpti
   const { importFile } = await import('../../src/lib/data/import');
   return importFile({ name, bytes }, options);
 }
+
+describe('declared CRS contradicted by the coordinates', () => {
+  it('a WGS 84 .prj over VN-2000 metres is an error naming the likely CRS', async () => {
+    const { unzipSync } = await import('fflate');
+    const { importShapefileParts } = await import('../../src/lib/data/import');
+    const z = unzipSync(fixture('communes-9213-shp.zip'));
+    const wgs = 'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
+    const r = fail(await importShapefileParts({ shp: z['communes_vn2000_tm3.shp'], dbf: z['communes_vn2000_tm3.dbf'], prj: wgs, name: 'c.shp' }));
+    expect(r.issues).toEqual([{ severity: 'error', code: 'crs-mismatch', message: 'The file says its CRS is EPSG:4326 (WGS 84, degrees) but the coordinates are projected (e.g. (433297.8, 2450320.5)); they look like EPSG:9213 (VN-2000 / TM-3 106-30); say which CRS they are in (fromCrs / --from-crs).' }]);
+  });
+  it('many rejections of one kind are summarised after 50', async () => {
+    const features = Array.from({ length: 60 }, () => ({ type: 'Feature', properties: {}, geometry: null }));
+    features.push({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [105.8, 22.1] } } as never);
+    const r = ok(await importText('m.geojson', JSON.stringify({ type: 'FeatureCollection', features })));
+    expect(r.rejected).toHaveLength(60);
+    expect(r.issues).toHaveLength(51);
+    expect(r.issues[50].message).toBe('…and 10 more "null-geometry" issues like the above (60 in all).');
+  });
+});

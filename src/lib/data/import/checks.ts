@@ -192,7 +192,7 @@ export function finishLayer(layer: ParsedLayer, options: ImportOptions = {}): Im
   const rejected: Rejected[] = [...layer.rejected];
   const region = options.regionBbox ?? BAC_KAN_BBOX;
   const progress = (f: number) => options.onProgress?.(0.5 + f * 0.5);
-  const fail = (extra: Issue[] = []): ImportResult => ({ ok: false, format: layer.format, issues: [...issues, ...extra] });
+  const fail = (extra: Issue[] = []): ImportResult => ({ ok: false, format: layer.format, issues: capIssues([...issues, ...extra]) });
   const aborted = () => options.signal?.aborted;
   if (layer.needsMapping) return { ok: false, format: layer.format, issues, needsMapping: layer.needsMapping };
   const srcIndex = (i: number) => layer.indices?.[i] ?? i;
@@ -251,6 +251,12 @@ export function finishLayer(layer: ParsedLayer, options: ImportOptions = {}): Im
         message: `The coordinates are projected (e.g. ${fmtPos(sample)}) and the file does not say in which CRS; they were read as EPSG:${crs.code} (${CRS_DEFS[crs.code].name}) because ${proposals[0].why}.${alt.length ? ` Other candidates: ${alt.join(', ')}.` : ''} Confirm or choose the CRS.`,
       });
     }
+  }
+  if (!CRS_DEFS[crs.code].projected && (crs.source === 'prj' || crs.source === 'geojson') && all.length && geographicShare(all) < 0.5) {
+    const sample = all.find((p) => Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90)!;
+    const best = proposeCrs(all, region)[0];
+    const guess = best ? ` they look like EPSG:${best.code} (${CRS_DEFS[best.code].name});` : '';
+    return fail([{ severity: 'error', code: 'crs-mismatch', message: `The file says its CRS is EPSG:${crs.code} (${CRS_DEFS[crs.code].name}, degrees) but the coordinates are projected (e.g. ${fmtPos(sample)});${guess} say which CRS they are in (fromCrs / --from-crs).` }]);
   }
   if (crs.source === 'assumed' && layer.format === 'shapefile') {
     issues.push({ severity: 'warning', code: 'crs-assumed', message: 'No CRS was given; the coordinates look like longitude/latitude and were read as WGS 84 (EPSG:4326).' });
@@ -374,7 +380,25 @@ export function finishLayer(layer: ParsedLayer, options: ImportOptions = {}): Im
       return out;
     }),
   };
-  return { ok: true, collection, format: layer.format, crs, issues, rejected };
+  return { ok: true, collection, format: layer.format, crs, issues: capIssues(issues), rejected };
+}
+
+/** Keep at most `max` issues of each code (the rest summarised in one issue); `rejected` keeps all. */
+export function capIssues(issues: Issue[], max = 50): Issue[] {
+  const count = new Map<string, number>();
+  const out: Issue[] = [];
+  for (const i of issues) {
+    const n = (count.get(i.code) ?? 0) + 1;
+    count.set(i.code, n);
+    if (n <= max) out.push(i);
+  }
+  for (const [code, n] of count) {
+    if (n > max) {
+      const first = issues.find((i) => i.code === code)!;
+      out.push({ severity: first.severity, code, message: `…and ${n - max} more "${code}" issue${n - max > 1 ? 's' : ''} like the above (${n} in all).` });
+    }
+  }
+  return out;
 }
 
 /** The issue reported when `signal` aborts an import. */
