@@ -29,49 +29,56 @@ export function frameAt(c: LonLat): Frame {
 
 /** Signed area of triangle (O, A, B) ∩ disc(O, r), O the origin. */
 function triangleDisc(ax: number, ay: number, bx: number, by: number, r: number): number {
+  const r2 = r * r;
+  const c = ax * ax + ay * ay - r2;
+  const cb = bx * bx + by * by - r2;
+  if (c <= 0 && cb <= 0) return 0.5 * (ax * by - ay * bx); // both ends inside: the whole triangle
   const dx = bx - ax, dy = by - ay;
   const a = dx * dx + dy * dy;
   if (a === 0) return 0;
-  const r2 = r * r;
   const b = ax * dx + ay * dy;
-  const c = ax * ax + ay * ay - r2;
   const disc = b * b - a * c;
-  const sector = (px: number, py: number, qx: number, qy: number) => 0.5 * r2 * Math.atan2(px * qy - py * qx, px * qx + py * qy);
-  if (disc <= 0) return sector(ax, ay, bx, by); // the edge's line misses the circle
+  if (disc <= 0) return 0.5 * r2 * Math.atan2(ax * by - ay * bx, ax * bx + ay * by); // line misses the circle
   const sq = Math.sqrt(disc);
   const t1 = (-b - sq) / a, t2 = (-b + sq) / a;
-  if (t2 <= 0 || t1 >= 1) return sector(ax, ay, bx, by); // the segment lies outside
-  const u1 = t1 > 0 ? t1 : 0, u2 = t2 < 1 ? t2 : 1;
-  const p1x = ax + dx * u1, p1y = ay + dy * u1, p2x = ax + dx * u2, p2y = ay + dy * u2;
-  return sector(ax, ay, p1x, p1y) + 0.5 * (p1x * p2y - p1y * p2x) + sector(p2x, p2y, bx, by);
+  if (t2 <= 0 || t1 >= 1) return 0.5 * r2 * Math.atan2(ax * by - ay * bx, ax * bx + ay * by); // segment outside
+  let area = 0;
+  let p1x = ax, p1y = ay, p2x = bx, p2y = by;
+  if (t1 > 0) { p1x = ax + dx * t1; p1y = ay + dy * t1; area += 0.5 * r2 * Math.atan2(ax * p1y - ay * p1x, ax * p1x + ay * p1y); }
+  if (t2 < 1) { p2x = ax + dx * t2; p2y = ay + dy * t2; area += 0.5 * r2 * Math.atan2(p2x * by - p2y * bx, p2x * bx + p2y * by); }
+  return area + 0.5 * (p1x * p2y - p1y * p2x);
 }
 
-/**
- * Clip a closed ring (flat lon/lat array, no repeated closing vertex) to an axis-aligned box with
- * Sutherland–Hodgman. Concave input may yield zero-width bridges along the box edges; their
- * boundary integrals cancel, so the Green's-theorem area below is unaffected.
- */
-function clipToBox(xy: ArrayLike<number>, w: number, s: number, e: number, n: number): ArrayLike<number> {
-  let cur: ArrayLike<number> = xy;
-  for (let side = 0; side < 4 && cur.length >= 6; side++) {
-    const out: number[] = [];
-    const m = cur.length / 2;
-    const inside = (x: number, y: number) => (side === 0 ? x >= w : side === 1 ? x <= e : side === 2 ? y >= s : y <= n);
-    let px = cur[2 * m - 2], py = cur[2 * m - 1], pin = inside(px, py);
-    for (let k = 0; k < m; k++) {
-      const x = cur[2 * k], y = cur[2 * k + 1], xin = inside(x, y);
+let bufA = new Float64Array(1024), bufB = new Float64Array(1024);
+function clipToBox(xy: Float64Array, w: number, s: number, e: number, n: number): { buf: Float64Array; len: number } {
+  // scratch buffers (module-level: one analysis at a time per JS realm/worker); ≤ 2 outputs per input vertex
+  const need = 2 * xy.length + 16;
+  if (bufA.length < need) { bufA = new Float64Array(need); bufB = new Float64Array(need); }
+  let src = xy, len = xy.length, dst = bufA;
+  for (let side = 0; side < 4 && len >= 6; side++) {
+    const bound = side === 0 ? w : side === 1 ? e : side === 2 ? s : n;
+    const axis = side < 2 ? 0 : 1; // 0: x, 1: y
+    const keepGreater = side === 0 || side === 2;
+    let o = 0;
+    let px = src[len - 2], py = src[len - 1];
+    let pv = axis === 0 ? px : py;
+    let pin = keepGreater ? pv >= bound : pv <= bound;
+    for (let k = 0; k < len; k += 2) {
+      const x = src[k], y = src[k + 1];
+      const v = axis === 0 ? x : y;
+      const xin = keepGreater ? v >= bound : v <= bound;
       if (xin !== pin) {
-        let t: number;
-        if (side === 0) t = (w - px) / (x - px); else if (side === 1) t = (e - px) / (x - px);
-        else if (side === 2) t = (s - py) / (y - py); else t = (n - py) / (y - py);
-        out.push(px + (x - px) * t, py + (y - py) * t);
+        const t = (bound - pv) / (v - pv);
+        dst[o++] = px + (x - px) * t; dst[o++] = py + (y - py) * t;
       }
-      if (xin) out.push(x, y);
-      px = x; py = y; pin = xin;
+      if (xin) { dst[o++] = x; dst[o++] = y; }
+      px = x; py = y; pv = v; pin = xin;
     }
-    cur = out;
+    len = o;
+    src = dst;
+    dst = dst === bufA ? bufB : bufA;
   }
-  return cur;
+  return { buf: src, len };
 }
 
 /** A ring prepared once: flat lon/lat (closing vertex dropped), bbox, orientation-free area. */
@@ -108,8 +115,8 @@ function ringInDisc(pr: PreparedRing, F: Frame, r: number, box: readonly [number
   const fx = Math.max((pr.w - F.lon0) ** 2, (pr.e - F.lon0) ** 2) * F.kx * F.kx;
   const fy = Math.max((pr.s - F.lat0) ** 2, (pr.n - F.lat0) ** 2) * F.ky * F.ky;
   if (fx + fy <= r * r) return pr.areaM2; // bbox wholly inside the disc
-  const c = clipToBox(pr.xy, box[0], box[1], box[2], box[3]);
-  const m = c.length / 2;
+  const { buf: c, len } = clipToBox(pr.xy, box[0], box[1], box[2], box[3]);
+  const m = len / 2;
   if (m < 3) return 0;
   let inside = 0, signed = 0;
   let px = (c[2 * m - 2] - F.lon0) * F.kx, py = (c[2 * m - 1] - F.lat0) * F.ky;
