@@ -369,7 +369,7 @@ export function finishLayer(layer: ParsedLayer, options: ImportOptions = {}): Im
   }
   progress(1);
   if (!kept.length) {
-    return fail([{ severity: 'error', code: 'no-valid-features', message: `None of the ${layer.features.length + layer.rejected.filter((r) => !layer.features[r.index]).length} features could be used (see the other issues).` }]);
+    return fail([{ severity: 'error', code: 'no-valid-features', message: `None of the ${new Set([...layer.features.map((_, i) => srcIndex(i)), ...layer.rejected.map((r) => r.index)]).size} features could be used (see the other issues).` }]);
   }
   rejected.sort((a, b) => a.index - b.index);
   const collection: FeatureCollection<Geometry, Record<string, unknown>> = {

@@ -6,8 +6,14 @@
  * are plain data. `importFile` never throws for bad data: problems come back as `issues`.
  *
  * @example
- *   const r = await importFile({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
- *   if (r.ok) addLayer(r.collection); else if (r.needsMapping) askColumns(r.needsMapping);
+ *   const r = await importFile({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+ *     { regionBbox: manifest.region.bbox });
+ *   if (r.ok) addLayer(r.collection); // + show r.issues, r.rejected, r.crs (ask to confirm when 'proposed')
+ *   else if (r.needsMapping) askColumns(r.needsMapping); // then retry with options.columns
+ *
+ * In a worker (e.g. comlink), expose `importFile` and pass `onProgress` through `Comlink.proxy`;
+ * the bundle (proj4, papaparse, xmldom, togeojson, shpjs, turf) is ~600 kB unminified, so load it
+ * lazily, in the worker, only when the user imports a file.
  */
 import type { ImportInput, ImportOptions, ImportResult, Issue, ParsedLayer } from './types';
 import { ImportError } from './types';
