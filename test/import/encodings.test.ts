@@ -100,3 +100,13 @@ describe('Unicode normalisation', () => {
     expect(r.issues.map((i) => i.code)).toEqual(['unicode-normalised']);
   });
 });
+
+describe('XML encodings', () => {
+  it('a KML declared windows-1252 is decoded as such', async () => {
+    const head = '<?xml version="1.0" encoding="windows-1252"?><kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><name>Caf';
+    const tail = '</name><Point><coordinates>105.8,22.1</coordinates></Point></Placemark></kml>';
+    const bytes = Uint8Array.from([...latin1(head), 0xe9, ...latin1(tail)]);
+    const r = await importFile2('c.kml', bytes);
+    expect(r.ok && r.collection.features[0].properties.name).toBe('Café');
+  });
+});

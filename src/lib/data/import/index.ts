@@ -20,7 +20,7 @@ import { ImportError } from './types';
 import { readCsv, readGeoJson, readGpx, readKml, readKmz, readShapefileZip, readShapefileParts } from './readers';
 import { sniffFormat, formatFromName, FORMAT_LABEL } from './sniff';
 import { finishLayer, abortIssue } from './checks';
-import { decodeUtf8 } from './text';
+import { decodeUtf8, decodeXml } from './text';
 
 // Re-exports (documented where defined): types, format sniffing, readers' helpers, encodings, WKT.
 export type * from './types';
@@ -79,10 +79,10 @@ export async function importFile(input: ImportInput, options: ImportOptions = {}
         layer = readGeoJson(decodeUtf8(bytes, true, 'GeoJSON file'));
         break;
       case 'kml':
-        layer = readKml(decodeUtf8(bytes, false));
+        layer = readKml(decodeXml(bytes));
         break;
       case 'gpx':
-        layer = readGpx(decodeUtf8(bytes, false));
+        layer = readGpx(decodeXml(bytes));
         break;
       case 'kmz':
         layer = readKmz(bytes, maxUnzipped);

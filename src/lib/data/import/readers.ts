@@ -10,7 +10,7 @@ import { parseShp } from 'shpjs';
 import { crsFromWkt, parseCrsCode } from '../crs';
 import { readDbf } from './dbf';
 import { decodeTcvn3, detectVietnameseEncoding } from './vn-encodings';
-import { lineOf, decodeUtf8 } from './text';
+import { lineOf, decodeUtf8, decodeXml } from './text';
 import { locateJsonError } from './json-locate';
 import { readZip, listZip, extOf } from './zip';
 import { parseWkt } from './wkt';
@@ -137,7 +137,7 @@ export function readKmz(bytes: Uint8Array, maxUnzipped: number): ParsedLayer {
   if (!entries.length) throw new ImportError('kmz-no-kml', 'The KMZ archive holds no .kml document.');
   const main = entries.find((n) => n.toLowerCase() === 'doc.kml') ?? entries[0];
   const files = readZip(bytes, (n) => n === main, maxUnzipped);
-  const layer = readKml(decodeUtf8(files[main], false, `KML document "${main}"`), 'kmz');
+  const layer = readKml(decodeXml(files[main]), 'kmz');
   if (entries.length > 1) layer.issues.push({ severity: 'warning', code: 'kmz-multiple-kml', message: `The KMZ holds ${entries.length} .kml documents; only "${main}" was read.` });
   layer.crs = { code: 4326, source: 'kml' };
   return layer;

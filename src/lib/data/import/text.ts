@@ -29,3 +29,20 @@ export function excerpt(s: string, max = 60): string {
   const t = s.replace(/\s+/g, ' ').trim();
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
+
+/**
+ * Decode XML bytes honouring the encoding named by its declaration (`<?xml … encoding="…"?>`),
+ * UTF-8 otherwise (BOM dropped). Unknown labels fall back to UTF-8.
+ */
+export function decodeXml(bytes: Uint8Array): string {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
+  const label = /^\s*(?:\uFEFF|ï»¿)?<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1];
+  if (label && !/^utf-?8$/i.test(label)) {
+    try {
+      return new TextDecoder(label).decode(bytes);
+    } catch {
+      /* unknown label: fall through to UTF-8 */
+    }
+  }
+  return decodeUtf8(bytes);
+}
