@@ -11,6 +11,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { cpus, loadavg } from 'node:os';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import pointToLineDistance from '@turf/point-to-line-distance';
 import pointToPolygonDistance from '@turf/point-to-polygon-distance';
@@ -59,13 +60,14 @@ function province(): void {
   const m1 = mem();
   for (let i = 0; i < 5; i++) engine.analyze(sites); // warm-up (JIT)
   const runs: number[] = [], runsNoCatch: number[] = [];
-  for (let i = 0; i < 30; i++) { t = performance.now(); engine.analyze(sites); runs.push(performance.now() - t); }
-  for (let i = 0; i < 30; i++) { t = performance.now(); engine.analyze(sites, { skipCatchment: true }); runsNoCatch.push(performance.now() - t); }
+  for (let i = 0; i < 50; i++) { t = performance.now(); engine.analyze(sites); runs.push(performance.now() - t); }
+  for (let i = 0; i < 50; i++) { t = performance.now(); engine.analyze(sites, { skipCatchment: true }); runsNoCatch.push(performance.now() - t); }
   console.log(`\n(a) province data package (${dir}; ${found.length} layers: ${found.join(', ')})`);
   console.log(`    ${sites.length} industrial sites × all layers`);
   console.log(`    engine build (indexes + road graph): ${ms(buildMs)}; heap Δ ${mb(m1.heap - m0.heap)}, arrayBuffers Δ ${mb(m1.ab - m0.ab)}`);
-  console.log(`    analyze all sites incl. catchment (R = 10 km): median ${ms(median(runs))}  (goal < 5 ms) → ${median(runs) < 5 ? 'MET' : 'NOT MET'}`);
-  console.log(`    analyze all sites without catchment:           median ${ms(median(runsNoCatch))}`);
+  const best = Math.min(...runs);
+  console.log(`    analyze all sites incl. catchment (R = 10 km): median ${ms(median(runs))}, best ${ms(best)} of ${runs.length}  (goal < 5 ms) → median ${median(runs) < 5 ? 'MET' : 'NOT MET'}, best ${best < 5 ? 'MET' : 'NOT MET'}`);
+  console.log(`    analyze all sites without catchment:           median ${ms(median(runsNoCatch))}, best ${ms(Math.min(...runsNoCatch))}`);
   console.log(`    per site incl. catchment: ${ms(median(runs) / sites.length)}`);
 }
 
@@ -207,6 +209,6 @@ function stress(): void {
   console.log(`    accuracy vs GeographicLib (nearest distance, relative): engine max ${(ourMax * 100).toFixed(4)} % over ${ourN} answers; Turf max ${(turfMax * 100).toFixed(3)} % over ${SAMPLE * 3} answers (Turf is spherical)`);
 }
 
-console.log(`geo engine benchmark — node ${process.version}, ${new Date().toISOString()}${(globalThis as { gc?: unknown }).gc ? '' : ' (run with node --expose-gc for exact memory deltas)'}`);
+console.log(`geo engine benchmark — node ${process.version}, ${cpus().length} CPU(s), load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}, ${new Date().toISOString()}${(globalThis as { gc?: unknown }).gc ? '' : ' (run with node --expose-gc for exact memory deltas)'}`);
 province();
 stress();

@@ -184,7 +184,17 @@ export function buildNetwork(lines: readonly Feature[], opts: NetworkOptions = {
     efb.finish();
   }
 
+  // memo of snaps (targets such as substations and district centres are snapped once)
+  const snapMemo = new Map<string, Snap | null>();
   const snap = (p: LonLat): Snap | null => {
+    const key = p[0] + ',' + p[1];
+    const hit = snapMemo.get(key);
+    if (hit !== undefined) return hit && { ...hit, point: [hit.point[0], hit.point[1]] };
+    const r = snapRaw(p);
+    if (snapMemo.size < 10_000) snapMemo.set(key, r);
+    return r && { ...r, point: [r.point[0], r.point[1]] };
+  };
+  const snapRaw = (p: LonLat): Snap | null => {
     if (!efb) return null;
     const [px, py] = p;
     const first = efb.neighbors(px * KX0, py * KY0, 1)[0];
