@@ -116,11 +116,10 @@ function geodesicToFeature(p: readonly number[], g: Geometry): number {
 function stress(): void {
   // JIT warm-up on a different seed (a UI would have analysed something before); cold numbers printed too
   const warm = synthetic(1);
-  let t0 = performance.now();
+  const t0 = performance.now();
   const wix = [buildTargetIndex(warm.lines), buildTargetIndex(warm.polygons), buildTargetIndex(warm.points)];
   for (const s of warm.sites) for (const ix of wix) ix.nearest(s.geometry);
   const coldMs = performance.now() - t0;
-  t0 = 0;
   const data = synthetic();
   const { sites, lines, polygons, points } = data;
   console.log(`\n(b) synthetic stress (seeded): ${sites.length} sites × ${data.segCount} line segments (${lines.length} lines) + ${polygons.length} polygons + ${points.length} points`);

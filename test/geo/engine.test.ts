@@ -125,3 +125,37 @@ describe('engine', () => {
     expect(s.note).toBe('no criterion with data and weight > 0: score is 0');
   });
 });
+
+describe('target index extras', () => {
+  const targets: Feature[] = deepFreeze([
+    { type: 'Feature', properties: { id: 'a' }, geometry: { type: 'Point', coordinates: [105.85, 22.14] } },
+    { type: 'Feature', properties: { id: 'b' }, geometry: { type: 'Point', coordinates: [105.85, 22.16] } },
+    { type: 'Feature', properties: { id: 'c' }, geometry: { type: 'MultiLineString', coordinates: [[[105.80, 22.20], [105.90, 22.20]]] } },
+    { type: 'Feature', properties: { id: 'nogeom' }, geometry: null as never },
+  ]);
+  const ix = buildTargetIndex(targets);
+  it('within(radius) lists targets sorted by distance; null geometries are skipped', () => {
+    expect(ix.size).toBe(3);
+    const r = ix.within({ type: 'Point', coordinates: [105.85, 22.13] }, 3500);
+    expect(r.map((x) => x.id)).toEqual(['a', 'b']); // 1107 m, 3322 m; the line is 7750 m away
+    expect(r[0].distanceM).toBeCloseTo(1107.32, 0);
+  });
+  it('MultiPoint and GeometryCollection sites', () => {
+    const mp = ix.nearest({ type: 'MultiPoint', coordinates: [[105.70, 22.00], [105.85, 22.19]] })!;
+    expect(mp.id).toBe('c');
+    expect(mp.distanceM).toBeCloseTo(1107.3, 0);
+    expect(mp.nearestA).toEqual([105.85, 22.19]);
+    const gc = ix.nearest({ type: 'GeometryCollection', geometries: [{ type: 'Point', coordinates: [105.85, 22.141] }] })!;
+    expect(gc.id).toBe('a');
+  });
+  it('ties go to the lower input position; ids fall back to feature.id then the position', () => {
+    const t = buildTargetIndex([
+      // exactly symmetric in binary floating point: a true tie
+      { type: 'Feature', id: 7, properties: null, geometry: { type: 'Point', coordinates: [105.75, 22.25] } },
+      { type: 'Feature', properties: null, geometry: { type: 'Point', coordinates: [105.25, 22.25] } },
+    ]);
+    const r = t.nearest({ type: 'Point', coordinates: [105.5, 22.25] })!;
+    expect(r.id).toBe('7');
+    expect(t.within({ type: 'Point', coordinates: [105.5, 22.25] }, 30_000).map((x) => x.id)).toEqual(['7', '1']);
+  });
+});

@@ -8,9 +8,9 @@ import { describe, it, expect } from 'vitest';
 import { readdirSync } from 'node:fs';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import {
-  geometryDistance, buildTargetIndex, catchment, buildNetwork, scoreSite, distanceM, type LonLat, type CriterionInputs,
+  geometryDistance, buildTargetIndex, catchment, buildNetwork, scoreSite, distanceM, analyzeSites, type LonLat, type CriterionInputs,
 } from '../../src/lib/geo/index.ts';
-import { FIXTURES, readFc, deepFreeze, roundDeep, geodesicM } from './helpers.ts';
+import { FIXTURES, readFc, deepFreeze, roundDeep, geodesicM, loadPackage } from './helpers.ts';
 
 type Case = FeatureCollection & { properties: { op: string; description: string; options: Record<string, unknown>; expected: Record<string, unknown> } };
 const role = (c: Case, r: string) => c.features.filter((f) => (f.properties as { role?: string }).role === r);
@@ -62,6 +62,18 @@ const ops: Record<string, (c: Case) => { result: unknown; features: Feature[] }>
       expect(r.networkDistanceM!).toBeGreaterThanOrEqual(r.straightM); // straight line is a lower bound
     }
     return { result: { ...r, nodes: net.nodeCount, edges: net.edgeCount, components: net.components }, features: [] };
+  },
+  analyze(c) {
+    const rows = analyzeSites(c.features, loadPackage(), c.properties.options as { radiusKm: number });
+    const e = c.properties.expected as Record<string, Record<string, number>> & { tolM: number };
+    const by = Object.fromEntries(rows.map((r) => [r.id, r]));
+    expect(Math.abs(by['site-in-wood'].nearest.mvLine!.distanceM - e['site-in-wood'].mvLineM)).toBeLessThanOrEqual(e.tolM);
+    expect(Math.abs(by['site-in-wood'].nearest.road!.distanceM - e['site-in-wood'].roadM)).toBeLessThanOrEqual(e.tolM);
+    expect(by['site-in-wood'].nearest.crops.wood!.distanceM).toBe(e['site-in-wood'].woodM);
+    expect(Math.abs(by['site-polygon'].nearest.mvLine!.distanceM - e['site-polygon'].mvLineM)).toBeLessThanOrEqual(e.tolM);
+    expect(by['site-in-park'].constraints.protectedArea!.distanceM).toBe(e['site-in-park'].protectedAreaM);
+    expect(by['site-in-park'].suitability.breakdown.find((b) => b.criterion === 'protected-area')!.contribution).toBe(e['site-in-park'].penalty);
+    return { result: rows, features: [] };
   },
   suitability(c) {
     const o = c.properties.options as { inputs: CriterionInputs; weights: Record<string, number> };
