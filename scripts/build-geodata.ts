@@ -658,6 +658,9 @@ export function loadShared(sharedDir: string) {
  * Builds the whole data package and writes it to `outDir`.
  * Throws (writing nothing) when a row cannot be placed or any feature fails validation.
  */
+/** The province's own grid: VN-2000 / TM-3 with Bắc Kạn's provincial central meridian 106°30′ (EPSG:9213). */
+const REGION_CRS = 9213;
+
 export function buildGeodata(opts: BuildOptions): BuildResult {
   const dataDir = opts.dataDir ?? join(REPO_DIR, 'data');
   const shared = loadShared(opts.sharedDir);
@@ -780,7 +783,7 @@ export function buildGeodata(opts: BuildOptions): BuildResult {
   if (!dataAsOf) throw new Error('no as_of in any curated row');
   const manifest: Manifest = {
     schemaVersion: SCHEMA_VERSION,
-    region: { id: 'bac-kan', name: 'Bắc Kạn (cũ)', name_en: 'former Bắc Kạn province', bbox: regionBbox, note_vi: noteVi, note_en: noteEn },
+    region: { id: 'bac-kan', name: 'Bắc Kạn (cũ)', name_en: 'former Bắc Kạn province', bbox: regionBbox, crs: REGION_CRS, note_vi: noteVi, note_en: noteEn },
     dataAsOf,
     layers: manifestLayers,
     inputs: Object.fromEntries(Object.entries(inputs).sort(([a], [b]) => a.localeCompare(b))),

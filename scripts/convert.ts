@@ -3,20 +3,34 @@
  * to GeoJSON, CSV or KML, printing every issue found.
  *
  *   npm run convert -- <input> [--from-crs EPSG:n] [--to geojson|csv|kml] [--to-crs EPSG:n] [-o <output>]
- *                      [--x <column> --y <column> | --wkt <column>] [--max-bytes n] [--no-swap] [--keep-invalid]
+ *                      [--x <column> --y <column> | --wkt <column>] [--max-bytes n] [--data public/geodata] [--no-swap] [--keep-invalid]
  *
  * Output goes to stdout unless -o is given. Exit codes: 0 converted (maybe with warnings),
  * 1 the file cannot be used (errors printed), 2 bad command line.
  */
 import { readFileSync, writeFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { importFile, type ImportOptions } from '../src/lib/data/import/index.ts';
 import { exportCollection, type ExportFormat } from '../src/lib/data/export/index.ts';
 import { parseCrsCode, SUPPORTED_EPSG } from '../src/lib/data/crs.ts';
 
 const USAGE = `Usage: npm run convert -- <input> [--from-crs EPSG:n] [--to geojson|csv|kml] [--to-crs EPSG:n] [-o <output>]
-       [--x <column> --y <column> | --wkt <column>] [--max-bytes n] [--no-swap] [--keep-invalid]
+       [--x <column> --y <column> | --wkt <column>] [--max-bytes n] [--data public/geodata] [--no-swap] [--keep-invalid]
 Supported CRS: ${SUPPORTED_EPSG.map((c) => `EPSG:${c}`).join(', ')}`;
+
+/**
+ * The region hint from the data package's manifest (its bbox and the region's own projected grid),
+ * so CRS proposals and swapped lat/lon are judged against the region; none when it cannot be read.
+ */
+function regionHint(dataDir: string): Pick<ImportOptions, 'regionBbox' | 'preferredCrs'> {
+  try {
+    const m = JSON.parse(readFileSync(join(dataDir, 'manifest.json'), 'utf8')) as { region?: { bbox?: [number, number, number, number]; crs?: number } };
+    return { regionBbox: m.region?.bbox, preferredCrs: m.region?.crs };
+  } catch {
+    console.error(`convert: no data package manifest in ${dataDir}; CRS proposals use VN-2000's whole extent`);
+    return {};
+  }
+}
 
 /** Parsed command line. */
 interface Args {
@@ -29,13 +43,15 @@ interface Args {
   y?: string;
   wkt?: string;
   maxBytes?: number;
+  /** Data package whose manifest gives the region hint (bbox, the region's own grid). */
+  data: string;
   noSwap: boolean;
   keepInvalid: boolean;
 }
 
 /** Parse argv (without node and script); returns an error string for bad usage. */
 export function parseArgs(argv: string[]): Args | string {
-  const a: Args = { to: 'geojson', noSwap: false, keepInvalid: false };
+  const a: Args = { to: 'geojson', data: 'public/geodata', noSwap: false, keepInvalid: false };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const val = () => {
@@ -58,6 +74,7 @@ export function parseArgs(argv: string[]): Args | string {
         case '--y': a.y = val(); break;
         case '--wkt': a.wkt = val(); break;
         case '--max-bytes': a.maxBytes = Number(val()); break;
+        case '--data': a.data = val(); break;
         case '--no-swap': a.noSwap = true; break;
         case '--keep-invalid': a.keepInvalid = true; break;
         case '-h': case '--help': return 'help';
@@ -102,7 +119,7 @@ async function main(): Promise<number> {
     console.error(`convert: cannot read ${input}: ${(e as Error).message}`);
     return 1;
   }
-  const options: ImportOptions = { autoSwap: !args.noSwap, keepInvalid: args.keepInvalid };
+  const options: ImportOptions = { autoSwap: !args.noSwap, keepInvalid: args.keepInvalid, ...regionHint(args.data) };
   if (args.fromCrs) options.fromCrs = args.fromCrs;
   if (args.maxBytes) options.maxBytes = args.maxBytes;
   if (args.wkt) options.columns = { wkt: args.wkt };

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { codes, fixture, importFixture, importText, ok } from './helpers';
+import { codes, fixture, importFixture, importText, ok, REGION } from './helpers';
 import type { ImportFailure, ImportOptions } from '../../src/lib/data/import';
 
 const fail = (r: Awaited<ReturnType<typeof importFixture>>): ImportFailure => {
@@ -115,7 +115,7 @@ describe('bad files: each returns specific issues and never throws', () => {
   it('projected coordinates without CRS: a TM-3 proposal with a warning', async () => {
     const r = ok(await importFixture('bad/projected-no-crs.geojson'));
     expect(r.crs).toEqual({ code: 9213, source: 'proposed' });
-    expect(r.issues[0].message).toMatch(/^The coordinates are projected \(e\.g\. \(433297\.8, 2450320\.5\)\) and the file does not say in which CRS; they were read as EPSG:9213 \(VN-2000 \/ TM-3 106-30\) because 100% of positions read as VN-2000 \/ TM-3 106-30 fall inside the region\. Other candidates: EPSG:9212, EPSG:9211, EPSG:9214\. Confirm or choose the CRS\.$/);
+    expect(r.issues[0].message).toMatch(/^The coordinates are projected \(e\.g\. \(433297\.8, 2450320\.5\)\) and the file does not say in which CRS; they were read as EPSG:9213 \(VN-2000 \/ TM-3 106-30\) because 100% of positions read as VN-2000 \/ TM-3 106-30 fall inside the region\. Other candidates: EPSG:9212, EPSG:9211, EPSG:9210\. Confirm or choose the CRS\.$/);
   });
   it('the proposal follows the region hint: UTM 48N coordinates of Bắc Kạn', async () => {
     // 105.83E 22.147N in VN-2000 / UTM 48N (from the PROJ reference fixture)
@@ -207,7 +207,7 @@ describe('bad files: each returns specific issues and never throws', () => {
 
 async function importFile2(name: string, bytes: Uint8Array, options?: ImportOptions) {
   const { importFile } = await import('../../src/lib/data/import');
-  return importFile({ name, bytes }, options);
+  return importFile({ name, bytes }, { ...REGION, ...options });
 }
 
 describe('declared CRS contradicted by the coordinates', () => {
@@ -216,7 +216,7 @@ describe('declared CRS contradicted by the coordinates', () => {
     const { importShapefileParts } = await import('../../src/lib/data/import');
     const z = unzipSync(fixture('communes-9213-shp.zip'));
     const wgs = 'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
-    const r = fail(await importShapefileParts({ shp: z['communes_vn2000_tm3.shp'], dbf: z['communes_vn2000_tm3.dbf'], prj: wgs, name: 'c.shp' }));
+    const r = fail(await importShapefileParts({ shp: z['communes_vn2000_tm3.shp'], dbf: z['communes_vn2000_tm3.dbf'], prj: wgs, name: 'c.shp' }, REGION));
     expect(r.issues).toEqual([{ severity: 'error', code: 'crs-mismatch', message: 'The file says its CRS is EPSG:4326 (WGS 84, degrees) but the coordinates are projected (e.g. (433297.8, 2450320.5)); they look like EPSG:9213 (VN-2000 / TM-3 106-30); say which CRS they are in (fromCrs / --from-crs).' }]);
   });
   it('many rejections of one kind are summarised after 50', async () => {

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { CRS_DEFS, SUPPORTED_EPSG, transformer, crsFromWkt, parseCrsCode, proposeCrs } from '../../src/lib/data/crs';
+import { REGION } from './helpers';
 
 const ref = JSON.parse(readFileSync(new URL('../fixtures/import/crs-reference.json', import.meta.url), 'utf8'));
 const R = 6378137;
@@ -74,11 +75,11 @@ describe('parseCrsCode / proposeCrs', () => {
   });
   it('proposes TM-3 106°30′ for Bắc Kạn coordinates in that zone', () => {
     const pts = [[ref.crs['9213'].projected[0][0], ref.crs['9213'].projected[0][1]], [ref.crs['9213'].projected[1][0], ref.crs['9213'].projected[1][1]]];
-    expect(proposeCrs(pts)[0].code).toBe(9213);
+    expect(proposeCrs(pts, REGION.regionBbox, 0.5, REGION.preferredCrs)[0].code).toBe(9213);
   });
   it('proposes UTM 48N when only that lands in the region', () => {
     const pts = [ref.crs['3405'].projected[0], ref.crs['3405'].projected[1]];
-    expect(proposeCrs(pts)[0].code).toBe(3405);
+    expect(proposeCrs(pts, REGION.regionBbox, 0.5, REGION.preferredCrs)[0].code).toBe(3405);
   });
 });
 
@@ -89,7 +90,7 @@ describe('proposeCrs separates neighbouring TM-3 zones by the region hint', () =
       const r = ref.crs[code];
       const t = transformer(4326, Number(code));
       const pts = [[105.83, 22.147], [105.62, 21.95], [106.02, 22.43], [105.55, 22.6], [106.2, 22.0], [105.45, 22.2]].map(t);
-      expect(proposeCrs(pts)[0].code).toBe(Number(code));
+      expect(proposeCrs(pts, REGION.regionBbox, 0.5, REGION.preferredCrs)[0].code).toBe(Number(code));
       expect(r).toBeDefined();
     });
   }

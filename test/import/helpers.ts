@@ -6,6 +6,12 @@ import type { ImportOptions, ImportResult, ImportSuccess } from '../../src/lib/d
 
 export const FIX = new URL('../fixtures/import/', import.meta.url);
 
+/**
+ * The region hint the app passes (the bundled data package's manifest: region bbox and the
+ * province's own TM-3 grid, EPSG:9213).
+ */
+export const REGION = { regionBbox: [105.43153, 21.80442, 106.24693, 22.74089] as [number, number, number, number], preferredCrs: 9213 };
+
 /** Bytes of a fixture file. */
 export function fixture(path: string): Uint8Array {
   return new Uint8Array(readFileSync(new URL(path, FIX)));
@@ -18,12 +24,12 @@ export function fixtureJson<T = unknown>(path: string): T {
 
 /** Import a fixture by path (its base name is the file name). */
 export function importFixture(path: string, options?: ImportOptions): Promise<ImportResult> {
-  return importFile({ name: path.split('/').pop()!, bytes: fixture(path) }, options);
+  return importFile({ name: path.split('/').pop()!, bytes: fixture(path) }, { ...REGION, ...options });
 }
 
 /** Import text as a file. */
 export function importText(name: string, text: string, options?: ImportOptions): Promise<ImportResult> {
-  return importFile({ name, bytes: new TextEncoder().encode(text) }, options);
+  return importFile({ name, bytes: new TextEncoder().encode(text) }, { ...REGION, ...options });
 }
 
 /** Assert success and narrow. */

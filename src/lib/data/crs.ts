@@ -76,8 +76,12 @@ export const CRS_DEFS: Readonly<Record<number, CrsDef>> = Object.freeze({
 /** All supported EPSG codes. */
 export const SUPPORTED_EPSG: readonly number[] = Object.keys(CRS_DEFS).map(Number);
 
-/** Bắc Kạn province (former, pre-2025) bounding box [west, south, east, north], a default region hint. */
-export const BAC_KAN_BBOX: [number, number, number, number] = [105.4, 21.8, 106.3, 22.8];
+/**
+ * Area of use of VN-2000 (EPSG:4756: Vietnam, onshore and offshore) [west, south, east, north]: the
+ * fallback region hint when the caller gives none. The app and the CLI pass the data package's
+ * region bbox instead, which separates neighbouring TM-3 zones far better.
+ */
+export const VN2000_EXTENT: [number, number, number, number] = [102.14, 8.33, 109.53, 23.4];
 
 for (const def of Object.values(CRS_DEFS)) proj4.defs(`EPSG:${def.epsg}`, def.proj4);
 
@@ -189,20 +193,22 @@ export interface CrsProposal {
 }
 
 /** Preference order among equally good proposals: Bắc Kạn's own zone first, then its neighbours'. */
-const PROPOSAL_ORDER = [9213, 3405, 9211, 9212, 9214, 9210, 9209, 3406, 9215, 9216, 9207, 9208, 9206, 9205, 9217, 9218, 3857];
+const PROPOSAL_ORDER = [3405, 3406, 9205, 9206, 9207, 9208, 9209, 9210, 9211, 9212, 9213, 9214, 9215, 9216, 9217, 9218, 3857];
 
 /**
  * Propose a projected CRS for positions given without one: reads them in every supported projected
  * CRS and keeps those that put most positions near the region hint (bbox grown by `marginDeg`),
- * best first by the share inside the bbox itself, then near it, then by preference (Bắc Kạn's
- * TM-3 106°30′ first). Neighbouring TM-3 zones differ by 0.25–0.5°, so a region-sized hint
- * separates them; alternatives should still be shown to the user.
+ * best first by the share inside the bbox itself, then near it, then the region's own grid
+ * (`preferredCrs`, from the data package manifest: a province's legal TM-3 meridian), then UTM
+ * before TM-3. Neighbouring TM-3 zones differ by 0.25–0.5°, so a region-sized hint separates
+ * them; alternatives should still be shown to the user.
  * @returns proposals sorted best-first (empty when nothing lands near the region).
  */
 export function proposeCrs(
   positions: number[][],
-  regionBbox: [number, number, number, number] = BAC_KAN_BBOX,
+  regionBbox: [number, number, number, number] = VN2000_EXTENT,
   marginDeg = 0.5,
+  preferredCrs?: number,
 ): CrsProposal[] {
   const step = Math.max(1, Math.ceil(positions.length / 500));
   const sample = positions.filter((_, i) => i % step === 0);
@@ -222,5 +228,6 @@ export function proposeCrs(
     const nearFrac = near / sample.length;
     if (nearFrac > 0.5) out.push({ code, inside: frac, near: nearFrac, why: `${Math.round(frac * 100)}% of positions read as ${CRS_DEFS[code].name} fall inside the region` });
   }
-  return out.sort((a, b) => b.inside - a.inside || b.near - a.near || PROPOSAL_ORDER.indexOf(a.code) - PROPOSAL_ORDER.indexOf(b.code));
+  const rank = (c: number) => (c === preferredCrs ? -1 : PROPOSAL_ORDER.indexOf(c));
+  return out.sort((a, b) => b.inside - a.inside || b.near - a.near || rank(a.code) - rank(b.code));
 }

@@ -259,6 +259,8 @@ export interface Manifest {
     name_en: string;
     /** [west, south, east, north] */
     bbox: [number, number, number, number];
+    /** EPSG code of the region's own projected grid (a province's legal VN-2000 TM-3 meridian), the preferred CRS proposal on import. */
+    crs?: number;
     note_vi: string;
     note_en: string;
   };

@@ -7,7 +7,7 @@
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import kinks from '@turf/kinks';
 import rewind from '@turf/rewind';
-import { BAC_KAN_BBOX, CRS_DEFS, parseCrsCode, proposeCrs, transformer } from '../crs';
+import { VN2000_EXTENT, CRS_DEFS, parseCrsCode, proposeCrs, transformer } from '../crs';
 import type { CrsInfo, ImportOptions, ImportResult, Issue, ParsedLayer, Rejected } from './types';
 import { excerpt, looksLikeHtml } from './text';
 
@@ -190,7 +190,7 @@ function swappedIntoRegion(ps: Position[], [w, s, e, n]: [number, number, number
 export function finishLayer(layer: ParsedLayer, options: ImportOptions = {}): ImportResult {
   const issues: Issue[] = [...layer.issues];
   const rejected: Rejected[] = [...layer.rejected];
-  const region = options.regionBbox ?? BAC_KAN_BBOX;
+  const region = options.regionBbox ?? VN2000_EXTENT;
   const progress = (f: number) => options.onProgress?.(0.5 + f * 0.5);
   const fail = (extra: Issue[] = []): ImportResult => ({ ok: false, format: layer.format, issues: capIssues([...issues, ...extra]) });
   const aborted = () => options.signal?.aborted;
@@ -238,7 +238,7 @@ export function finishLayer(layer: ParsedLayer, options: ImportOptions = {}): Im
   else if (swappedIntoRegion(all, region) > 0.5) crs = { code: 4326, source: 'assumed' }; // lat/lon order; swapped below
   else {
     const sample = all.find((p) => Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90)!;
-    const proposals = proposeCrs(all, region);
+    const proposals = proposeCrs(all, region, 0.5, options.preferredCrs);
     if (!proposals.length && geographicShare(all) > 0) {
       crs = { code: 4326, source: 'assumed' }; // some positions are degrees: keep those, reject the rest below
     } else if (!proposals.length) {
@@ -254,7 +254,7 @@ export function finishLayer(layer: ParsedLayer, options: ImportOptions = {}): Im
   }
   if (!CRS_DEFS[crs.code].projected && (crs.source === 'prj' || crs.source === 'geojson') && all.length && geographicShare(all) < 0.5) {
     const sample = all.find((p) => Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90)!;
-    const best = proposeCrs(all, region)[0];
+    const best = proposeCrs(all, region, 0.5, options.preferredCrs)[0];
     const guess = best ? ` they look like EPSG:${best.code} (${CRS_DEFS[best.code].name});` : '';
     return fail([{ severity: 'error', code: 'crs-mismatch', message: `The file says its CRS is EPSG:${crs.code} (${CRS_DEFS[crs.code].name}, degrees) but the coordinates are projected (e.g. ${fmtPos(sample)});${guess} say which CRS they are in (fromCrs / --from-crs).` }]);
   }

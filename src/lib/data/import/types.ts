@@ -48,8 +48,10 @@ export type ColumnMapping = { x: string; y: string } | { wkt: string };
 export interface ImportOptions {
   /** Source CRS (EPSG code or "EPSG:n"); overrides whatever the file says. */
   fromCrs?: number | string;
-  /** Region of interest [west, south, east, north] in WGS 84 (pass the manifest's `region.bbox`), for CRS proposals and swapped lat/lon. Default: BAC_KAN_BBOX. */
+  /** Region of interest [west, south, east, north] in WGS 84 (pass the manifest's `region.bbox`), for CRS proposals and swapped lat/lon. Default: VN-2000's area of use (Vietnam). */
   regionBbox?: [number, number, number, number];
+  /** The region's own projected grid (the manifest's `region.crs`), preferred among equally good proposals. */
+  preferredCrs?: number;
   /** Reject files bigger than this many bytes, before parsing. Default 50 MiB. */
   maxBytes?: number;
   /** Reject archives whose entries would inflate to more than this many bytes in total. Default 200 MiB. */
