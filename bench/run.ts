@@ -58,7 +58,7 @@ function province(): void {
   const engine = createAnalysisEngine(layers);
   const buildMs = performance.now() - t;
   const m1 = mem();
-  for (let i = 0; i < 5; i++) engine.analyze(sites); // warm-up (JIT)
+  for (let i = 0; i < 40; i++) engine.analyze(sites); // warm-up (JIT)
   const runs: number[] = [], runsNoCatch: number[] = [];
   for (let i = 0; i < 50; i++) { t = performance.now(); engine.analyze(sites); runs.push(performance.now() - t); }
   for (let i = 0; i < 50; i++) { t = performance.now(); engine.analyze(sites, { skipCatchment: true }); runsNoCatch.push(performance.now() - t); }

@@ -15,7 +15,7 @@ const communes = layers.communes!.features as Feature<Polygon | MultiPolygon>[];
 
 describe('catchment', () => {
   it('exact circle area (Green + box pre-clip) = turf intersect with a 2048-gon of the same frame, concave polygons with holes', () => {
-    const star = fc.tuple(fc.double({ min: 105.5, max: 106.2, noNaN: true }), fc.double({ min: 21.9, max: 22.6, noNaN: true }), fc.array(fc.double({ min: 0.2, max: 1, noNaN: true }), { minLength: 5, maxLength: 30 }), fc.double({ min: 0.005, max: 0.1, noNaN: true }));
+    const star = fc.tuple(fc.double({ min: 105.5, max: 106.2, noNaN: true }), fc.double({ min: 21.9, max: 22.6, noNaN: true }), fc.array(fc.double({ min: 0.2, max: 1, noNaN: true }), { minLength: 5, maxLength: 200 }), fc.double({ min: 0.005, max: 0.1, noNaN: true }));
     fc.assert(fc.property(star, fc.double({ min: -0.08, max: 0.08, noNaN: true }), fc.double({ min: -0.08, max: 0.08, noNaN: true }), fc.double({ min: 0.3, max: 8, noNaN: true }), fc.boolean(), ([cx, cy, radii, size], ox, oy, rKm, withHole) => {
       const ring = radii.map((q, k) => { const a = (2 * Math.PI * k) / radii.length; return [cx + size * q * Math.cos(a), cy + size * q * Math.sin(a)]; });
       ring.push(ring[0]);

@@ -49,6 +49,29 @@ function triangleDisc(ax: number, ay: number, bx: number, by: number, r: number)
   return area + 0.5 * (p1x * p2y - p1y * p2x);
 }
 
+let bufR = new Float64Array(1024);
+/**
+ * Replace every chunk lying wholly outside one side of the box by its first and last vertex.
+ * Exact for the clip: the dropped run and its chord both lie in that side's outer half-plane
+ * (convex), so the region between them is removed by the clip anyway.
+ */
+function reduceOutsideChunks(pr: PreparedRing, box: readonly [number, number, number, number]): Float64Array {
+  const xy = pr.xy, ch = pr.chunks, n = xy.length / 2, nc = ch.length / 4;
+  if (bufR.length < xy.length) bufR = new Float64Array(xy.length);
+  let o = 0;
+  for (let c = 0; c < nc; c++) {
+    const i0 = c * CHUNK, i1 = Math.min(n, i0 + CHUNK) - 1;
+    const out = ch[4 * c + 2] < box[0] || ch[4 * c] > box[2] || ch[4 * c + 3] < box[1] || ch[4 * c + 1] > box[3];
+    if (out) {
+      bufR[o++] = xy[2 * i0]; bufR[o++] = xy[2 * i0 + 1];
+      if (i1 > i0) { bufR[o++] = xy[2 * i1]; bufR[o++] = xy[2 * i1 + 1]; }
+    } else {
+      for (let i = i0; i <= i1; i++) { bufR[o++] = xy[2 * i]; bufR[o++] = xy[2 * i + 1]; }
+    }
+  }
+  return bufR.subarray(0, o);
+}
+
 let bufA = new Float64Array(1024), bufB = new Float64Array(1024);
 function clipToBox(xy: Float64Array, w: number, s: number, e: number, n: number): { buf: Float64Array; len: number } {
   // scratch buffers (module-level: one analysis at a time per JS realm/worker); ≤ 2 outputs per input vertex
@@ -81,8 +104,15 @@ function clipToBox(xy: Float64Array, w: number, s: number, e: number, n: number)
   return { buf: src, len };
 }
 
-/** A ring prepared once: flat lon/lat (closing vertex dropped), bbox, orientation-free area. */
-export interface PreparedRing { xy: Float64Array; w: number; s: number; e: number; n: number; areaM2: number }
+/**
+ * A ring prepared once: flat lon/lat (closing vertex dropped), bbox, orientation-free area, and
+ * bboxes of consecutive chunks of {@link CHUNK} vertices (w, s, e, n per chunk) used to skip runs
+ * of vertices far from the disc.
+ */
+export interface PreparedRing { xy: Float64Array; w: number; s: number; e: number; n: number; areaM2: number; chunks: Float64Array }
+
+/** Vertices per chunk in {@link PreparedRing.chunks}. */
+export const CHUNK = 16;
 
 /** Prepare a lon/lat ring (area in the cheap-ruler plane at the ring's mid latitude). */
 export function prepareRing(ring: Position[]): PreparedRing {
@@ -95,13 +125,23 @@ export function prepareRing(ring: Position[]): PreparedRing {
     xy[2 * i] = x; xy[2 * i + 1] = y;
     if (x < w) w = x; if (x > e) e = x; if (y < so) so = y; if (y > no) no = y;
   }
+  const nc = Math.ceil(n / CHUNK);
+  const chunks = new Float64Array(4 * nc);
+  for (let c = 0; c < nc; c++) {
+    let cw = Infinity, cs = Infinity, ce = -Infinity, cn = -Infinity;
+    for (let i = c * CHUNK; i < Math.min(n, (c + 1) * CHUNK); i++) {
+      const x = xy[2 * i], y = xy[2 * i + 1];
+      if (x < cw) cw = x; if (x > ce) ce = x; if (y < cs) cs = y; if (y > cn) cn = y;
+    }
+    chunks[4 * c] = cw; chunks[4 * c + 1] = cs; chunks[4 * c + 2] = ce; chunks[4 * c + 3] = cn;
+  }
   let a = 0;
   if (n >= 3) {
     const mid = (so + no) / 2, kx = kxAt(mid), ky = kyAt(mid);
     let px = (xy[2 * n - 2] - w) * kx, py = (xy[2 * n - 1] - so) * ky;
     for (let i = 0; i < n; i++) { const x = (xy[2 * i] - w) * kx, y = (xy[2 * i + 1] - so) * ky; a += px * y - py * x; px = x; py = y; }
   }
-  return { xy, w, s: so, e, n: no, areaM2: Math.abs(a) / 2 };
+  return { xy, w, s: so, e, n: no, areaM2: Math.abs(a) / 2, chunks };
 }
 
 /**
@@ -115,7 +155,7 @@ function ringInDisc(pr: PreparedRing, F: Frame, r: number, box: readonly [number
   const fx = Math.max((pr.w - F.lon0) ** 2, (pr.e - F.lon0) ** 2) * F.kx * F.kx;
   const fy = Math.max((pr.s - F.lat0) ** 2, (pr.n - F.lat0) ** 2) * F.ky * F.ky;
   if (fx + fy <= r * r) return pr.areaM2; // bbox wholly inside the disc
-  const { buf: c, len } = clipToBox(pr.xy, box[0], box[1], box[2], box[3]);
+  const { buf: c, len } = clipToBox(reduceOutsideChunks(pr, box), box[0], box[1], box[2], box[3]);
   const m = len / 2;
   if (m < 3) return 0;
   let inside = 0, signed = 0;

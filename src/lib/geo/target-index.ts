@@ -81,7 +81,8 @@ interface Tree { fb: Flatbush | null; items: Int32Array }
 
 /**
  * Build a {@link TargetIndex} once over target features; queries then cost ~log n.
- * The input is not mutated or copied (coordinates are referenced).
+ * The input is not mutated or copied (coordinates are referenced), so it must not be mutated while
+ * the index is in use (rebuild the index after editing targets).
  * @param features GeoJSON features (null or empty geometries are skipped)
  * @param opts `categoryOf` to split per category, `idOf` for ids
  * @throws `features must be an array, got X`; `unsupported geometry type: X`
@@ -167,8 +168,18 @@ export function buildTargetIndex(features: readonly Feature[], opts: TargetIndex
       out.x = ax + (bx - ax) * t; out.y = ay + (by - ay) * t;
       out.d = distanceLL(px, py, out.x, out.y);
     }
-    else if (px >= c0[q] && px <= c2[q] && py >= c1[q] && py <= c3[q] && pointInRings(px, py, polyRef[q]!)) { out.d = 0; out.x = px; out.y = py; }
+    else if (px >= c0[q] && px <= c2[q] && py >= c1[q] && py <= c3[q] && pip(q, px, py)) { out.d = 0; out.x = px; out.y = py; }
     else { out.d = Infinity; }
+  };
+  // point-in-polygon answers for the last query point (phase 1 and 2, and successive category
+  // queries for the same site, test the same big polygons); targets are immutable by contract
+  const pipCache = new Map<number, boolean>();
+  let pipX = NaN, pipY = NaN;
+  const pip = (q: number, px: number, py: number): boolean => {
+    if (px !== pipX || py !== pipY) { pipCache.clear(); pipX = px; pipY = py; }
+    let r = pipCache.get(q);
+    if (r === undefined) { r = pointInRings(px, py, polyRef[q]!); pipCache.set(q, r); }
+    return r;
   };
 
   /** Search box of radius r metres around bbox [w,s,e,n], in the scaled plane. */
