@@ -207,4 +207,10 @@ export const en: Record<keyof typeof vi, string> = {
   'kind.candidate': 'Candidate site',
   'status.draft': 'Draft',
   'accuracy.drawn': 'Drawn by the user',
+  'dossier.make': 'Site dossier (PDF)',
+  'dossier.busy': 'Making the dossier…',
+  'dossier.failed': 'Could not make the dossier',
+  'catch.estimated': '(estimate)',
+  'catch.ofZone': 'of the zone’s',
+  'catch.ofZoneArea': 'of the zone lies within the radius (no crop area sourced)',
 };

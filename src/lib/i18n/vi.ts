@@ -205,4 +205,10 @@ export const vi = {
   'kind.candidate': 'Phương án dự kiến',
   'status.draft': 'Phác thảo',
   'accuracy.drawn': 'Do người dùng vẽ',
+  'dossier.make': 'Hồ sơ địa điểm (PDF)',
+  'dossier.busy': 'Đang tạo hồ sơ…',
+  'dossier.failed': 'Không tạo được hồ sơ',
+  'catch.estimated': '(ước tính)',
+  'catch.ofZone': 'của vùng',
+  'catch.ofZoneArea': 'diện tích vùng nằm trong bán kính (không có số liệu diện tích cây trồng)',
 } as const;

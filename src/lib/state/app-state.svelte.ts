@@ -14,6 +14,8 @@ import type { Crop } from '../data/schema.ts';
 import { filtersActive, passesFilters } from './filters.ts';
 import type { Draft, DrawMode } from '../map/draw-types.ts';
 
+export interface MapSnapshot { pngDataUrl: string; widthPx: number; heightPx: number; metresPerPixel: number; bearingDeg: number }
+
 export type Panel = 'layers' | 'sites' | 'drafts' | 'targets' | 'about';
 /** A selected feature: a data-package layer, or one of the user's draft sites. */
 export interface Selection { layer: LayerId | 'drafts'; id: string }
@@ -115,6 +117,9 @@ export class AppState {
     const collator = new Intl.Collator('vi');
     return [...fc.features].sort((a, b) => collator.compare(String(a.properties?.name), String(b.properties?.name)));
   });
+
+  /** Set by MapView: a PNG snapshot of the map around a place, for the dossier (null before the map exists). */
+  snapshot: ((around: [number, number]) => Promise<MapSnapshot>) | null = null;
 
   t = (key: string): string => translate(this.lang, key);
 

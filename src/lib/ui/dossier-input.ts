@@ -1,0 +1,88 @@
+/**
+ * Builds the dossier's content (see lib/dossier) from a site, its analysis row and the manifest:
+ * the same facts, distances and score the card shows, in the chosen language. Pure.
+ */
+import type { Feature, FeatureCollection } from 'geojson';
+import { materialRows } from './catchment-rows.ts';
+import type { Near, SiteAnalysis } from '../geo/analyze.ts';
+import type { DossierInput, DossierMapImage, DossierRow } from '../dossier/types.ts';
+import { CROPS } from '../data/schema.ts';
+import { cardRows } from './feature-fields.ts';
+import { formatDistance, formatNumber, translate, type Lang } from '../i18n/index.ts';
+
+export interface DossierContext {
+  lang: Lang;
+  feature: Feature;
+  analysis?: SiteAnalysis;
+  dataAsOf: string;
+  shareUrl: string;
+  generatedAt: string;
+  mapImage?: DossierMapImage;
+  /** The material-zones layer, for the zones' sourced crop areas. */
+  zones?: FeatureCollection;
+}
+
+/** The dossier input for one site. Distances carry the method note key the dossier translates. */
+export function dossierInput(ctx: DossierContext): DossierInput {
+  const { lang, feature, analysis: a } = ctx;
+  const t = (k: string) => translate(lang, k);
+  const p = (feature.properties ?? {}) as Record<string, unknown>;
+  const title = lang === 'en' && typeof p.name_en === 'string' ? p.name_en : String(p.name ?? '');
+  const facts: DossierRow[] = cardRows(lang, p).map((r) => ({ label: r.label, value: r.value }));
+  if (typeof p.accuracy === 'string') facts.push({ label: t('field.accuracy'), value: t(`accuracy.${p.accuracy}`) });
+  const d = (m: number) => formatDistance(lang, m);
+  const pairs: [string, Near | null][] = a
+    ? [
+        [t('col.mv'), a.nearest.mvLine],
+        [t('near.sub110'), a.nearest.substation.kv110],
+        [t('near.sub220'), a.nearest.substation.kv220],
+        [t('col.road'), a.nearest.road],
+        [t('col.deposit'), a.nearest.minerals.any],
+        ...CROPS.map((c): [string, Near | null] => [t(`crop.${c}`), a.nearest.crops[c]]),
+      ]
+    : [];
+  const distances = pairs.flatMap(([label, n]) => (n
+    ? [{ label, value: `${d(n.distanceM)} — ${n.name ?? n.id}`, method: n.distanceM === 0 ? 'inside' : 'straight-line-edge' }]
+    : []));
+  if (a?.network?.districtCentre?.reachable && a.network.districtCentre.networkDistanceM != null) {
+    distances.push({ label: t('near.networkCentre'), value: d(a.network.districtCentre.networkDistanceM), method: 'road-network' });
+  }
+  const catchment: DossierRow[] = [];
+  if (a?.catchment) {
+    const c = a.catchment;
+    if (c.population) catchment.push({ label: `${t('col.population')} (${formatNumber(lang, c.radiusKm)} km, ${c.population.year})`, value: formatNumber(lang, c.population.value, 0) });
+    if (c.deposits) catchment.push({ label: t('layer.mineral-sites'), value: String(c.deposits.count) });
+    if (c.mvLineLengthM) catchment.push({ label: t('card.mvLength'), value: d(c.mvLineLengthM.total) });
+    for (const m of materialRows(c, ctx.zones, lang)) catchment.push({ label: m.label, value: m.value });
+  }
+  const crit = (k: string) => (k.startsWith('material:') ? t(`crop.${k.slice(9)}`) : t(`crit.${k}`));
+  const score = a
+    ? {
+        total: a.suitability.score,
+        note: a.suitability.note,
+        breakdown: a.suitability.breakdown.filter((b) => !b.excluded).map((b) => ({
+          criterion: crit(b.criterion),
+          value: b.value === null ? '—' : typeof b.value === 'string' ? t(`status.${b.value}`) : b.unit === 'm' ? d(b.value) : formatNumber(lang, b.value, 0),
+          score0to1: b.score0to1,
+          weight: b.weight,
+          contribution: b.contribution,
+        })),
+      }
+    : undefined;
+  const accuracy = typeof p.accuracy === 'string' ? t(`accuracy.${p.accuracy}`) : undefined;
+  const sources = (Array.isArray(p.sources) ? p.sources.map(String) : []).map((s) => ({ text: s, url: /^https?:\/\//.test(s) ? s : undefined, accuracy }));
+  return {
+    lang,
+    title,
+    subtitle: [t(`kind.${p.kind}`), t(`status.${p.status}`), p.district].filter(Boolean).join(' · '),
+    facts,
+    distances,
+    catchment,
+    score,
+    sources,
+    mapImage: ctx.mapImage,
+    shareUrl: ctx.shareUrl,
+    generatedAt: ctx.generatedAt,
+    dataAsOf: ctx.dataAsOf,
+  };
+}

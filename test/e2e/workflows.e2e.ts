@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { startHarness, watchPage, waitForMapIdle, type Harness, type MapProbe } from './browser.ts';
+
+let h: Harness;
+beforeAll(async () => { h = await startHarness(); });
+afterAll(async () => { await h?.close(); });
+
+const sites = JSON.parse(readFileSync('public/geodata/industrial-sites.geojson', 'utf8'));
+
+describe('planner and investor workflows (production build, Debian Chromium)', () => {
+  it('sketches a candidate area that is analysed, and keeps it across a reload', async () => {
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const watch = await watchPage(page);
+    await page.goto(`${h.url}#mode=planner`);
+    await waitForMapIdle(page);
+    await page.click('button[data-panel="drafts"]');
+    await page.click('button[data-draw="polygon"]');
+    const box = (await page.locator('.mapwrap').boundingBox())!;
+    const ring = [[280, 250], [360, 250], [360, 320], [280, 320]];
+    for (const [x, y] of ring) {
+      await page.mouse.click(box.x + x, box.y + y);
+      await page.waitForTimeout(120);
+    }
+    await page.mouse.click(box.x + ring[0][0], box.y + ring[0][1]);
+    await expect.poll(() => page.locator('.drafts .count').textContent()).toBe('1 phương án');
+    await page.click('button[data-draw="static"]');
+
+    await page.click('button[data-panel="sites"]');
+    const rows = page.locator('tbody tr[data-row-id]');
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(sites.features.length + 1);
+    const draftRow = page.locator('tbody tr', { hasText: 'Phương án 1' });
+    await expect.poll(() => draftRow.count()).toBe(1);
+    const cells = await draftRow.locator('td').allTextContents();
+    // score, MV, substation, road, material, deposit: real numbers with units
+    expect(Number(cells[0])).toBeGreaterThanOrEqual(0);
+    for (const c of cells.slice(1, 6)) expect(c).toMatch(/^\d[\d.,]* (m|km)$/);
+
+    await page.reload();
+    await waitForMapIdle(page);
+    await page.click('button[data-panel="sites"]');
+    await expect.poll(() => page.locator('tbody tr', { hasText: 'Phương án 1' }).count(), { timeout: 20_000 }).toBe(1);
+    expect(watch.errors).toEqual([]);
+    await context.close();
+  });
+
+  it('restores a shared URL: view, filters, selection and language', async () => {
+    const page = await h.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const watch = await watchPage(page);
+    const expected = sites.features.filter((f: { properties: { kind: string; phase: string } }) => f.properties.kind === 'cluster' && f.properties.phase === 'existing');
+    expect(expected.length).toBeGreaterThan(0);
+    await page.goto(`${h.url}#v=105.8,22.1,10.5&lang=en&mode=investor&fk=cluster&fp=existing&s=industrial-sites:ccn-quang-chu&bogus=1`);
+    await waitForMapIdle(page);
+    const view = await page.evaluate(() => ({ zoom: (window as unknown as { __mapProbe: MapProbe }).__mapProbe.zoom() }));
+    expect(view.zoom).toBeCloseTo(10.5, 1);
+    expect(await page.getByTestId('feature-card').locator('h2').textContent()).toContain('Quảng Chu');
+    expect(await page.locator('h1').textContent()).toBe('Industry and resources map');
+    await expect.poll(() => page.locator('.notices').textContent()).toContain('ignored bogus=1');
+    await page.click('button[data-panel="sites"]');
+    await expect.poll(() => page.locator('tbody tr[data-row-id]').count(), { timeout: 20_000 }).toBe(expected.length);
+    const ids = await page.locator('tbody tr[data-row-id]').evaluateAll((trs) => trs.map((t) => t.getAttribute('data-row-id')).sort());
+    expect(ids).toEqual(expected.map((f: { properties: { id: string } }) => f.properties.id).sort());
+    // The map shows the same filtered sites.
+    expect(await page.evaluate(() => (window as unknown as { __mapProbe: MapProbe }).__mapProbe.renderedCount('industrial-sites'))).toBeGreaterThan(0);
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('downloads a site dossier PDF with the Vietnamese name and its distances', async () => {
+    const page = await h.browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    const watch = await watchPage(page);
+    await page.goto(`${h.url}#s=industrial-sites:ccn-quang-chu`);
+    await waitForMapIdle(page);
+    const card = page.getByTestId('feature-card');
+    await expect.poll(() => card.getByTestId('site-analysis').count(), { timeout: 20_000 }).toBe(1);
+    const mv = (await card.getByTestId('site-analysis').locator('dd').first().textContent())!.split('(')[0].trim();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), card.locator('button[data-action="dossier"]').click()]);
+    expect(download.suggestedFilename()).toBe('ho-so-ccn-quang-chu.pdf');
+    mkdirSync('test-results', { recursive: true });
+    const file = 'test-results/dossier-e2e.pdf';
+    await download.saveAs(file);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('CCN Quảng Chu');
+    expect(text).toContain(mv);
+    expect(text).toContain('74,4 ha');
+    expect(text).toMatch(/https?:\/\//);
+    execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', file, 'test-results/dossier-e2e']);
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
+});
