@@ -90,16 +90,19 @@ interface Tree { fb: Flatbush | null; items: Int32Array }
 export function buildTargetIndex(features: readonly Feature[], opts: TargetIndexOptions = {}): TargetIndex {
   if (!Array.isArray(features)) throw new Error(`features must be an array, got ${describe(features)}`);
   const n = features.length;
-  const ids: string[] = new Array(n);
-  const cats: (string[] | null)[] = new Array(n).fill(null);
+  // ids are computed lazily (only for answers)
+  const ids: (string | undefined)[] = new Array(n);
+  const idAt = (i: number): string => ids[i] ?? (ids[i] = opts.idOf ? opts.idOf(features[i], i) : defaultId(features[i], i));
+  const cats: (string[] | null)[] = opts.categoryOf ? new Array(n).fill(null) : [];
   const partsOf: (Parts | null)[] = new Array(n).fill(null);
   // pass 1: decompose, count items, mean latitude
   let nItems = 0, latSum = 0, latN = 0, size = 0;
   for (let i = 0; i < n; i++) {
     const f = features[i];
-    ids[i] = opts.idOf ? opts.idOf(f, i) : defaultId(f, i);
-    const cat = opts.categoryOf ? opts.categoryOf(f, i) : null;
-    if (cat != null) cats[i] = Array.isArray(cat) ? [...new Set(cat.map(String))] : [String(cat)];
+    if (opts.categoryOf) {
+      const cat = opts.categoryOf(f, i);
+      if (cat != null) cats[i] = Array.isArray(cat) ? [...new Set(cat.map(String))] : [String(cat)];
+    }
     if (!f || !f.geometry) continue;
     const p = toParts(f.geometry);
     if (p.points.length === 0 && p.paths.length === 0) continue;
@@ -192,7 +195,7 @@ export function buildTargetIndex(features: readonly Feature[], opts: TargetIndex
   };
 
   const resultFor = (i: number, d: number, ax: number, ay: number, bx: number, by: number, category: string | null): NearestResult => ({
-    id: ids[i], featureIndex: i, category, distanceM: d, nearestA: [ax, ay], nearestB: [bx, by],
+    id: idAt(i), featureIndex: i, category, distanceM: d, nearestA: [ax, ay], nearestB: [bx, by],
   });
 
   const nearest = (site: Geometry, q: NearestOptions = {}): NearestResult | null => {
