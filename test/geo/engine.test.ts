@@ -18,6 +18,8 @@ describe('argument errors (exact messages)', () => {
     expect(() => analyzeSites([{ type: 'Feature', geometry: null as never, properties: { id: 'a' } }], layers)).toThrow('site a has no geometry');
     expect(() => analyzeSites([{ type: 'Feature', geometry: { type: 'Point', coordinates: [105.8, 22.1] }, properties: {} }], layers)).toThrow('site must have properties.id or id');
     expect(() => analyzeSites(sites, layers, { weights: { road: -2 } })).toThrow('weight road must be a non-negative number, got -2');
+    expect(() => analyzeSites([{ type: 'Feature', geometry: { type: 'Point', coordinates: [105.8, NaN] }, properties: { id: 'n' } }], layers)).toThrow('site n has a coordinate that is not a finite [lon, lat]');
+    expect(() => analyzeSites([{ type: 'Feature', geometry: { type: 'Polygon', coordinates: [] }, properties: { id: 'e' } }], layers)).toThrow('site e has an empty geometry');
   });
   it('index, geometry, network', () => {
     expect(() => buildTargetIndex(null as never)).toThrow('features must be an array, got null');

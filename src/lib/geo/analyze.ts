@@ -148,6 +148,8 @@ export function createAnalysisEngine(layers: Layers, engineOpts: { snapTolerance
     if (parts.points.length === 0 && parts.paths.length === 0) throw new Error(`site ${String(prop(site, 'id') ?? site.id ?? '?')} has an empty geometry`);
     const id = String(prop(site, 'id') ?? site.id ?? '');
     if (!id) throw new Error('site must have properties.id or id');
+    const finite = (c: number[]) => c.length >= 2 && Number.isFinite(c[0]) && Number.isFinite(c[1]) && Math.abs(c[1]) <= 90;
+    if (!parts.points.every(finite) || !parts.paths.every((l) => l.every(finite))) throw new Error(`site ${id} has a coordinate that is not a finite [lon, lat]`);
     const warnings: string[] = [];
     for (const l of ['power-lines', 'power-substations', 'material-zones', 'mineral-sites', 'roads', 'protected-areas', 'rivers', 'communes'] as LayerId[]) {
       if (!feats(layers[l])) warnings.push(`layer ${l} missing: related results are null`);

@@ -205,10 +205,14 @@ export function buildTargetIndex(features: readonly Feature[], opts: TargetIndex
     const category = q.category ?? null;
     const tree = trees.get(category);
     if (!tree || !tree.fb) return null;
-    const sp = toParts(site);
-    const first = sp.points[0] ?? sp.paths[0]?.[0];
-    if (!first) return null;
-    const isPoint = sp.paths.length === 0 && sp.points.length === 1;
+    let first: Position | undefined, isPoint: boolean;
+    if (site && site.type === 'Point') { first = site.coordinates; isPoint = true; } // fast path, no allocation
+    else {
+      const sp = toParts(site);
+      first = sp.points[0] ?? sp.paths[0]?.[0];
+      isPoint = sp.paths.length === 0 && sp.points.length === 1;
+    }
+    if (!first || first.length < 2) return null;
     const px = first[0], py = first[1];
     qkx = kxAt(py); qky = kyAt(py);
     const items = tree.items;
