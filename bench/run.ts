@@ -131,18 +131,23 @@ function stress(): void {
   t = performance.now();
   const answers: [NearestResult, NearestResult, NearestResult][] = sites.map((s) => [ixL.nearest(s.geometry)!, ixP.nearest(s.geometry)!, ixQ.nearest(s.geometry)!]);
   const queryMs = performance.now() - t;
-  const engineMs = buildMs + queryMs;
   console.log(`    engine, cold (first run in the process, other seed, JIT not warm): ${ms(coldMs)}`);
-  console.log(`    engine: index build ${ms(buildMs)} + ${sites.length * 3} nearest queries ${ms(queryMs)} = ${ms(engineMs)}  (goal < 100 ms) → ${engineMs < 100 ? 'MET' : 'NOT MET'}`);
+  console.log(`    engine, first run on this data: index build ${ms(buildMs)} + ${sites.length * 3} nearest queries ${ms(queryMs)} = ${ms(buildMs + queryMs)}`);
   console.log(`    memory: heap Δ ${mb(m1.heap - m0.heap)}, arrayBuffers Δ ${mb(m1.ab - m0.ab)} for the three indexes`);
-  const again: number[] = [];
-  for (let k = 0; k < 3; k++) {
-    t = performance.now();
+  // the machine is shared: repeat and report best and median (build + all queries each time)
+  const runs: { build: number; query: number }[] = [];
+  for (let k = 0; k < 7; k++) {
+    let t1 = performance.now();
     const ix2 = [buildTargetIndex(lines), buildTargetIndex(polygons), buildTargetIndex(points)];
+    const b = performance.now() - t1;
+    t1 = performance.now();
     for (const s of sites) for (const ix of ix2) ix.nearest(s.geometry);
-    again.push(performance.now() - t);
+    runs.push({ build: b, query: performance.now() - t1 });
   }
-  console.log(`    engine, median of 3 more runs incl. build: ${ms(median(again))}`);
+  const totals = runs.map((r) => r.build + r.query);
+  const bestRun = runs[totals.indexOf(Math.min(...totals))];
+  const engineMs = Math.min(...totals);
+  console.log(`    engine, 7 more runs incl. build: best ${ms(engineMs)} (build ${ms(bestRun.build)} + queries ${ms(bestRun.query)}), median ${ms(median(totals))}  (goal < 100 ms) → best ${engineMs < 100 ? 'MET' : 'NOT MET'}, median ${median(totals) < 100 ? 'MET' : 'NOT MET'}`);
 
   // naive Turf loop on a sample, scaled
   const SAMPLE = 5;
@@ -160,7 +165,7 @@ function stress(): void {
   const turfPerSite = (performance.now() - t) / SAMPLE;
   const turfTotal = turfPerSite * sites.length;
   console.log(`    naive Turf loop (pointToLineDistance / pointToPolygonDistance / distance over every target): ${ms(turfPerSite)} per site on ${SAMPLE} sites → ×${sites.length} ≈ ${(turfTotal / 1000).toFixed(1)} s`);
-  console.log(`    speed ratio Turf / engine: ${Math.round(turfTotal / engineMs).toLocaleString('en')}×  (goal ≥ 1 000×) → ${turfTotal / engineMs >= 1000 ? 'MET' : 'NOT MET'}`);
+  console.log(`    speed ratio Turf / engine (best run): ${Math.round(turfTotal / engineMs).toLocaleString('en')}×, vs median run ${Math.round(turfTotal / median(totals)).toLocaleString('en')}×  (goal ≥ 1 000×) → ${turfTotal / median(totals) >= 1000 ? 'MET' : 'NOT MET'}`);
 
   // brute-force typed-array scan (same metric as the engine: local ruler plane, exact foot)
   const segs = new Float64Array(data.segCount * 4 + polygons.length * 6 * 4);
@@ -191,7 +196,7 @@ function stress(): void {
   }
   const bfPerSite = (performance.now() - t) / BF;
   const bfTotal = bfPerSite * sites.length;
-  console.log(`    brute-force typed-array scan: ${ms(bfPerSite)} per site (${BF} sites) → ×${sites.length} ≈ ${ms(bfTotal)}; ratio brute / engine ${(bfTotal / engineMs).toFixed(0)}×; disagreements with the engine: ${mismatches} of ${BF * 3}`);
+  console.log(`    brute-force typed-array scan: ${ms(bfPerSite)} per site (${BF} sites) → ×${sites.length} ≈ ${ms(bfTotal)}; ratio brute / engine (best run) ${(bfTotal / engineMs).toFixed(0)}×; disagreements with the engine: ${mismatches} of ${BF * 3}`);
 
   // accuracy vs GeographicLib
   let ourMax = 0, turfMax = 0, ourN = 0;
@@ -205,7 +210,7 @@ function stress(): void {
       if (s < SAMPLE && truth > 1) turfMax = Math.max(turfMax, Math.abs(turfAns[s][k] - truth) / truth);
     }
   }
-  console.log(`    accuracy vs GeographicLib (nearest distance, relative): engine max ${(ourMax * 100).toFixed(4)} % over ${ourN} answers; Turf max ${(turfMax * 100).toFixed(3)} % over ${SAMPLE * 3} answers (Turf is spherical)`);
+  console.log(`    accuracy vs GeographicLib (nearest distance, relative): engine max ${(ourMax * 100).toExponential(2)} % over ${ourN} answers; Turf max ${(turfMax * 100).toFixed(3)} % over ${SAMPLE * 3} answers (Turf is spherical)`);
 }
 
 console.log(`geo engine benchmark — node ${process.version}, ${cpus().length} CPU(s), load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}, ${new Date().toISOString()}${(globalThis as { gc?: unknown }).gc ? '' : ' (run with node --expose-gc for exact memory deltas)'}`);
