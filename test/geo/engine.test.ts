@@ -110,6 +110,16 @@ describe('engine', () => {
     expect(w).toBeCloseTo(1, 9);
   });
 
+  it('nearest(geometry, layer, {category}) on any layer, indexes built lazily', () => {
+    const engine = createAnalysisEngine(layers);
+    const p = { type: 'Point' as const, coordinates: [105.85, 22.13] };
+    expect(engine.nearest(p, 'power-lines', { category: '35' })!.distanceM).toBeCloseTo(2063.36, 0);
+    expect(engine.nearest(p, 'material-zones', { category: 'wood' })!.distanceM).toBe(0);
+    expect(engine.nearest(p, 'communes')!.distanceM).toBe(0); // inside some 2009 commune
+    expect(engine.nearest(p, 'power-plants')).toBeNull(); // layer absent from the test package
+    expect(() => engine.nearest(p, 'towns' as never)).toThrow('unknown layer "towns"');
+  });
+
   it('empty layers and an empty site list', () => {
     const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
     const engine = createAnalysisEngine({ 'power-lines': empty, roads: empty, 'material-zones': empty });

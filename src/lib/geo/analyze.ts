@@ -7,8 +7,8 @@
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import polylabel from 'polylabel';
-import { CROPS, type LayerId } from '../data/schema.ts';
-import { buildTargetIndex, describe, type NearestResult, type TargetIndex } from './target-index.ts';
+import { CROPS, LAYER_IDS, type LayerId } from '../data/schema.ts';
+import { buildTargetIndex, describe, type NearestOptions, type NearestResult, type TargetIndex } from './target-index.ts';
 import { createCatchment, type CatchmentResult } from './catchment.ts';
 import { buildNetwork, type NetworkDistance, type RoadNetwork } from './network.ts';
 import { scoreSite, type Suitability, type Weights } from './suitability.ts';
@@ -71,6 +71,14 @@ export interface AnalysisEngine {
   analyze(sites: readonly Feature[] | FeatureCollection, opts?: AnalysisOptions): SiteAnalysis[];
   /** Analyse one site. */
   analyzeSite(site: Feature, opts?: AnalysisOptions): SiteAnalysis;
+  /**
+   * Nearest feature of any layer to a geometry (e.g. a clicked point), with the layer's categories:
+   * power-lines and power-substations by `voltage_kv` ("22", "35", "110", "220"), material-zones by
+   * crop, mineral-sites by mineral (and "deposit"); other layers have none. Indexes are built on
+   * first use per layer and kept. Null when the layer is missing/empty or nothing qualifies.
+   * Substation junctions are excluded as in the analysis.
+   */
+  nearest(geometry: Geometry, layer: LayerId, opts?: NearestOptions): NearestResult | null;
 }
 
 const feats = (fc: FeatureCollection | null | undefined): Feature[] | null => (fc && Array.isArray(fc.features) ? fc.features : null);
@@ -207,8 +215,19 @@ export function createAnalysisEngine(layers: Layers, engineOpts: { snapTolerance
     return { id, name: typeof name === 'string' ? name : null, geometryType: g.type, centre, nearest, network: net, catchment: catch_, constraints, suitability, warnings };
   };
 
+  const byLayer = new Map<LayerId, TargetIndex | null>([
+    ['power-lines', power], ['power-substations', subs], ['material-zones', zones], ['mineral-sites', minerals],
+    ['roads', roads], ['protected-areas', protectedAreas], ['rivers', rivers],
+  ]);
+  const nearestIn = (geometry: Geometry, layer: LayerId, q?: NearestOptions): NearestResult | null => {
+    if (!(LAYER_IDS as readonly string[]).includes(layer)) throw new Error(`unknown layer ${describe(layer)}`);
+    if (!byLayer.has(layer)) byLayer.set(layer, idx(layer));
+    return byLayer.get(layer)?.nearest(geometry, q) ?? null;
+  };
+
   return {
     layersPresent: present,
+    nearest: nearestIn,
     analyzeSite,
     analyze: (sites, opts) => {
       const list = Array.isArray(sites) ? sites : (sites as FeatureCollection)?.features;
