@@ -33,6 +33,9 @@ export const LAYER_ORDER = [
   'industrial-sites-halo',
   'industrial-sites-circle',
   'industrial-sites-selected',
+  'user-data-fill',
+  'user-data-line',
+  'user-data-circle',
   'drafts-selected-line',
   'drafts-selected-circle',
   'neighbours-label',
@@ -47,8 +50,8 @@ export const LAYER_ORDER = [
 export type MapLayerId = (typeof LAYER_ORDER)[number];
 
 /** GeoJSON sources: one per data-package layer, plus the analysis overlays. */
-export type SourceId = LayerId | 'analysis-connectors' | 'analysis-catchment' | 'drafts';
-export const OVERLAY_SOURCES = ['analysis-connectors', 'analysis-catchment', 'drafts'] as const;
+export type SourceId = LayerId | 'analysis-connectors' | 'analysis-catchment' | 'drafts' | 'user-data';
+export const OVERLAY_SOURCES = ['analysis-connectors', 'analysis-catchment', 'drafts', 'user-data'] as const;
 
 /** Layers the user can pick features from (hover, click). */
 export const INTERACTIVE_LAYERS: MapLayerId[] = [
@@ -60,4 +63,7 @@ export const INTERACTIVE_LAYERS: MapLayerId[] = [
   'roads-line',
   'material-zones-fill',
   'protected-areas-fill',
+  'user-data-circle',
+  'user-data-line',
+  'user-data-fill',
 ];

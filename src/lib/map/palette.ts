@@ -65,3 +65,6 @@ export const voltage: Record<VoltageKv, string> = {
 export const hydropower = '#0277bd';
 export const road = { expressway: '#e65100', national: '#ef8f00', provincial: '#f4c542', other: '#bdbdbd', casing: '#8a6d3b' } as const;
 export const protectedArea = { fill: '#43a047', line: '#1b5e20' } as const;
+
+/** The user's imported data. */
+export const userData = '#6a1b9a';

@@ -13,12 +13,13 @@ import type { SiteAnalysis } from '../geo/analyze.ts';
 import type { Crop } from '../data/schema.ts';
 import { filtersActive, passesFilters } from './filters.ts';
 import type { Draft, DrawMode } from '../map/draw-types.ts';
+import { effectiveLayers, normaliseUserLayer, type UserLayerSpec } from '../data/user-layers.ts';
 
 export interface MapSnapshot { pngDataUrl: string; widthPx: number; heightPx: number; metresPerPixel: number; bearingDeg: number }
 
-export type Panel = 'layers' | 'sites' | 'drafts' | 'targets' | 'about';
-/** A selected feature: a data-package layer, or one of the user's draft sites. */
-export interface Selection { layer: LayerId | 'drafts'; id: string }
+export type Panel = 'layers' | 'sites' | 'drafts' | 'data' | 'targets' | 'about';
+/** A selected feature: a data-package layer, one of the user's draft sites, or an imported feature. */
+export interface Selection { layer: LayerId | 'drafts' | 'user'; id: string }
 
 /** Layers shown on first visit. Communes are drawn only at closer zooms by the style itself. */
 const DEFAULT_VISIBLE: Record<LayerId, boolean> = {
@@ -51,7 +52,19 @@ export class AppState {
   /** Phone layout: whether the bottom sheet is expanded. */
   sheetOpen = $state(false);
 
-  searchIndex: SearchEntry[] = $derived(buildSearchIndex(this.layers));
+  /** Layers the user imported, each in a role (persisted in IndexedDB by the importer). */
+  userLayers = $state.raw<UserLayerSpec[]>([]);
+  /** The data the map and the analyses use: bundled layers with the user's layers merged in. */
+  dataLayers: Partial<Record<LayerId, FeatureCollection>> = $derived(effectiveLayers(this.layers, this.userLayers));
+  /** Imported sites (role `sites`), analysed like the industrial sites. */
+  userSites: Feature[] = $derived(this.userLayers.filter((l) => l.role === 'sites').flatMap((l) => normaliseUserLayer(l).features));
+  /** Imported features drawn as they are: sites and reference layers. */
+  userDisplay: FeatureCollection = $derived({
+    type: 'FeatureCollection',
+    features: [...this.userSites, ...this.userLayers.filter((l) => l.role === 'reference').flatMap((l) => normaliseUserLayer(l).features)],
+  });
+
+  searchIndex: SearchEntry[] = $derived(buildSearchIndex(this.dataLayers));
 
   /** Catchment radius of the analysis, km. */
   radiusKm = $state(10);
@@ -99,14 +112,15 @@ export class AppState {
   })));
 
   /** Every site the analyses cover: the industrial sites and the drafts. */
-  allSites: Feature[] = $derived([...(this.layers['industrial-sites']?.features ?? []), ...this.draftSites]);
+  allSites: Feature[] = $derived([...(this.layers['industrial-sites']?.features ?? []), ...this.draftSites, ...this.userSites]);
   draftIds: Set<string> = $derived(new Set(this.drafts.map((d) => d.properties.id)));
+  userIds: Set<string> = $derived(new Set(this.userDisplay.features.map((f) => String(f.properties?.id))));
 
   /** The selected feature, looked up in the loaded layers or the drafts (never in MapLibre's copies). */
   selectedFeature: Feature | null = $derived.by(() => {
     const sel = this.selected;
     if (!sel) return null;
-    const list = sel.layer === 'drafts' ? this.draftSites : this.layers[sel.layer]?.features;
+    const list = sel.layer === 'drafts' ? this.draftSites : sel.layer === 'user' ? this.userDisplay.features : this.dataLayers[sel.layer]?.features;
     return list?.find((f) => f.properties?.id === sel.id) ?? null;
   });
 
@@ -123,13 +137,13 @@ export class AppState {
 
   t = (key: string): string => translate(this.lang, key);
 
-  select(layer: LayerId | 'drafts', id: string): void {
+  select(layer: LayerId | 'drafts' | 'user', id: string): void {
     this.selected = { layer, id };
   }
 
   /** Selects a site of the analysis table, existing or draft. */
   selectSite(id: string): void {
-    this.selected = { layer: this.draftIds.has(id) ? 'drafts' : 'industrial-sites', id };
+    this.selected = { layer: this.draftIds.has(id) ? 'drafts' : this.userIds.has(id) ? 'user' : 'industrial-sites', id };
   }
 
   clearSelection(): void {

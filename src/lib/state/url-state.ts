@@ -35,7 +35,7 @@ export interface UrlState {
   mode?: Mode;
   basemap?: Basemap;
   visible?: LayerId[];
-  selected?: { layer: LayerId | 'drafts'; id: string };
+  selected?: { layer: LayerId | 'drafts' | 'user'; id: string };
   filters?: SiteFilters;
   weights?: Record<string, number>;
 }
@@ -113,7 +113,7 @@ export function decodeUrlState(hash: string, opts: DecodeOptions = {}): { state:
   if (s !== null) {
     const i = s.indexOf(':');
     const layer = s.slice(0, i);
-    if (i > 0 && ([...LAYER_IDS, 'drafts'] as string[]).includes(layer) && s.length > i + 1) state.selected = { layer: layer as LayerId | 'drafts', id: s.slice(i + 1) };
+    if (i > 0 && ([...LAYER_IDS, 'drafts', 'user'] as string[]).includes(layer) && s.length > i + 1) state.selected = { layer: layer as LayerId | 'drafts' | 'user', id: s.slice(i + 1) };
     else bad('s', s);
   }
   if (['fd', 'fk', 'fs', 'fp', ...NUM_FILTERS].some((k) => p.has(k))) {

@@ -4,7 +4,7 @@
  * whose size says how uncertain they are.
  */
 import type { LayerSpecification, ExpressionSpecification } from '@maplibre/maplibre-gl-style-spec';
-import { base, crop, mineral, protectedArea, road, siteKind, siteStatus, voltage, hydropower } from '../palette.ts';
+import { base, crop, mineral, protectedArea, road, siteKind, siteStatus, voltage, hydropower, userData } from '../palette.ts';
 import { byZoom, matchProp, isHovered, radiusFromArea } from '../expressions.ts';
 import { FONT } from '../fonts.ts';
 
@@ -183,6 +183,19 @@ export function overlayLayers(): LayerSpecification[] {
     {
       id: 'analysis-catchment-line', type: 'line', source: 'analysis-catchment',
       paint: { 'line-color': base.highlight, 'line-width': 1.5, 'line-dasharray': [4, 2] },
+    },
+    // The user's imported sites and reference layers, drawn plainly in one colour.
+    {
+      id: 'user-data-fill', type: 'fill', source: 'user-data', filter: ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]],
+      paint: { 'fill-color': userData, 'fill-opacity': ['case', isHovered, 0.35, 0.18] },
+    },
+    {
+      id: 'user-data-line', type: 'line', source: 'user-data',
+      paint: { 'line-color': userData, 'line-width': ['case', isHovered, 3.5, 2] },
+    },
+    {
+      id: 'user-data-circle', type: 'circle', source: 'user-data', filter: ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]],
+      paint: { 'circle-color': userData, 'circle-radius': 6, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': ['case', isSelected, 4, 1.5] },
     },
     {
       id: 'drafts-selected-line', type: 'line', source: 'drafts', filter: ['==', ['geometry-type'], 'Polygon'],

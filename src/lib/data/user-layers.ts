@@ -1,0 +1,127 @@
+/**
+ * A user's imported layer in a role the analyses understand, and the effective data package:
+ * bundled layers with the user's layers added to them or replacing them. Pure.
+ */
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Crop, LayerId, Mineral, VoltageKv } from './schema.ts';
+
+/** What an imported layer is to the app. `sites` are analysed like the industrial sites; `reference` is only drawn. */
+export const USER_ROLES = ['sites', 'material-zones', 'power-lines', 'roads', 'mineral-sites', 'protected-areas', 'reference'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+/** Geometry types each role accepts (others are left out with a count). */
+export const ROLE_GEOMETRIES: Record<UserRole, readonly string[]> = {
+  sites: ['Point', 'Polygon', 'MultiPolygon'],
+  'material-zones': ['Polygon', 'MultiPolygon'],
+  'power-lines': ['LineString', 'MultiLineString'],
+  roads: ['LineString', 'MultiLineString'],
+  'mineral-sites': ['Point'],
+  'protected-areas': ['Polygon', 'MultiPolygon'],
+  reference: ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'],
+};
+
+export interface UserLayerSpec {
+  /** Stable id, e.g. `user-1`. */
+  id: string;
+  /** File name it came from. */
+  name: string;
+  role: UserRole;
+  /** Replace the bundled layer of this role (for material zones: only the zones of `crop`). */
+  replace: boolean;
+  crop?: Crop;
+  mineral?: Mineral;
+  /** Fixed voltage for every line, or… */
+  voltageKv?: VoltageKv;
+  /** …the property holding each line's voltage (numbers like 35, "35kV", "35 kV"). */
+  voltageProp?: string;
+  /** The imported features, WGS84. */
+  collection: FeatureCollection;
+}
+
+const NAME_KEYS = ['name', 'Name', 'NAME', 'ten', 'Ten', 'TEN', 'tên', 'Tên', 'title', 'label'];
+
+/** The property to use as a feature's name, else `fallback`. */
+export function featureName(p: Record<string, unknown> | null, fallback: string): string {
+  for (const k of NAME_KEYS) {
+    const v = p?.[k];
+    if ((typeof v === 'string' && v.trim()) || typeof v === 'number') return String(v).trim();
+  }
+  return fallback;
+}
+
+/** A voltage in kV from a value such as 35, "35", "35kV", "35 kV", "0.4" → null when it is none of the classes. */
+export function parseVoltageKv(v: unknown): VoltageKv | null {
+  const n = typeof v === 'number' ? v : typeof v === 'string' ? Number.parseFloat(v.replace(',', '.')) : NaN;
+  return n === 22 || n === 35 || n === 110 || n === 220 ? n : null;
+}
+
+export interface NormalisedLayer { features: Feature[]; skipped: { index: number; reason: string }[] }
+
+/**
+ * The layer's features as the role's layer expects them: ids `<layer id>-<n>`, a name, accuracy
+ * `imported`, the file as source, the role's key property (crop, voltage, mineral). The user's
+ * own properties are kept beside them; a feature whose geometry the role cannot use, or whose
+ * voltage cannot be read, is skipped with its reason.
+ */
+export function normaliseUserLayer(spec: UserLayerSpec): NormalisedLayer {
+  const features: Feature[] = [];
+  const skipped: NormalisedLayer['skipped'] = [];
+  spec.collection.features.forEach((f, i) => {
+    const g = f.geometry as Geometry | null;
+    if (!g || !ROLE_GEOMETRIES[spec.role].includes(g.type)) {
+      skipped.push({ index: i, reason: `${g?.type ?? 'no geometry'} cannot be used as ${spec.role}` });
+      return;
+    }
+    const own = (f.properties ?? {}) as Record<string, unknown>;
+    const props: Record<string, unknown> = {
+      ...own,
+      id: `${spec.id}-${i + 1}`,
+      name: featureName(own, `${spec.name} #${i + 1}`),
+      accuracy: 'imported',
+      accuracy_note: `imported from ${spec.name}`,
+      sources: [spec.name],
+    };
+    if (spec.role === 'material-zones') props.crop = spec.crop;
+    if (spec.role === 'mineral-sites') {
+      props.mineral = spec.mineral;
+      props.kind = 'deposit';
+      props.status = typeof own.status === 'string' ? own.status : 'imported';
+    }
+    if (spec.role === 'power-lines') {
+      const kv = spec.voltageProp ? parseVoltageKv(own[spec.voltageProp]) : spec.voltageKv ?? null;
+      if (kv === null) {
+        skipped.push({ index: i, reason: `voltage "${String(spec.voltageProp ? own[spec.voltageProp] : '')}" is not 22, 35, 110 or 220 kV` });
+        return;
+      }
+      props.voltage_kv = kv;
+    }
+    if (spec.role === 'roads') props.road_class = typeof own.road_class === 'string' ? own.road_class : 'other';
+    if (spec.role === 'sites') {
+      props.kind = 'candidate';
+      props.status = 'imported';
+    }
+    features.push({ type: 'Feature', geometry: g, properties: props });
+  });
+  return { features, skipped };
+}
+
+/** The bundled layers with the user's layers merged in (inputs are not mutated). */
+export function effectiveLayers(
+  bundled: Partial<Record<LayerId, FeatureCollection>>,
+  specs: readonly UserLayerSpec[],
+): Partial<Record<LayerId, FeatureCollection>> {
+  const out: Partial<Record<LayerId, FeatureCollection>> = { ...bundled };
+  for (const spec of specs) {
+    if (spec.role === 'sites' || spec.role === 'reference') continue;
+    const layer: LayerId = spec.role;
+    const { features } = normaliseUserLayer(spec);
+    const current = out[layer]?.features ?? [];
+    const kept = !spec.replace
+      ? current
+      : layer === 'material-zones'
+        ? current.filter((f) => f.properties?.crop !== spec.crop)
+        : current.filter((f) => String(f.properties?.id ?? '').startsWith('user-'));
+    out[layer] = { type: 'FeatureCollection', features: [...kept, ...features] };
+  }
+  return out;
+}

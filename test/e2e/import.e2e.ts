@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { startHarness, watchPage, waitForMapIdle, type Harness, type MapProbe } from './browser.ts';
+
+let h: Harness;
+const bundledSites = JSON.parse(readFileSync('public/geodata/industrial-sites.geojson', 'utf8')).features.length;
+beforeAll(async () => { h = await startHarness(); });
+afterAll(async () => { await h?.close(); });
+
+/** Drops a file on the map as a user would drag it from the desktop. */
+async function dropFile(page: Page, path: string, name: string, type: string) {
+  const b64 = readFileSync(path).toString('base64');
+  const dt = await page.evaluateHandle(([data, n, t]) => {
+    const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+    const d = new DataTransfer();
+    d.items.add(new File([bytes], n, { type: t }));
+    return d;
+  }, [b64, name, type]);
+  await page.dispatchEvent('.mapwrap', 'dragover', { dataTransfer: dt });
+  await page.dispatchEvent('.mapwrap', 'drop', { dataTransfer: dt });
+}
+
+describe('bring your own data (production build, Debian Chromium)', () => {
+  it('imports a VN-2000 Shapefile by drag and drop and analyses it as my sites', async () => {
+    const page = await h.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const watch = await watchPage(page);
+    await page.goto(h.url);
+    await waitForMapIdle(page);
+
+    await dropFile(page, 'test/fixtures/import/communes-9213-shp.zip', 'communes-9213-shp.zip', 'application/zip');
+    const result = page.getByTestId('import-result');
+    await expect.poll(() => result.count(), { timeout: 30_000 }).toBe(1);
+    const text = (await result.textContent())!;
+    expect(text).toContain('EPSG:9213');
+    expect(text).toMatch(/\d+ đối tượng · shapefile/);
+    await page.selectOption('[data-testid="import-role"]', 'sites');
+    await page.click('[data-testid="import-accept"]');
+
+    await page.click('button[data-panel="sites"]');
+    const rows = page.locator('tbody tr[data-row-id^="user-"]');
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    const cells = await rows.first().locator('td').allTextContents();
+    expect(cells[1]).toMatch(/^\d[\d.,]* (m|km)$/);
+    // Nothing already loaded was lost: every bundled site is still analysed beside the imported ones.
+    expect(await page.locator('tbody tr[data-row-id]:not([data-row-id^="user-"])').count()).toBe(bundledSites);
+    expect(await page.evaluate(() => (window as unknown as { __mapProbe: MapProbe }).__mapProbe.renderedCount('user-data'))).toBeGreaterThan(0);
+
+    // A bad file gets a specific error and changes nothing.
+    await page.click('button[data-panel="data"]');
+    await dropFile(page, 'test/fixtures/import/bad/truncated.geojson', 'truncated.geojson', 'application/geo+json');
+    await expect.poll(async () => (await result.textContent()) ?? '', { timeout: 30_000 }).toContain('truncated.geojson');
+    expect(await result.textContent()).toMatch(/✖/);
+    await page.click('button[data-panel="sites"]');
+    expect(await rows.count()).toBeGreaterThan(0);
+    expect(await page.locator('tbody tr[data-row-id]:not([data-row-id^="user-"])').count()).toBe(bundledSites);
+    await page.screenshot({ path: 'test-results/import.png' });
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
+});
