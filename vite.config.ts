@@ -1,10 +1,53 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
+
+// Offline and installable: the service worker precaches the app shell, the initial JS/CSS, the map
+// fonts and the whole data package (public/geodata). Lazily loaded chunks (terra-draw, jsPDF and the
+// dossier's TTF fonts, QR code) are cached on first use instead, so the first visit stays light.
+const pwa = VitePWA({
+  registerType: 'autoUpdate',
+  injectRegister: 'script', // registerSW.js as a file: the CSP allows no inline script
+  manifest: {
+    name: 'Bản đồ công nghiệp và tài nguyên Bắc Kạn (cũ)',
+    short_name: 'CN–TN Bắc Kạn',
+    description: 'Bản đồ công nghiệp và tài nguyên tỉnh Bắc Kạn (cũ) — industry and resources map of former Bắc Kạn province',
+    lang: 'vi',
+    start_url: '.',
+    scope: '.',
+    display: 'standalone',
+    theme_color: '#263238',
+    background_color: '#263238',
+    icons: [
+      { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+      { src: 'icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' },
+    ],
+  },
+  workbox: {
+    globPatterns: [
+      'index.html', 'registerSW.js', // the manifest's icons are added by the plugin
+      'assets/index-*.{js,css}', 'assets/analysis.worker-*.js', 'assets/maplibre-gl-worker-*.mjs', 'assets/*.woff2',
+      'geodata/*.{geojson,json}',
+    ],
+    navigateFallback: 'index.html',
+    cleanupOutdatedCaches: true,
+    runtimeCaching: [
+      {
+        // Hashed, immutable chunks not in the precache (drawing tools, PDF dossier and its fonts).
+        urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/assets\/[^/]+-[\w-]{8}\.(?:js|mjs|ttf|woff2?)$/.test(url.pathname),
+        handler: 'CacheFirst',
+        options: { cacheName: 'lazy-assets', expiration: { maxEntries: 40 } },
+      },
+    ],
+  },
+});
 
 // Base path from the environment so the app can be served under a sub-path.
 export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
-  plugins: [svelte()],
+  plugins: [svelte(), ...(process.env.VITEST ? [] : [pwa])],
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
