@@ -1,16 +1,13 @@
 /**
- * Invariants on the real data package (public/geodata), when it has been built; skipped otherwise.
+ * Invariants on the real data package (public/geodata, committed with the repo).
  * Values change with the data, so only invariants are asserted here (real values: engine.test.ts).
  */
 import { describe, it, expect } from 'vitest';
-import { existsSync } from 'node:fs';
 import { analyzeSites, geometryDistance } from '../../src/lib/geo/index.ts';
 import { loadPackage } from './helpers.ts';
 
 const DIR = new URL('../../public/geodata', import.meta.url).pathname;
-const has = existsSync(`${DIR}/industrial-sites.geojson`);
-
-describe.skipIf(!has)('public/geodata package', () => {
+describe('public/geodata package', () => {
   it('every industrial site analyses without error; invariants hold; inputs untouched', () => {
     const layers = loadPackage(DIR); // deep-frozen
     const sites = layers['industrial-sites']!;

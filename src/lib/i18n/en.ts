@@ -276,4 +276,12 @@ export const en: Record<keyof typeof vi, string> = {
   'tab.data': 'Data',
   'tab.targets': 'Targets',
   'tab.about': 'About',
+  'compare.title': 'Compare',
+  'compare.best': 'best',
+  'compare.clear': 'Clear comparison',
+  'compare.hint': 'Pick 1–3 more sites to compare.',
+  'compare.pick': 'Compare',
+  'weights.title': 'Suitability weights',
+  'weights.help': 'Relative weight of each criterion; “near a protected area” is the largest penalty in points. Scores update at once.',
+  'weights.reset': 'Reset to defaults',
 };

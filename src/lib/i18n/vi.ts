@@ -274,4 +274,12 @@ export const vi = {
   'tab.data': 'Dữ liệu',
   'tab.targets': 'Mục tiêu',
   'tab.about': 'Nguồn',
+  'compare.title': 'So sánh',
+  'compare.best': 'tốt nhất',
+  'compare.clear': 'Bỏ so sánh',
+  'compare.hint': 'Chọn thêm 1–3 địa điểm để so sánh.',
+  'compare.pick': 'So sánh',
+  'weights.title': 'Trọng số điểm phù hợp',
+  'weights.help': 'Trọng số tương đối của từng tiêu chí; “gần khu bảo tồn” là điểm trừ tối đa. Điểm được tính lại ngay.',
+  'weights.reset': 'Về mặc định',
 } as const;

@@ -73,6 +73,8 @@ export class AppState {
   /** Progress of a running analysis, or null. */
   analysisProgress = $state<{ done: number; total: number } | null>(null);
   analysisError = $state<string | null>(null);
+  /** Sites picked for side-by-side comparison (2–4). */
+  compareIds = $state<string[]>([]);
   /** Which crop the table's material column shows. */
   tableCrop = $state<Crop>('wood');
 

@@ -1,9 +1,8 @@
 /**
  * What the catchment says about raw materials, stated honestly. Zones are drawn as whole communes
  * or districts, so the clipped polygon area is land area, not crop area. Where the zone has a
- * sourced crop area, the crop area within the radius is estimated as that area × the share of
- * the zone polygon inside the disc (assuming the crop is spread evenly over the zone); otherwise
- * only the share is given. Pure.
+ * sourced crop area, the engine apportions it by the share of the zone polygon inside the disc
+ * (assuming the crop is spread evenly over the zone); otherwise only the share is given. Pure.
  */
 import type { FeatureCollection } from 'geojson';
 import type { CatchmentResult } from '../geo/catchment.ts';
@@ -20,8 +19,8 @@ export function materialRows(c: CatchmentResult | null | undefined, zones: Featu
     const p = byId.get(z.id) ?? {};
     const pct = `${formatNumber(lang, z.shareOfZone * 100, 0)} %`;
     const name = typeof p.name === 'string' ? p.name : z.id;
-    const value = typeof p.area_ha === 'number'
-      ? `≈ ${formatNumber(lang, p.area_ha * z.shareOfZone, 0)} ha ${translate(lang, 'catch.estimated')} (${pct} ${translate(lang, 'catch.ofZone')} ${formatNumber(lang, p.area_ha, 0)} ha${typeof p.year === 'number' ? `, ${p.year}` : ''})`
+    const value = z.cropAreaHaApportioned !== null && typeof p.area_ha === 'number'
+      ? `≈ ${formatNumber(lang, z.cropAreaHaApportioned, 0)} ha ${translate(lang, 'catch.estimated')} (${pct} ${translate(lang, 'catch.ofZone')} ${formatNumber(lang, p.area_ha, 0)} ha${typeof p.year === 'number' ? `, ${p.year}` : ''})`
       : `${pct} ${translate(lang, 'catch.ofZoneArea')}`;
     rows.push({ crop: z.crop, zoneId: z.id, label: `${translate(lang, `crop.${z.crop}`)} — ${name}`, value });
   }
