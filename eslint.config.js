@@ -25,6 +25,8 @@ export default ts.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Our Maps and Sets are $derived snapshots, rebuilt on change and never mutated: plain ones are right.
+      'svelte/prefer-svelte-reactivity': 'off',
     },
   },
   {

@@ -106,7 +106,7 @@ export async function buildDossierPdf(input: DossierInput, options: DossierPdfOp
   doc.setDocumentProperties({
     title: nfc(input.title),
     subject: `${L.kicker.charAt(0)}${L.kicker.slice(1).toLowerCase()} · ${nfc(input.subtitle)}`,
-    creator: 'Bắc Kạn industry map',
+    creator: 'Industry and resources map',
     keywords: input.shareUrl,
   });
   try {

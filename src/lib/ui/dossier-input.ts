@@ -4,6 +4,7 @@
  */
 import type { Feature, FeatureCollection } from 'geojson';
 import { materialRows } from './catchment-rows.ts';
+import { base, mineral, road, siteKind, voltage } from '../map/palette.ts';
 import type { Near, SiteAnalysis } from '../geo/analyze.ts';
 import type { DossierInput, DossierMapImage, DossierRow } from '../dossier/types.ts';
 import { CROPS } from '../data/schema.ts';
@@ -85,4 +86,19 @@ export function dossierInput(ctx: DossierContext): DossierInput {
     generatedAt: ctx.generatedAt,
     dataAsOf: ctx.dataAsOf,
   };
+}
+
+/** The map legend printed beside the dossier's snapshot: the same palette as the map. */
+export function dossierLegend(lang: Lang): { color: string; label: string }[] {
+  const t = (k: string) => translate(lang, k);
+  return [
+    { color: siteKind.park, label: t('kind.park') },
+    { color: siteKind.cluster, label: t('kind.cluster') },
+    { color: mineral['lead-zinc'], label: t('mineral.lead-zinc') },
+    { color: voltage[220], label: '220 kV' },
+    { color: voltage[110], label: '110 kV' },
+    { color: voltage[35], label: `35 kV (${t('accuracy.schematic').split(':')[0].toLowerCase()})` },
+    { color: road.national, label: t('layer.roads') },
+    { color: base.highlight, label: t('card.catchment') },
+  ];
 }
