@@ -27,13 +27,18 @@ describe('planner and investor workflows (production build, Debian Chromium)', (
     await page.mouse.click(box.x + ring[0][0], box.y + ring[0][1]);
     await expect.poll(() => page.locator('.drafts .count').textContent()).toBe('1 phương án');
     await page.click('button[data-draw="static"]');
+    // Undo removes the area, redo brings it back.
+    await page.click('button[data-draw-cmd="undo"]');
+    await expect.poll(() => page.locator('.drafts .count').textContent()).toBe('0 phương án');
+    await page.click('button[data-draw-cmd="redo"]');
+    await expect.poll(() => page.locator('.drafts .count').textContent()).toBe('1 phương án');
 
     await page.click('button[data-panel="sites"]');
     const rows = page.locator('tbody tr[data-row-id]');
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(sites.features.length + 1);
     const draftRow = page.locator('tbody tr', { hasText: 'Phương án 1' });
     await expect.poll(() => draftRow.count()).toBe(1);
-    const cells = await draftRow.locator('td').allTextContents();
+    const cells = await draftRow.locator('td:not(.pick)').allTextContents();
     // score, MV, substation, road, material, deposit: real numbers with units
     expect(Number(cells[0])).toBeGreaterThanOrEqual(0);
     for (const c of cells.slice(1, 6)) expect(c).toMatch(/^\d[\d.,]* (m|km)$/);
@@ -64,6 +69,38 @@ describe('planner and investor workflows (production build, Debian Chromium)', (
     expect(ids).toEqual(expected.map((f: { properties: { id: string } }) => f.properties.id).sort());
     // The map shows the same filtered sites.
     expect(await page.evaluate(() => (window as unknown as { __mapProbe: MapProbe }).__mapProbe.renderedCount('industrial-sites'))).toBeGreaterThan(0);
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('compares two sites side by side with the best value marked, and filters by distance to the grid', async () => {
+    const page = await h.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const watch = await watchPage(page);
+    await page.goto(`${h.url}#mode=investor`);
+    await waitForMapIdle(page);
+    await page.click('button[data-panel="sites"]');
+    await expect.poll(() => page.locator('tbody tr[data-row-id]').count(), { timeout: 20_000 }).toBe(sites.features.length);
+    await page.check('input[data-compare="ccn-quang-chu"]');
+    await page.check('input[data-compare="ccn-huyen-tung"]');
+    const cmp = page.getByTestId('compare');
+    await expect.poll(() => cmp.count()).toBe(1);
+    expect(await cmp.locator('thead th').allTextContents()).toEqual(expect.arrayContaining(['CCN Quảng Chu', 'CCN Huyền Tụng']));
+    const mvRow = cmp.locator('tbody tr', { hasText: 'Lưới trung thế' });
+    expect(await mvRow.locator('td.best').count()).toBe(1);
+    // A threshold filter drives the table: within 3 km of an MV line.
+    const mvById = await page.locator('tbody tr[data-row-id]').count();
+    await page.locator('details.filters summary').click();
+    await page.fill('input[data-filter="maxMvDistanceM"]', '3');
+    await page.locator('input[data-filter="maxMvDistanceM"]').press('Enter');
+    await page.locator('input[data-filter="maxMvDistanceM"]').blur();
+    await expect.poll(() => page.locator('.analysis tbody tr[data-row-id]').count()).toBeLessThan(mvById);
+    const mvCells = await page.locator('.analysis tbody tr[data-row-id]').evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td:not(.pick)')[1].textContent!.trim()));
+    expect(mvCells.length).toBeGreaterThan(0);
+    for (const t of mvCells) {
+      const m = t.match(/^([\d.,]+) (m|km)$/)!;
+      const metres = Number(m[1].replace(/\./g, '').replace(',', '.')) * (m[2] === 'km' ? 1000 : 1);
+      expect(metres).toBeLessThanOrEqual(3000);
+    }
     expect(watch.errors).toEqual([]);
     await page.close();
   });
