@@ -19,6 +19,17 @@ function uncertaintyHalo(): ExpressionSpecification {
   ]);
 }
 
+/** The faint uncertainty ring under points placed by commune or district. */
+function haloLayer(id: 'mineral-sites-halo' | 'industrial-sites-halo', source: 'mineral-sites' | 'industrial-sites'): LayerSpecification {
+  return {
+    id, type: 'circle', source,
+    paint: {
+      'circle-radius': uncertaintyHalo(), 'circle-color': base.uncertainty, 'circle-opacity': 0.07,
+      'circle-stroke-color': base.uncertainty, 'circle-stroke-width': 0.8, 'circle-stroke-opacity': 0.45,
+    },
+  };
+}
+
 export function protectedAreaLayers(): LayerSpecification[] {
   return [
     {
@@ -106,13 +117,7 @@ export function powerLayers(): LayerSpecification[] {
 
 export function mineralLayers(): LayerSpecification[] {
   return [
-    {
-      id: 'mineral-sites-halo', type: 'circle', source: 'mineral-sites',
-      paint: {
-        'circle-radius': uncertaintyHalo(), 'circle-color': base.uncertainty, 'circle-opacity': 0.07,
-        'circle-stroke-color': base.uncertainty, 'circle-stroke-width': 0.8, 'circle-stroke-opacity': 0.45,
-      },
-    },
+    haloLayer('mineral-sites-halo', 'mineral-sites'),
     {
       id: 'mineral-sites-circle', type: 'circle', source: 'mineral-sites',
       paint: {
@@ -132,13 +137,7 @@ export function mineralLayers(): LayerSpecification[] {
 
 export function industrialSiteLayers(): LayerSpecification[] {
   return [
-    {
-      id: 'industrial-sites-halo', type: 'circle', source: 'industrial-sites',
-      paint: {
-        'circle-radius': uncertaintyHalo(), 'circle-color': base.uncertainty, 'circle-opacity': 0.07,
-        'circle-stroke-color': base.uncertainty, 'circle-stroke-width': 0.8, 'circle-stroke-opacity': 0.45,
-      },
-    },
+    haloLayer('industrial-sites-halo', 'industrial-sites'),
     {
       id: 'industrial-sites-circle', type: 'circle', source: 'industrial-sites',
       paint: {
