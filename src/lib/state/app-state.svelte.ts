@@ -94,6 +94,8 @@ export class AppState {
 
   /** Candidate sites sketched by the user (persisted in IndexedDB by the app shell). */
   drafts = $state.raw<Draft[]>([]);
+  /** True once the saved drafts have been read from the browser store. */
+  draftsReady = $state(false);
   /** Names given to drafts, by draft id. */
   draftNames = $state<Record<string, string>>({});
   drawMode = $state<DrawMode>('static');
