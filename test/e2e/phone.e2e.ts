@@ -81,6 +81,9 @@ describe('on a phone (360×740, touch)', () => {
     expect.soft(close.height).toBeGreaterThanOrEqual(40);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(W);
     await page.screenshot({ path: 'test-results/phone.png' });
+    // Headless Chromium at DPR 2 captures a stale, blank map canvas in a whole-viewport shot while the card
+    // is open; a capture of the map strip alone shows the frame actually drawn (the site above the card).
+    await page.screenshot({ path: 'test-results/phone-map.png', clip: { x: 0, y: box.y, width: W, height: cb.y - box.y } });
 
     expect(errors).toEqual([]);
     await context.close();
