@@ -56,6 +56,15 @@ describe('accessibility (axe-core, production build, Debian Chromium)', () => {
       await expect.poll(() => page.getByTestId('site-analysis').count(), { timeout: 30_000 }).toBe(1);
       found.card = await audit(page, `${lang} site card`);
 
+      // Planner mode adds the sketching and import panels.
+      await page.goto(`${h.url}#lang=${lang}&mode=planner`);
+      await page.reload();
+      await waitForMapIdle(page);
+      for (const panel of ['drafts', 'data']) {
+        await openPanel(page, panel);
+        found[panel] = await audit(page, `${lang} planner ${panel}`);
+      }
+
       for (const [view, v] of Object.entries(found)) {
         expect(v.map((x) => `${x.impact} ${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(' | ')}`), `${lang} ${view}`).toEqual([]);
       }
