@@ -65,4 +65,36 @@ describe('offline and installable (service worker, production build)', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('caches the dossier code and fonts on first use, so the PDF also works offline', async () => {
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const url = `${h.url}#s=industrial-sites:ccn-quang-chu`;
+    await page.goto(url);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 20_000 }).toBe(true);
+    await waitForMapIdle(page);
+    const makePdf = async () => {
+      const card = page.getByTestId('feature-card');
+      await expect.poll(() => card.getByTestId('site-analysis').count(), { timeout: 30_000 }).toBe(1);
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), card.locator('button[data-action="dossier"]').click()]);
+      return download.suggestedFilename();
+    };
+    expect(await makePdf()).toMatch(/\.pdf$/);
+    const lazy = await page.evaluate(async () => (await (await caches.open('lazy-assets')).keys()).map((r) => new URL(r.url).pathname));
+    console.log(`[e2e] cached on first use: ${lazy.join(', ')}`);
+    expect(lazy.some((p) => /jspdf/.test(p))).toBe(true);
+    expect(lazy.some((p) => /\.ttf$/.test(p))).toBe(true);
+
+    await context.setOffline(true);
+    await page.goto(url);
+    await page.reload();
+    await waitForMapIdle(page);
+    expect(await makePdf()).toMatch(/\.pdf$/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
