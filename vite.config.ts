@@ -7,7 +7,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 // dossier's TTF fonts, QR code) are cached on first use instead, so the first visit stays light.
 const pwa = VitePWA({
   registerType: 'autoUpdate',
-  injectRegister: 'script', // registerSW.js as a file: the CSP allows no inline script
+  injectRegister: false, // registered from src/main.ts (virtual:pwa-register): reloads once a new version is active
   manifest: {
     name: 'Bản đồ công nghiệp và tài nguyên Bắc Kạn (cũ)',
     short_name: 'CN–TN Bắc Kạn',
@@ -27,8 +27,8 @@ const pwa = VitePWA({
   },
   workbox: {
     globPatterns: [
-      'index.html', 'registerSW.js', // the manifest's icons are added by the plugin
-      'assets/index-*.{js,css}', 'assets/analysis.worker-*.js', 'assets/maplibre-gl-worker-*.mjs', 'assets/*.woff2',
+      'index.html', // the manifest's icons are added by the plugin
+      'assets/index-*.{js,css}', 'assets/workbox-window*.js', 'assets/analysis.worker-*.js', 'assets/maplibre-gl-worker-*.mjs', 'assets/*.woff2',
       'geodata/*.{geojson,json}',
     ],
     navigateFallback: 'index.html',
