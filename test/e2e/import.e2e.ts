@@ -54,6 +54,20 @@ describe('bring your own data (production build, Debian Chromium)', () => {
     await page.click('button[data-panel="sites"]');
     expect(await rows.count()).toBeGreaterThan(0);
     expect(await page.locator('tbody tr[data-row-id]:not([data-row-id^="user-"])').count()).toBe(bundledSites);
+    // Imported power lines in the role of 35 kV feeders: every analysis updates at once.
+    const mvOf = async (id: string) => {
+      const t = await page.locator(`tbody tr[data-row-id="${id}"] td:not(.pick)`).nth(1).textContent();
+      const m = t!.trim().match(/^([\d.,]+) (m|km)$/)!;
+      return Number(m[1].replace(/\./g, '').replace(',', '.')) * (m[2] === 'km' ? 1000 : 1);
+    };
+    const before = await mvOf('ccn-cam-giang');
+    await page.click('button[data-panel="data"]');
+    await dropFile(page, 'test/fixtures/import/power-110kv.kml', 'power-110kv.kml', 'application/vnd.google-earth.kml+xml');
+    await expect.poll(async () => (await result.textContent()) ?? '', { timeout: 30_000 }).toContain('power-110kv.kml');
+    await page.selectOption('[data-testid="import-role"]', 'power-lines');
+    await page.click('[data-testid="import-accept"]');
+    await page.click('button[data-panel="sites"]');
+    await expect.poll(() => mvOf('ccn-cam-giang'), { timeout: 30_000 }).toBeLessThan(before);
     await page.screenshot({ path: 'test-results/import.png' });
     expect(watch.errors).toEqual([]);
     await page.close();
