@@ -1,5 +1,6 @@
 /** Small pure helpers of the dossier: file name, scale bar length, number/date formatting, colours. */
 import type { DossierInput, DossierLang } from './types.ts';
+import { foldVietnamese } from '../text.ts';
 
 const PREFIXES: [RegExp, string][] = [
   [/^cum cong nghiep\b/, 'ccn'],
@@ -13,13 +14,7 @@ const PREFIXES: [RegExp, string][] = [
  * @returns e.g. `"cum-cong-nghiep-quang-chu"` for "Cụm công nghiệp Quảng Chu".
  */
 export function asciiSlug(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  return foldVietnamese(text).replace(/ /g, '-');
 }
 
 /**

@@ -3,17 +3,10 @@
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { LayerId } from '../data/schema.ts';
+import { foldVietnamese } from '../text.ts';
 
-/** Lower-case, strip Vietnamese diacritics (NFD + combining marks, đ → d), collapse spaces. */
-export function normalize(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
+/** Lower-case, strip Vietnamese diacritics (đ → d), collapse spaces: see {@link foldVietnamese}. */
+export const normalize = foldVietnamese;
 
 export interface SearchEntry { layer: LayerId; id: string; name: string; detail: string; key: string }
 export interface SearchHit extends SearchEntry { score: number }
