@@ -27,6 +27,7 @@ const FIELDS: FieldSpec[] = [
   { key: 'length_m_stated', unit: 'unit.km', scale: 1 / 1000, digits: 1 },
   { key: 'code' },
   { key: 'ref' },
+  { key: 'road_class', enumPrefix: 'roadClass' },
   { key: 'from' },
   { key: 'to' },
   { key: 'investor' },
@@ -40,7 +41,11 @@ const FIELDS: FieldSpec[] = [
   { key: 'as_of' },
 ];
 
-export interface CardRow { key: string; label: string; value: string }
+/** `lang` is set when the value is the data's own English text (curated notes are written in English). */
+export interface CardRow { key: string; label: string; value: string; lang?: 'en' }
+
+/** Free-text fields the curated tables write in English. */
+const ENGLISH_TEXT = new Set(['status', 'reserves', 'production']);
 
 function enumValue(lang: Lang, prefix: string | undefined, v: unknown): string {
   const s = String(v);
@@ -59,7 +64,8 @@ export function cardRows(lang: Lang, props: Record<string, unknown>): CardRow[] 
       const n = formatNumber(lang, v * (f.scale ?? 1), f.digits ?? 1);
       value = f.unit ? `${n} ${translate(lang, f.unit)}` : n;
     } else value = enumValue(lang, f.enumPrefix, v);
-    rows.push({ key: f.key, label: translate(lang, `field.${f.key}`), value });
+    const english = ENGLISH_TEXT.has(f.key) && typeof v === 'string' && !(f.enumPrefix && hasMessage(`${f.enumPrefix}.${v}`));
+    rows.push({ key: f.key, label: translate(lang, `field.${f.key}`), value, ...(english ? { lang: 'en' as const } : {}) });
   }
   return rows;
 }
