@@ -28,7 +28,7 @@ const pwa = VitePWA({
   workbox: {
     globPatterns: [
       'index.html', // the manifest's icons are added by the plugin
-      'assets/index-*.{js,css}', 'assets/workbox-window*.js', 'assets/analysis.worker-*.js', 'assets/maplibre-gl-worker-*.mjs', 'assets/*.woff2',
+      'assets/index-*.{js,css}', 'assets/*Panel-*.{js,css}', 'assets/workbox-window*.js', 'assets/analysis.worker-*.js', 'assets/maplibre-gl-worker-*.mjs', 'assets/*.woff2',
       'geodata/*.{geojson,json}',
     ],
     navigateFallback: 'index.html',
