@@ -41,3 +41,10 @@ describe('material catchment rows', () => {
     }
   });
 });
+
+describe('CSV cells', () => {
+  it('quotes as RFC 4180 asks and defuses spreadsheet formulas in untrusted names', async () => {
+    const { csvField } = await import('../../src/lib/csv.ts');
+    expect(['a', 'a,b', 'say "hi"', '=HYPERLINK("x")', '-1+2', 12.5, -3].map(csvField)).toEqual(['a', '"a,b"', '"say ""hi"""', `"'=HYPERLINK(""x"")"`, "'-1+2", '12.5', '-3']);
+  });
+});

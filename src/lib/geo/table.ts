@@ -4,6 +4,7 @@
  */
 import type { Feature, FeatureCollection } from 'geojson';
 import type { SiteAnalysis } from './analyze.ts';
+import { csvField } from '../csv.ts';
 
 /**
  * Column order of {@link toTableRows}. `zone_polygon_ha_within_r` sums clipped zone polygons of all
@@ -49,11 +50,10 @@ export function toTableRows(rows: readonly SiteAnalysis[]): TableRow[] {
   });
 }
 
-/** RFC 4180 CSV of {@link toTableRows} (header line, CRLF-free `\n` line ends). */
+/** RFC 4180 CSV of {@link toTableRows} (header line, `\n` line ends; formula-safe cells, see csvField). */
 export function toCsv(rows: readonly SiteAnalysis[]): string {
-  const esc = (v: string | number) => { const s = String(v); return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s; };
   const lines = [TABLE_COLUMNS.join(',')];
-  for (const r of toTableRows(rows)) lines.push(TABLE_COLUMNS.map((k) => esc(r[k])).join(','));
+  for (const r of toTableRows(rows)) lines.push(TABLE_COLUMNS.map((k) => csvField(r[k])).join(','));
   return lines.join('\n') + '\n';
 }
 

@@ -5,6 +5,7 @@
  */
 import type { SiteAnalysis } from '../geo/analyze.ts';
 import { CROPS } from '../data/schema.ts';
+import { csvField } from '../csv.ts';
 import { formatDistance, formatNumber, translate, type Lang } from '../i18n/index.ts';
 
 export interface CompareRow { key: string; label: string; unit: string; values: (number | null)[]; display: string[]; best: number[] }
@@ -40,8 +41,7 @@ export function compareRows(sites: SiteAnalysis[], lang: Lang): CompareRow[] {
 
 /** CSV of the comparison: criterion, unit, then one column per site (raw numbers, metres). */
 export function compareCsv(sites: SiteAnalysis[], lang: Lang): string {
-  const esc = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const head = ['criterion', 'unit', ...sites.map((s) => s.name ?? s.id)].map(esc).join(',');
-  const lines = compareRows(sites, lang).map((r) => [r.label, r.unit, ...r.values.map((v) => (v === null ? '' : String(Math.round(v * 10) / 10)))].map(esc).join(','));
+  const head = ['criterion', 'unit', ...sites.map((s) => s.name ?? s.id)].map(csvField).join(',');
+  const lines = compareRows(sites, lang).map((r) => [r.label, r.unit, ...r.values.map((v) => (v === null ? '' : Math.round(v * 10) / 10))].map(csvField).join(','));
   return [head, ...lines].join('\n') + '\n';
 }

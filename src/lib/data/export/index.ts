@@ -13,6 +13,7 @@ import { toKML } from '@placemarkio/tokml';
 import { CRS_DEFS, parseCrsCode, transformer } from '../crs';
 import { mapPositions } from '../import/checks';
 import { toWkt } from '../import/wkt';
+import { escapeCell } from '../../csv.ts';
 
 /** Export formats. */
 export type ExportFormat = 'geojson' | 'csv' | 'kml';
@@ -37,10 +38,7 @@ export interface ExportResult {
 
 const enc = new TextEncoder();
 
-/** Prefix cells a spreadsheet would run as a formula (=, +, -, @, tab, CR) with "'" (CSV injection). */
-export function escapeCell(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-}
+export { escapeCell };
 
 function cell(v: unknown): string {
   if (v === null || v === undefined) return '';
