@@ -1,8 +1,8 @@
 /**
- * Builds the data package `public/geodata/` from the shared source geodata (`../shared/data`)
- * and the project's curated tables (`data/*.csv`).
+ * Builds the data package `public/geodata/` from the source geodata in `data/sources/` (each with
+ * its origin and licence in `data/sources/README.md`) and the project's curated tables (`data/*.csv`).
  *
- * - Base layers (region, neighbours, districts, communes, rivers) are copied from the shared
+ * - Base layers (region, neighbours, districts, communes, rivers) are copied from the source
  *   GeoJSON with rounded coordinates and the properties of `lib/data/schema.ts`.
  * - Curated layers are built row by row from the CSV tables. A row names its place
  *   (commune, district, a trace of the 110 kV GIS extract, a list of waypoints or a published
@@ -12,8 +12,7 @@
  * - Every feature is validated (`lib/data/validate.ts`); any issue fails the build.
  * - Output is deterministic: sorted keys and features, rounded coordinates, no wall-clock dates.
  *
- * CLI: `npm run data` (= `tsx scripts/build-geodata.ts`). The shared directory comes from
- * `SHARED_DIR` or `../shared` relative to the repo root.
+ * CLI: `npm run data` (= `tsx scripts/build-geodata.ts`). Reads only files inside the repository.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -37,8 +36,8 @@ import { AS_OF_PATTERN, validateLayer, type BBox } from '../src/lib/data/validat
 
 /** Options of {@link buildGeodata}. */
 export interface BuildOptions {
-  /** The shared directory (holding `data/sources/*.geojson` and `data/commune-changes.csv`). */
-  sharedDir: string;
+  /** The directory holding `data/sources/` (the repository root by default). */
+  rootDir: string;
   /** Where to write `<layer>.geojson` and `manifest.json`. */
   outDir: string;
   /** The curated tables; defaults to `<repo>/data`. */
@@ -98,15 +97,15 @@ const TITLES: Record<LayerId, [string, string]> = {
   'industrial-sites': ['Khu, cụm công nghiệp', 'Industrial parks and clusters'],
 };
 
-/** Input files read from the shared directory, relative to it. */
-const SHARED_INPUTS = {
+/** Source files read by the build, relative to the repository root. */
+const SOURCE_INPUTS = {
   province: 'data/sources/bac-kan-province.geojson',
   districts: 'data/sources/bac-kan-districts.geojson',
   communes: 'data/sources/bac-kan-communes-2009.geojson',
   neighbours: 'data/sources/neighbour-provinces.geojson',
   rivers: 'data/sources/bac-kan-rivers-gshhg-wdbii.geojson',
   traces: 'data/sources/power-110kv-traces.geojson',
-  changes: 'data/commune-changes.csv',
+  changes: 'data/sources/commune-changes.csv',
 } as const;
 
 /** Curated tables in `data/`, one per curated layer. */
@@ -299,7 +298,7 @@ export interface ResolvedPlace {
   extraSources: string[];
 }
 
-/** Name lookups over the shared geodata; used by the build and by the tests. */
+/** Name lookups over the source geodata; used by the build and by the tests. */
 export class Gazetteer {
   readonly communes: CommuneRec[];
   readonly districts: Map<string, PolyFeature> = new Map();
@@ -634,22 +633,22 @@ function sortById(features: Feature<Geometry, Props>[]): Feature<Geometry, Props
   return [...features].sort((a, b) => String(a.properties.id).localeCompare(String(b.properties.id), 'en'));
 }
 
-/** Loads the shared inputs and returns the gazetteer (exported for tests). */
-export function loadShared(sharedDir: string) {
+/** Loads the source inputs and returns the gazetteer (exported for tests). */
+export function loadSources(rootDir: string) {
   const texts: Record<string, string> = {};
   const json = <T>(rel: string) => {
-    const r = readJson<T>(join(sharedDir, rel));
+    const r = readJson<T>(join(rootDir, rel));
     texts[rel] = r.text;
     return r.value;
   };
-  const province = json<FeatureCollection<PolyGeom, Props>>(SHARED_INPUTS.province);
-  const districts = json<FeatureCollection<PolyGeom, Props>>(SHARED_INPUTS.districts);
-  const communes = json<FeatureCollection<PolyGeom, Props>>(SHARED_INPUTS.communes);
-  const neighbours = json<FeatureCollection<PolyGeom, Props>>(SHARED_INPUTS.neighbours);
-  const rivers = json<FeatureCollection<LineString, Props>>(SHARED_INPUTS.rivers);
-  const traces = json<FeatureCollection<Point | LineString, Props>>(SHARED_INPUTS.traces);
-  texts[SHARED_INPUTS.changes] = readFileSync(join(sharedDir, SHARED_INPUTS.changes), 'utf8');
-  const changes = readCsv(texts[SHARED_INPUTS.changes], SHARED_INPUTS.changes) as unknown as ChangeRow[];
+  const province = json<FeatureCollection<PolyGeom, Props>>(SOURCE_INPUTS.province);
+  const districts = json<FeatureCollection<PolyGeom, Props>>(SOURCE_INPUTS.districts);
+  const communes = json<FeatureCollection<PolyGeom, Props>>(SOURCE_INPUTS.communes);
+  const neighbours = json<FeatureCollection<PolyGeom, Props>>(SOURCE_INPUTS.neighbours);
+  const rivers = json<FeatureCollection<LineString, Props>>(SOURCE_INPUTS.rivers);
+  const traces = json<FeatureCollection<Point | LineString, Props>>(SOURCE_INPUTS.traces);
+  texts[SOURCE_INPUTS.changes] = readFileSync(join(rootDir, SOURCE_INPUTS.changes), 'utf8');
+  const changes = readCsv(texts[SOURCE_INPUTS.changes], SOURCE_INPUTS.changes) as unknown as ChangeRow[];
   const gaz = new Gazetteer(communes, districts, changes);
   return { texts, province, districts, communes, neighbours, rivers, traces, changes, gaz };
 }
@@ -663,15 +662,15 @@ const REGION_CRS = 9213;
 
 export function buildGeodata(opts: BuildOptions): BuildResult {
   const dataDir = opts.dataDir ?? join(REPO_DIR, 'data');
-  const shared = loadShared(opts.sharedDir);
-  const { gaz } = shared;
+  const base = loadSources(opts.rootDir);
+  const { gaz } = base;
   const inputs: Record<string, string> = {};
-  for (const [rel, text] of Object.entries(shared.texts)) inputs[`../shared/${rel}`] = sha256(text);
+  for (const [rel, text] of Object.entries(base.texts)) inputs[rel] = sha256(text);
 
   const layers = {} as Record<LayerId, Feature<Geometry, Props>[]>;
 
   // ---- region
-  const prov = shared.province.features[0];
+  const prov = base.province.features[0];
   const provGeom = roundPolygonal(prov.geometry, 5);
   const rb = turfBbox(provGeom);
   const regionBbox: BBox = [round(rb[0], 5), round(rb[1], 5), round(rb[2], 5), round(rb[3], 5)];
@@ -683,12 +682,12 @@ export function buildGeodata(opts: BuildOptions): BuildResult {
   }];
 
   // ---- neighbours
-  layers.neighbours = [...shared.neighbours.features]
+  layers.neighbours = [...base.neighbours.features]
     .sort((a, b) => String(a.properties.code).localeCompare(String(b.properties.code)))
     .map((f) => ({ type: 'Feature', geometry: roundPolygonal(f.geometry, 4), properties: { name: String(f.properties.name), code: String(f.properties.code) } }));
 
   // ---- districts
-  layers.districts = [...shared.districts.features]
+  layers.districts = [...base.districts.features]
     .sort((a, b) => String(a.properties.code).localeCompare(String(b.properties.code)))
     .map((f) => ({
       type: 'Feature', geometry: roundPolygonal(f.geometry, 5),
@@ -715,7 +714,7 @@ export function buildGeodata(opts: BuildOptions): BuildResult {
   });
 
   // ---- rivers
-  layers.rivers = shared.rivers.features.map((f, i) => ({
+  layers.rivers = base.rivers.features.map((f, i) => ({
     type: 'Feature', geometry: { type: 'LineString', coordinates: roundLine(f.geometry.coordinates, 5) },
     properties: {
       id: `river-gshhg-${i + 1}`, accuracy: 'generalised', sources: [SRC.gshhg],
@@ -725,10 +724,10 @@ export function buildGeodata(opts: BuildOptions): BuildResult {
 
   // ---- curated layers
   const traces: TraceIndex = {
-    points: shared.traces.features.filter((f): f is Feature<Point, Props> => f.geometry.type === 'Point'),
-    lines: shared.traces.features.filter((f): f is Feature<LineString, Props> => f.geometry.type === 'LineString'),
+    points: base.traces.features.filter((f): f is Feature<Point, Props> => f.geometry.type === 'Point'),
+    lines: base.traces.features.filter((f): f is Feature<LineString, Props> => f.geometry.type === 'LineString'),
   };
-  const ctx: Ctx = { gaz, traces, neighbours: shared.neighbours, substationNames: new Map() };
+  const ctx: Ctx = { gaz, traces, neighbours: base.neighbours, substationNames: new Map() };
   const asOfs: string[] = [];
   // Substations first: schematic lines name their end substations.
   const order: CuratedLayer[] = ['power-substations', 'industrial-sites', 'mineral-sites', 'material-zones', 'power-lines', 'power-plants', 'roads', 'protected-areas'];
@@ -812,10 +811,10 @@ function licenceOf(id: LayerId): string {
 
 const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
-  const sharedDir = resolve(process.env.SHARED_DIR ?? join(REPO_DIR, '..', 'shared'));
+  const rootDir = REPO_DIR;
   const outDir = join(REPO_DIR, 'public', 'geodata');
   try {
-    const { manifest, files } = buildGeodata({ sharedDir, outDir });
+    const { manifest, files } = buildGeodata({ rootDir, outDir });
     const total = Object.values(files).reduce((n, t) => n + Buffer.byteLength(t, 'utf8'), 0);
     for (const l of manifest.layers) console.log(`${l.id.padEnd(18)} ${String(l.featureCount).padStart(4)} features ${String(l.bytes).padStart(8)} B`);
     console.log(`wrote ${Object.keys(files).length} files (${total} B) to ${outDir}; dataAsOf ${manifest.dataAsOf}`);

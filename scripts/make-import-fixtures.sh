@@ -5,8 +5,7 @@
 # Needs: gdal-bin (ogr2ogr), zip, python3-pyproj. Run from the repo root:
 #   bash scripts/make-import-fixtures.sh
 set -euo pipefail
-SRC="${SOURCES:-../shared/data/sources}"
-[ -d "$SRC" ] || SRC=/work/shared/data/sources
+SRC=data/sources
 OUT=test/fixtures/import
 BAD="$OUT/bad"
 TMP="$(mktemp -d)"

@@ -11,11 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAYER_IDS, type LayerId, type Manifest } from '../../src/lib/data/schema.ts';
 import { validateLayer, validateManifest } from '../../src/lib/data/validate.ts';
 import {
-  CURATED_TABLES, buildGeodata, loadShared, nameKey, parseExtent, type BuildResult,
+  CURATED_TABLES, buildGeodata, loadSources, nameKey, parseExtent, type BuildResult,
 } from '../../scripts/build-geodata.ts';
 
 const REPO = join(import.meta.dirname, '..', '..');
-const SHARED = process.env.SHARED_DIR ?? join(REPO, '..', 'shared');
 const COMMITTED = join(REPO, 'public', 'geodata');
 
 type Props = Record<string, unknown>;
@@ -32,9 +31,9 @@ const byId = (id: LayerId, fid: string) => {
   return f;
 };
 const pointOf = (f: Feature<Geometry, Props>) => (f.geometry as Point).coordinates;
-const shared = loadShared(SHARED);
+const base = loadSources(REPO);
 const commune2009 = (district: string, name: string) => {
-  const c = shared.gaz.commune2009(district, name);
+  const c = base.gaz.commune2009(district, name);
   if (!c) throw new Error(`no 2009 commune ${district}/${name}`);
   return c.feature;
 };
@@ -44,8 +43,8 @@ const readTable = (file: string) =>
 beforeAll(() => {
   dirA = mkdtempSync(join(tmpdir(), 'geodata-a-'));
   dirB = mkdtempSync(join(tmpdir(), 'geodata-b-'));
-  a = buildGeodata({ sharedDir: SHARED, outDir: dirA });
-  b = buildGeodata({ sharedDir: SHARED, outDir: dirB });
+  a = buildGeodata({ rootDir: REPO, outDir: dirA });
+  b = buildGeodata({ rootDir: REPO, outDir: dirB });
 }, 60_000);
 afterAll(() => {
   rmSync(dirA, { recursive: true, force: true });
@@ -116,14 +115,14 @@ describe('the package', () => {
     expect(lic.rivers).toMatch(/^LGPL-3\.0-or-later/);
     expect(lic['power-lines']).toContain('no licence stated');
     expect(Object.keys(m.inputs)).toEqual([
-      '../shared/data/commune-changes.csv',
-      '../shared/data/sources/bac-kan-communes-2009.geojson',
-      '../shared/data/sources/bac-kan-districts.geojson',
-      '../shared/data/sources/bac-kan-province.geojson',
-      '../shared/data/sources/bac-kan-rivers-gshhg-wdbii.geojson',
-      '../shared/data/sources/neighbour-provinces.geojson',
-      '../shared/data/sources/power-110kv-traces.geojson',
       ...Object.values(CURATED_TABLES).map((f) => `data/${f}`).sort(),
+      'data/sources/bac-kan-communes-2009.geojson',
+      'data/sources/bac-kan-districts.geojson',
+      'data/sources/bac-kan-province.geojson',
+      'data/sources/bac-kan-rivers-gshhg-wdbii.geojson',
+      'data/sources/commune-changes.csv',
+      'data/sources/neighbour-provinces.geojson',
+      'data/sources/power-110kv-traces.geojson',
     ]);
     const csv = readFileSync(join(REPO, 'data', 'roads.csv'));
     expect(m.inputs['data/roads.csv']).toBe(createHash('sha256').update(csv).digest('hex'));
@@ -214,14 +213,14 @@ describe('placement of curated features', () => {
         if (row.place_level === 'commune' || row.place_level === 'communes') {
           const parts = row.place.split(';').map((s) => s.trim()).flatMap((pair) => {
             const [d, c] = pair.split('/');
-            return shared.gaz.resolveCommune(d, c).parts;
+            return base.gaz.resolveCommune(d, c).parts;
           });
           expect(parts.some((poly) => booleanPointInPolygon(p, poly)), row.id).toBe(true);
           expect(f.properties.accuracy).toBe('commune');
           expect(f.properties.commune_2025, row.id).toBeTruthy();
         } else {
           expect(row.place_level).toBe('district');
-          expect(booleanPointInPolygon(p, shared.gaz.district(row.place)), row.id).toBe(true);
+          expect(booleanPointInPolygon(p, base.gaz.district(row.place)), row.id).toBe(true);
           expect(f.properties.accuracy).toBe('district');
           expect(f.properties.commune_2025).toBeUndefined();
           expect(f.properties.district).toBe(row.place);
@@ -244,7 +243,7 @@ describe('placement of curated features', () => {
 
   it('places CCN Thanh Thịnh inside the union of the 2009 Thanh Bình and Nông Thịnh polygons', () => {
     const f = byId('industrial-sites', 'ccn-thanh-thinh');
-    const src = JSON.parse(readFileSync(join(SHARED, 'data/sources/bac-kan-communes-2009.geojson'), 'utf8')) as FeatureCollection<Polygon | MultiPolygon, Props>;
+    const src = JSON.parse(readFileSync(join(REPO, 'data/sources/bac-kan-communes-2009.geojson'), 'utf8')) as FeatureCollection<Polygon | MultiPolygon, Props>;
     const polys = src.features.filter((c) => c.properties.district === 'Huyện Chợ Mới' && ['Xã Thanh Bình', 'Xã Nông Thịnh'].includes(String(c.properties.name)));
     expect(polys).toHaveLength(2);
     expect(polys.some((poly) => booleanPointInPolygon(pointOf(f), poly))).toBe(true);
@@ -364,8 +363,8 @@ describe('power and roads', () => {
     const c = (l.geometry as { coordinates: Position[] }).coordinates;
     expect(c).toHaveLength(3);
     expect(c[0]).toEqual(pointOf(byId('power-substations', 'sub-e26-5-bac-kan-220')));
-    expect(booleanPointInPolygon(c[1], shared.gaz.district('Ngân Sơn'))).toBe(true);
-    const caoBang = shared.neighbours.features.find((f) => f.properties.name === 'Cao Bằng')!;
+    expect(booleanPointInPolygon(c[1], base.gaz.district('Ngân Sơn'))).toBe(true);
+    const caoBang = base.neighbours.features.find((f) => f.properties.name === 'Cao Bằng')!;
     expect(booleanPointInPolygon(c[2], caoBang, { ignoreBoundary: false })).toBe(true);
     expect(l.properties).toMatchObject({ voltage_kv: 220, length_m_stated: 70100, accuracy: 'schematic' });
   });
@@ -408,13 +407,13 @@ describe('build errors', () => {
       const file = join(tmpData, 'industrial-sites.csv');
       const text = readFileSync(file, 'utf8');
       writeFileSync(file, text.replace('commune,Chợ Mới/Quảng Chu,', 'commune,Chợ Mới/Atlantis,'));
-      expect(() => buildGeodata({ sharedDir: SHARED, outDir: tmpOut, dataDir: tmpData }))
+      expect(() => buildGeodata({ rootDir: REPO, outDir: tmpOut, dataDir: tmpData }))
         .toThrow('data/industrial-sites.csv row "ccn-quang-chu": commune "Chợ Mới/Atlantis" is neither a 2009 commune nor a 2020 unit');
       writeFileSync(file, text.replace(',commune,Chợ Mới/Quảng Chu,,,commune,', ',commune,Chợ Mới/Quảng Chu,,,district,'));
-      expect(() => buildGeodata({ sharedDir: SHARED, outDir: tmpOut, dataDir: tmpData }))
+      expect(() => buildGeodata({ rootDir: REPO, outDir: tmpOut, dataDir: tmpData }))
         .toThrow('accuracy "district" does not match place_level "commune"');
       writeFileSync(file, text.replace('cluster,established,existing,74.4', 'cluster,closed,existing,74.4'));
-      expect(() => buildGeodata({ sharedDir: SHARED, outDir: tmpOut, dataDir: tmpData }))
+      expect(() => buildGeodata({ rootDir: REPO, outDir: tmpOut, dataDir: tmpData }))
         .toThrow(/data package is invalid \(1 issues\):\n- industrial-sites feature \d+ \(ccn-quang-chu\) properties\.status: "closed" is not one of/);
       expect(readdirSync(tmpOut)).toEqual([]); // nothing written on failure
     } finally {
