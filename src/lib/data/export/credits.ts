@@ -19,7 +19,9 @@ export function exportCredits(manifest: Manifest | null | undefined, lang: Credi
 
 /** A FeatureCollection with top-level `attribution` and `license` members (RFC 7946 foreign members). */
 export function geojsonWithCredits<T extends FeatureCollection>(fc: T, credits: ExportCredits | undefined): T & Partial<ExportCredits> {
-  return credits ? { type: fc.type, attribution: credits.attribution, license: credits.license, ...fc } : fc;
+  if (!credits) return fc;
+  const { type, ...rest } = fc;
+  return { type, attribution: credits.attribution, license: credits.license, ...rest } as T & ExportCredits;
 }
 
 /** Appends the `data_credit` and `data_licence` columns (same value on every row) to a CSV with a header row. */
