@@ -9,7 +9,7 @@ import type { Basemap } from '../map/basemaps.ts';
 import { translate, type Lang } from '../i18n/index.ts';
 import { EMPTY_FILTERS, type Mode, type SiteFilters } from './url-state.ts';
 import { buildSearchIndex, type SearchEntry } from '../search/search.ts';
-import type { SiteAnalysis } from '../geo/analyze.ts';
+import type { SiteAnalysis } from '../analysis/analyze.ts';
 import type { Crop } from '../data/schema.ts';
 import { filtersActive, passesFilters } from './filters.ts';
 import type { Draft, DrawMode } from '../map/draw-types.ts';

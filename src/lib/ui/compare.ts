@@ -3,7 +3,7 @@
  * distance, highest score, population or area). Pure; the CSV is RFC 4180 with the units in the
  * header.
  */
-import type { SiteAnalysis } from '../geo/analyze.ts';
+import type { SiteAnalysis } from '../analysis/analyze.ts';
 import { CROPS } from '../data/schema.ts';
 import { csvField } from '../csv.ts';
 import { formatDistance, formatNumber, translate, type Lang } from '../i18n/index.ts';

@@ -5,7 +5,7 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import { materialRows } from './catchment-rows.ts';
 import { base, mineral, road, siteKind, voltage } from '../map/palette.ts';
-import type { Near, SiteAnalysis } from '../geo/analyze.ts';
+import type { Near, SiteAnalysis } from '../analysis/analyze.ts';
 import type { DossierInput, DossierMapImage, DossierRow } from '../dossier/types.ts';
 import { CROPS } from '../data/schema.ts';
 import { cardRows } from './feature-fields.ts';

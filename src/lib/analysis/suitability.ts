@@ -15,7 +15,7 @@
  * sectors) is listed with `excluded` and the remaining weights are renormalised.
  */
 import type { Crop, Sector } from '../data/schema.ts';
-import { describe } from './target-index.ts';
+import { describe } from '../geo/target-index.ts';
 
 /** Criterion keys (a material criterion per crop: `material:<crop>`). */
 export type CriterionKey =
