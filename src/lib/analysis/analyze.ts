@@ -7,7 +7,7 @@
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import polylabel from 'polylabel';
-import { CROPS, LAYER_IDS, type LayerId } from '../data/schema.ts';
+import { CROPS, LAYER_IDS, MINERALS, VOLTAGES_KV, type Crop, type LayerId, type Mineral, type VoltageKv } from '../data/schema.ts';
 import { buildTargetIndex, describe, type NearestOptions, type NearestResult, type TargetIndex } from '../geo/target-index.ts';
 import { buildNetwork, type NetworkDistance, type RoadNetwork } from '../geo/network.ts';
 import { areaHa, centreOf, featureId, toParts } from '../geo/geometry.ts';
@@ -45,13 +45,13 @@ export interface SiteAnalysis {
     /** Nearest 22 or 35 kV line (MV). */
     mvLine: Near | null;
     /** Per voltage class of power lines ("22", "35", "110", "220"). */
-    powerLineByKv: Record<string, Near | null>;
+    powerLineByKv: Record<`${VoltageKv}`, Near | null>;
     /** Nearest substation (kind "junction" excluded) of any voltage, 110 kV and 220 kV classes. */
     substation: { any: Near | null; kv110: Near | null; kv220: Near | null };
     /** Nearest material zone per crop (all 8 crops; null if none). */
-    crops: Record<string, Near | null>;
+    crops: Record<Crop, Near | null>;
     /** Nearest mineral site per mineral (`lead-zinc`, `lead`, `gold`), of any kind (`any`, smelters included) and nearest deposit (`deposit`: any kind but smelter). */
-    minerals: Record<string, Near | null>;
+    minerals: Record<Mineral | 'any' | 'deposit', Near | null>;
     road: Near | null;
   };
   /** Road-network distance to the nearest district centre and the nearest substation; null without roads. */
@@ -164,12 +164,12 @@ export function createAnalysisEngine(layers: Layers, engineOpts: { snapTolerance
       if (!feats(layers[l])) warnings.push(`layer ${l} missing: related results are null`);
     }
     const centre = centreOf(g);
-    const powerLineByKv: Record<string, Near | null> = {};
-    for (const kv of ['22', '35', '110', '220']) powerLineByKv[kv] = near(power, g, kv);
-    const crops: Record<string, Near | null> = {};
+    const powerLineByKv = {} as SiteAnalysis['nearest']['powerLineByKv'];
+    for (const kv of VOLTAGES_KV) powerLineByKv[`${kv}`] = near(power, g, String(kv));
+    const crops = {} as SiteAnalysis['nearest']['crops'];
     for (const c of CROPS) crops[c] = near(zones, g, c);
-    const mins: Record<string, Near | null> = { any: near(minerals, g), deposit: near(minerals, g, 'deposit') };
-    for (const m of ['lead-zinc', 'lead', 'gold']) mins[m] = near(minerals, g, m);
+    const mins = { any: near(minerals, g), deposit: near(minerals, g, 'deposit') } as SiteAnalysis['nearest']['minerals'];
+    for (const m of MINERALS) mins[m] = near(minerals, g, m);
     const nearest: SiteAnalysis['nearest'] = {
       mvLine: near(powerMv, g, 'mv'),
       powerLineByKv,

@@ -11,7 +11,8 @@
  * types and enum values; ids unique within the layer.
  */
 import {
-  ACCURACY_CLASSES, CROPS, LAYER_IDS, PLAN_PHASES, SCHEMA_VERSION, SECTORS, VOLTAGES_KV,
+  ACCURACY_CLASSES, CROPS, LAYER_IDS, MINERAL_SITE_KINDS, MINERALS, PLAN_PHASES, POWER_PLANT_KINDS, PROTECTED_AREA_KINDS,
+  ROAD_CLASSES, SCHEMA_VERSION, SECTORS, SITE_KINDS, SITE_STATUSES, SUBSTATION_KINDS, VOLTAGES_KV,
   type LayerCollection, type LayerId, type Manifest,
 } from './schema.ts';
 
@@ -141,7 +142,7 @@ export const LAYER_PROPERTY_SPECS: Record<LayerId, Record<string, FieldSpec>> = 
   },
   'protected-areas': {
     ...COMMON,
-    kind: { type: 'string', required: true, values: ['national-park', 'nature-reserve', 'species-habitat'] },
+    kind: { type: 'string', required: true, values: PROTECTED_AREA_KINDS },
     area_ha_stated: { type: 'number', min: 0 },
     designations: { type: 'string[]' },
   },
@@ -155,7 +156,7 @@ export const LAYER_PROPERTY_SPECS: Record<LayerId, Record<string, FieldSpec>> = 
   roads: {
     ...COMMON,
     ref: { type: 'string', required: true },
-    road_class: { type: 'string', required: true, values: ['expressway', 'national', 'provincial', 'other'] },
+    road_class: { type: 'string', required: true, values: ROAD_CLASSES },
     status: { type: 'string', required: true },
     length_m_stated: { type: 'number', min: 0 },
   },
@@ -169,7 +170,7 @@ export const LAYER_PROPERTY_SPECS: Record<LayerId, Record<string, FieldSpec>> = 
   },
   'power-substations': {
     ...COMMON,
-    kind: { type: 'string', required: true, values: ['substation', 'junction'] },
+    kind: { type: 'string', required: true, values: SUBSTATION_KINDS },
     voltage_kv: { type: 'number', required: true, values: VOLTAGES_KV },
     code: { type: 'string' },
     capacity_mva: { type: 'number', min: 0 },
@@ -179,22 +180,22 @@ export const LAYER_PROPERTY_SPECS: Record<LayerId, Record<string, FieldSpec>> = 
   },
   'power-plants': {
     ...COMMON,
-    kind: { type: 'string', required: true, values: ['hydropower'] },
+    kind: { type: 'string', required: true, values: POWER_PLANT_KINDS },
     capacity_mw: { type: 'number', min: 0 },
     status: { type: 'string', required: true },
   },
   'mineral-sites': {
     ...COMMON,
-    kind: { type: 'string', required: true, values: ['ore-field', 'deposit', 'smelter', 'occurrence'] },
-    mineral: { type: 'string', required: true, values: ['lead-zinc', 'lead', 'gold'] },
+    kind: { type: 'string', required: true, values: MINERAL_SITE_KINDS },
+    mineral: { type: 'string', required: true, values: MINERALS },
     status: { type: 'string', required: true },
     reserves: { type: 'string' },
     capacity_t_per_year: { type: 'number', min: 0 },
   },
   'industrial-sites': {
     ...COMMON,
-    kind: { type: 'string', required: true, values: ['park', 'cluster'] },
-    status: { type: 'string', required: true, values: ['operating', 'under-construction', 'established', 'planned'] },
+    kind: { type: 'string', required: true, values: SITE_KINDS },
+    status: { type: 'string', required: true, values: SITE_STATUSES },
     phase: { type: 'string', required: true, values: PLAN_PHASES },
     area_ha: { type: 'number', min: 0 },
     occupancy_pct: { type: 'number', min: 0, max: 100 },
