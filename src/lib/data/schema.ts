@@ -267,6 +267,24 @@ export type LayerFeature<L extends LayerId> = Feature<LayerGeometry[L], LayerPro
 export type LayerCollection<L extends LayerId> = FeatureCollection<LayerGeometry[L], LayerPropsMap[L]>;
 export type AnyFeature = Feature<Geometry, Record<string, unknown>>;
 
+/**
+ * One credit of a layer (manifest `attribution`): whom to credit, under which licence, from where.
+ * Plain text: shown on the map, in the About panel, on the dossier and in every export, never as HTML.
+ */
+export interface Attribution {
+  /** Short credit, Vietnamese. */
+  text_vi: string;
+  /** Short credit, English. */
+  text_en: string;
+  /** SPDX licence id (e.g. "GPL-3.0", "MIT"), or {@link NO_LICENCE} when the source states none. */
+  license: string;
+  /** Where the data come from (a repository at a commit, or the publisher's page). */
+  url?: string;
+}
+
+/** `Attribution.license` of a source that states no licence (third-party data nobody has licensed). */
+export const NO_LICENCE = 'NONE';
+
 export interface ManifestLayer {
   id: LayerId;
   file: string;
@@ -278,6 +296,8 @@ export interface ManifestLayer {
   /** Source names/URLs for the layer as a whole. */
   sources: string[];
   licence: string;
+  /** Credits of the layer's sources, in the build's table order (absent in packages built before it). */
+  attribution?: Attribution[];
   bytes: number;
   sha256: string;
 }
@@ -298,6 +318,6 @@ export interface Manifest {
   /** Date of the newest source fact (not the wall clock: the build is deterministic). */
   dataAsOf: string;
   layers: ManifestLayer[];
-  /** sha256 of every build input, keyed by path relative to the repo or to ../shared. */
+  /** sha256 of every build input, keyed by path relative to the repository root. */
   inputs: Record<string, string>;
 }

@@ -422,6 +422,12 @@ export function validateManifest(data: unknown): ValidationResult<Manifest> {
       if (typeof l.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(l.sha256)) add(`layers[${i}].sha256`, 'must be a hex sha256');
       if (typeof l.featureCount !== 'number' || l.featureCount < 0) add(`layers[${i}].featureCount`, 'must be a count');
       if (typeof l.licence !== 'string' || l.licence === '') add(`layers[${i}].licence`, 'must be a non-empty string');
+      if (l.attribution !== undefined) {
+        const ok = Array.isArray(l.attribution) && l.attribution.every((a: unknown) => isObject(a)
+          && ['text_vi', 'text_en', 'license'].every((k) => typeof a[k] === 'string' && a[k] !== '')
+          && (a.url === undefined || typeof a.url === 'string'));
+        if (!ok) add(`layers[${i}].attribution`, 'must be a list of { text_vi, text_en, license, url? } with non-empty texts');
+      }
     });
   }
   if (!isObject(data.inputs)) add('inputs', 'must be an object of sha256 by path');
