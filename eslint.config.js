@@ -34,4 +34,5 @@ export default ts.config(
     languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'] } },
   },
   { files: ['src/lib/geo/**/*.ts', 'src/lib/data/**/*.ts'], rules: fence },
+  { files: ['src/lib/analysis/**/*.ts'], rules: fence },
 );
