@@ -76,7 +76,7 @@ export function ahpWeights(a: readonly (readonly number[])[]): AhpResult {
 /** Build a reciprocal matrix from its upper triangle (row by row: a12, a13, …, a23, …). */
 export function matrixFromUpper(n: number, upper: readonly number[]): number[][] {
   if (upper.length !== (n * (n - 1)) / 2) throw new Error(`a ${n}×${n} comparison matrix needs ${(n * (n - 1)) / 2} judgements, got ${upper.length}`);
-  const a = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+  const a: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
   let k = 0;
   for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) { a[i][j] = upper[k]; a[j][i] = 1 / upper[k]; k++; }
   return a;
