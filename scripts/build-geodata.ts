@@ -31,7 +31,7 @@ import type {
   Feature, FeatureCollection, Geometry, LineString, MultiPolygon, Point, Polygon, Position,
 } from 'geojson';
 import {
-  LAYER_IDS, SCHEMA_VERSION, type Accuracy, type LayerId, type Manifest, type ManifestLayer,
+  LAYER_IDS, NO_LICENCE, SCHEMA_VERSION, type Accuracy, type Attribution, type LayerId, type Manifest, type ManifestLayer,
 } from '../src/lib/data/schema.ts';
 import { AS_OF_PATTERN, validateLayer, type BBox } from '../src/lib/data/validate.ts';
 
@@ -43,6 +43,11 @@ export interface BuildOptions {
   outDir: string;
   /** The curated tables; defaults to `<repo>/data`. */
   dataDir?: string;
+  /**
+   * Release build: leave out every source that states no licence (the 110 kV traces) and every
+   * feature placed from it. CLI: `RELEASE=1 npm run data` or `npm run data -- --without-unlicensed`.
+   */
+  withoutUnlicensed?: boolean;
 }
 
 /** What {@link buildGeodata} wrote. */
@@ -82,6 +87,70 @@ const LIC = {
   placed: 'Facts: cited public sources (see each feature). Geometry derived from censusVN2009 (MIT) and dvhcvn (GPL-3.0) polygons',
   power: 'Traced features: no licence stated (anhcv1987/sodoluoidien, unverified third-party GIS extract). Schematic features: derived by this project from the traced substations and dvhcvn/censusVN2009 polygons',
 };
+
+// ---- Attribution: the one table of credits. Every layer's manifest `attribution` (shown on the
+// map, in the About panel, on the dossier and in exports) is picked from it, never written elsewhere.
+interface Credit extends Attribution {
+  /** A curated layer gets this credit when one of its features cites a source starting with this. */
+  match?: string;
+}
+const ATTRIBUTION = {
+  dvhcvn: {
+    text_vi: 'Ranh giới: gis.chinhphu.vn qua daohoangson/dvhcvn', text_en: 'Boundaries: gis.chinhphu.vn via daohoangson/dvhcvn',
+    license: 'GPL-3.0', url: 'https://github.com/daohoangson/dvhcvn',
+  },
+  census: {
+    text_vi: 'Xã 2009: censusVN2009 © 2017 Marc Choisy', text_en: 'Communes 2009: censusVN2009 © 2017 Marc Choisy',
+    license: 'MIT', url: 'https://github.com/LucieContamin/censusVN2009',
+  },
+  gshhg: {
+    text_vi: 'Sông: GSHHG/WDBII, P. Wessel & W. H. F. Smith', text_en: 'Rivers: GSHHG/WDBII, P. Wessel & W. H. F. Smith',
+    license: 'LGPL-3.0-or-later', url: SRC.gshhg,
+  },
+  traces: {
+    text_vi: 'Lưới 110 kV: anhcv1987/sodoluoidien, bên thứ ba',
+    text_en: '110 kV grid: anhcv1987/sodoluoidien, third-party',
+    license: NO_LICENCE, url: 'https://github.com/anhcv1987/sodoluoidien', match: 'https://github.com/anhcv1987/sodoluoidien/',
+  },
+  gppd: {
+    text_vi: 'Thủy điện Nặm Cắt, Thượng Ân: WRI Global Power Plant Database; định vị: Open Development Vietnam',
+    text_en: 'Nặm Cắt and Thượng Ân hydropower: WRI Global Power Plant Database; geolocation: Open Development Vietnam',
+    license: 'CC-BY-4.0', url: 'https://github.com/wri/global-power-plant-database', match: 'https://github.com/wri/global-power-plant-database/',
+  },
+  project: {
+    text_vi: 'Dữ liệu chuyên đề: dự án này, theo nguồn dẫn ở từng đối tượng',
+    text_en: 'Thematic data: this project, from the sources cited per feature',
+    license: 'GPL-3.0-or-later',
+  },
+} satisfies Record<string, Credit>;
+type CreditKey = keyof typeof ATTRIBUTION;
+
+/** Fixed credits of the base layers. */
+const BASE_CREDITS: Partial<Record<LayerId, CreditKey[]>> = {
+  region: ['dvhcvn'], neighbours: ['dvhcvn'], districts: ['dvhcvn'], communes: ['census', 'project'], rivers: ['gshhg'],
+};
+
+/**
+ * A layer's credits, in table order: the fixed ones of a base layer; for a curated layer this
+ * project, the polygons its geometry was derived from (by accuracy class) and every credit whose
+ * `match` prefixes a cited source.
+ */
+function attributionOf(id: LayerId, features: Feature<Geometry, Props>[]): Attribution[] {
+  const keys = new Set<CreditKey>(BASE_CREDITS[id] ?? ['project']);
+  if (!BASE_CREDITS[id]) {
+    const acc = new Set(features.map((f) => f.properties.accuracy));
+    if (acc.has('commune') || acc.has('schematic')) keys.add('census');
+    if (acc.has('district') || acc.has('schematic')) keys.add('dvhcvn');
+    const cited = features.flatMap((f) => (f.properties.sources as string[] | undefined) ?? []);
+    for (const [k, c] of Object.entries(ATTRIBUTION) as [CreditKey, Credit][]) {
+      if (c.match && cited.some((u) => u.startsWith(c.match!))) keys.add(k);
+    }
+  }
+  return (Object.keys(ATTRIBUTION) as CreditKey[]).filter((k) => keys.has(k)).map((k) => {
+    const { match: _match, ...credit } = ATTRIBUTION[k] as Credit;
+    return credit;
+  });
+}
 
 const TITLES: Record<LayerId, [string, string]> = {
   region: ['Tỉnh Bắc Kạn (cũ)', 'Former Bắc Kạn province'],
@@ -409,9 +478,15 @@ export class Gazetteer {
 interface TraceIndex {
   points: Feature<Point, Props>[];
   lines: Feature<LineString, Props>[];
+  /** Release build: the traces (no licence stated) are left out; any use of them drops the row. */
+  withheld?: boolean;
 }
 
+/** Thrown when a row needs a source left out of a release build; the build drops that row. */
+class WithheldSource extends Error {}
+
 function findTracePoint(traces: TraceIndex, token: string): Feature<Point, Props> {
+  if (traces.withheld) throw new WithheldSource(`needs the 110 kV traces (no licence stated), left out of this build`);
   const f = traces.points.find((p) => p.properties.code === token || p.properties.name === token);
   if (!f) throw new Error(`no traced point "${token}" in power-110kv-traces.geojson`);
   return f;
@@ -548,6 +623,7 @@ function placeRow(layer: CuratedLayer, row: Record<string, string>, ctx: Ctx): P
           extraSources: [SRC.traces],
         };
       }
+      if (ctx.traces.withheld) throw new WithheldSource('needs the 110 kV traces (no licence stated), left out of this build');
       const f = ctx.traces.lines.find((l) => l.properties.name === row.place);
       if (!f) throw new Error(`no traced line "${row.place}" in power-110kv-traces.geojson`);
       return {
@@ -720,6 +796,7 @@ function rowToFeature(layer: CuratedLayer, row: Record<string, string>, ctx: Ctx
     props.sources = [...new Set([...sources, ...placed.extraSources])];
     return { type: 'Feature', geometry: placed.geometry, properties: props };
   } catch (e) {
+    if (e instanceof WithheldSource) throw e;
     throw new Error(`${where}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
 }
@@ -772,6 +849,7 @@ export function buildGeodata(opts: BuildOptions): BuildResult {
   const { gaz } = base;
   const inputs: Record<string, string> = {};
   for (const [rel, text] of Object.entries(base.texts)) inputs[rel] = sha256(text);
+  if (opts.withoutUnlicensed) delete inputs[SOURCE_INPUTS.traces];
 
   const layers = {} as Record<LayerId, Feature<Geometry, Props>[]>;
 
@@ -832,6 +910,7 @@ export function buildGeodata(opts: BuildOptions): BuildResult {
   const traces: TraceIndex = {
     points: base.traces.features.filter((f): f is Feature<Point, Props> => f.geometry.type === 'Point'),
     lines: base.traces.features.filter((f): f is Feature<LineString, Props> => f.geometry.type === 'LineString'),
+    withheld: opts.withoutUnlicensed,
   };
   const ctx: Ctx = {
     gaz, traces, neighbours: base.neighbours, substationNames: new Map(), pointsById: new Map(),
@@ -845,9 +924,16 @@ export function buildGeodata(opts: BuildOptions): BuildResult {
     const text = readFileSync(join(dataDir, CURATED_TABLES[layer]), 'utf8');
     inputs[rel] = sha256(text);
     const rows = readCsv(text, rel);
-    layers[layer] = sortById(rows.map((r) => {
+    layers[layer] = sortById(rows.flatMap((r) => {
+      let f: Feature<Geometry, Props>;
+      try {
+        f = rowToFeature(layer, r, ctx);
+      } catch (e) {
+        if (e instanceof WithheldSource) return [];
+        throw e;
+      }
       if (r.as_of) asOfs.push(r.as_of);
-      return rowToFeature(layer, r, ctx);
+      return [f];
     }));
     if (layer === 'power-substations') {
       for (const f of layers[layer]) if (f.properties.code) ctx.substationNames.set(String(f.properties.code), String(f.properties.name));
@@ -888,7 +974,7 @@ export function buildGeodata(opts: BuildOptions): BuildResult {
       geometryTypes: [...new Set(feats.map((f) => f.geometry.type))].sort(),
       accuracy: [...new Set(feats.map((f) => (f.properties.accuracy as Accuracy | undefined) ?? 'official'))].sort() as Accuracy[],
       sources: id === 'neighbours' ? [SRC.dvhcvn, SRC.gisChinhphu] : layerSources,
-      licence: licenceOf(id), bytes: Buffer.byteLength(text, 'utf8'), sha256: sha256(text),
+      licence: licenceOf(id), attribution: attributionOf(id, feats), bytes: Buffer.byteLength(text, 'utf8'), sha256: sha256(text),
     });
   }
   const dataAsOf = asOfs.sort().at(-1);
@@ -960,8 +1046,10 @@ const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(imp
 if (isMain) {
   const rootDir = REPO_DIR;
   const outDir = join(REPO_DIR, 'public', 'geodata');
+  const release = process.argv.includes('--without-unlicensed') || (process.env.RELEASE ?? '') === '1';
   try {
-    const { manifest, files } = buildGeodata({ rootDir, outDir });
+    if (release) console.log('release build: leaving out the 110 kV traces (no licence stated) and every feature placed from them');
+    const { manifest, files } = buildGeodata({ rootDir, outDir, withoutUnlicensed: release });
     const total = Object.values(files).reduce((n, t) => n + Buffer.byteLength(t, 'utf8'), 0);
     for (const l of manifest.layers) console.log(`${l.id.padEnd(18)} ${String(l.featureCount).padStart(4)} features ${String(l.bytes).padStart(8)} B`);
     console.log(`wrote ${Object.keys(files).length} files (${total} B) to ${outDir}; dataAsOf ${manifest.dataAsOf}`);
