@@ -19,6 +19,8 @@ export const LAYER_ORDER = [
   'districts-line',
   'region-line',
   'protected-areas-line',
+  'placement-districts-line',
+  'placement-communes-line',
   'rivers-line',
   'roads-casing',
   'roads-line',
