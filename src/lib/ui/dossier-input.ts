@@ -9,6 +9,7 @@ import type { Near, SiteAnalysis } from '../analysis/analyze.ts';
 import type { DossierInput, DossierMapImage, DossierRow } from '../dossier/types.ts';
 import { CROPS } from '../data/schema.ts';
 import { cardRows } from './feature-fields.ts';
+import { scoreNote } from './score-note.ts';
 import { formatDistance, formatNumber, translate, type Lang } from '../i18n/index.ts';
 
 export interface DossierContext {
@@ -60,7 +61,7 @@ export function dossierInput(ctx: DossierContext): DossierInput {
   const score = a
     ? {
         total: a.suitability.score,
-        note: a.suitability.note,
+        note: scoreNote(lang, a.suitability),
         breakdown: a.suitability.breakdown.filter((b) => !b.excluded).map((b) => ({
           criterion: crit(b.criterion),
           value: b.value === null ? '—' : typeof b.value === 'string' ? t(`status.${b.value}`) : b.unit === 'm' ? d(b.value) : formatNumber(lang, b.value, 0),
