@@ -106,8 +106,8 @@ const ATTRIBUTION = {
     license: 'LGPL-3.0-or-later', url: SRC.gshhg,
   },
   traces: {
-    text_vi: 'Lưới 110 kV: anhcv1987/sodoluoidien (bên thứ ba, không ghi giấy phép)',
-    text_en: '110 kV grid: anhcv1987/sodoluoidien (third-party, no licence stated)',
+    text_vi: 'Lưới 110 kV: anhcv1987/sodoluoidien, bên thứ ba',
+    text_en: '110 kV grid: anhcv1987/sodoluoidien, third-party',
     license: NO_LICENCE, url: 'https://github.com/anhcv1987/sodoluoidien', match: 'https://github.com/anhcv1987/sodoluoidien/',
   },
   project: {

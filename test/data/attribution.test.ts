@@ -39,8 +39,8 @@ describe('manifest attribution', () => {
 
   it('marks the 110 kV traces as third-party without a licence wherever they are used', () => {
     const traces = credits(committed, 'power-substations').find((a) => a.license === NO_LICENCE);
-    expect(traces?.text_en).toBe('110 kV grid: anhcv1987/sodoluoidien (third-party, no licence stated)');
-    expect(traces?.text_vi).toContain('không ghi giấy phép');
+    expect(traces?.text_en).toBe('110 kV grid: anhcv1987/sodoluoidien, third-party');
+    expect(traces?.text_vi).toContain('bên thứ ba');
     expect(licences(committed, 'power-lines')).toContain(NO_LICENCE);
     expect(licences(committed, 'industrial-sites')).not.toContain(NO_LICENCE);
   });

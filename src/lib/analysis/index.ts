@@ -8,3 +8,4 @@ export * from './catchment.ts';
 export * from './suitability.ts';
 export * from './analyze.ts';
 export * from './table.ts';
+export * from './metrics.ts';
