@@ -303,4 +303,22 @@ export const en: Record<keyof typeof vi, string> = {
   'field.commune_2020': 'Commune-level unit 2020 – June 2025',
   // Robustness: GPX CRS line, import worker, storage, fatal errors
   'crs.gpx': 'GPX is always WGS84',
+  // --- glance: every string in both languages ---
+  'layer.drafts': 'Candidate site (sketch)',
+  'layer.user': 'My data',
+  'notice.missingSelection': 'The link selects a feature that is not in the data:',
+  'notice.missingDraft': 'The link selects a sketched candidate that is neither in the link nor in this browser:',
+  'notice.draftsNotSaved': 'Candidates could not be saved in this browser:',
+  'notice.draftsInUrl': 'Candidates in the link could not be read:',
+  'score.allData': 'All {n} criteria have data.',
+  'score.renormalised': '{x} criteria not counted (no data, not relevant or zero weight); weights shared again over the other {n}.',
+  'score.none': 'No criterion has data and a weight above 0: the score is 0.',
+  'penalty.points': 'up to −{n} points',
+  'ml.zoomIn': 'Zoom in',
+  'ml.zoomOut': 'Zoom out',
+  'ml.resetBearing': 'Reset bearing to north',
+  'ml.attribution': 'Toggle attribution',
+  'ml.map': 'Map',
+  'draft.open': 'Open candidate',
+  'card.englishText': 'the source\'s English text',
 };

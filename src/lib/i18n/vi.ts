@@ -301,4 +301,22 @@ export const vi = {
   'field.commune_2020': 'Đơn vị cấp xã 2020 – 6/2025',
   // Robustness: GPX CRS line, import worker, storage, fatal errors
   'crs.gpx': 'GPX luôn là WGS84',
+  // --- glance: every string in both languages ---
+  'layer.drafts': 'Phương án dự kiến (phác thảo)',
+  'layer.user': 'Dữ liệu của tôi',
+  'notice.missingSelection': 'Liên kết chọn một đối tượng không có trong dữ liệu:',
+  'notice.missingDraft': 'Liên kết chọn một phương án phác thảo không có trong liên kết cũng như trong trình duyệt này:',
+  'notice.draftsNotSaved': 'Chưa lưu được phương án vào trình duyệt:',
+  'notice.draftsInUrl': 'Phương án trong liên kết không đọc được:',
+  'score.allData': 'Cả {n} tiêu chí đều có số liệu.',
+  'score.renormalised': '{x} tiêu chí không tính (không có số liệu, không liên quan hoặc trọng số 0); trọng số chia lại trên {n} tiêu chí còn lại.',
+  'score.none': 'Không có tiêu chí nào có số liệu và trọng số > 0: điểm bằng 0.',
+  'penalty.points': 'tối đa −{n} điểm',
+  'ml.zoomIn': 'Phóng to',
+  'ml.zoomOut': 'Thu nhỏ',
+  'ml.resetBearing': 'Đặt lại hướng bắc',
+  'ml.attribution': 'Hiện/ẩn ghi công',
+  'ml.map': 'Bản đồ',
+  'draft.open': 'Mở phương án',
+  'card.englishText': 'nguyên văn tiếng Anh của nguồn',
 } as const;
