@@ -143,6 +143,10 @@ export async function buildDossierPdf(input: DossierInput, options: DossierPdfOp
     cur.y += 3;
     sourcesSection(ctx, cur, input);
   }
+  if (input.credits?.length && !ctx.creditsShown) {
+    cur.y += 1.5;
+    creditsSection(ctx, cur, input.credits);
+  }
 
   const pages = doc.getNumberOfPages();
   for (let p = 1; p <= pages; p++) {
@@ -159,6 +163,8 @@ interface Ctx {
   lang: DossierLang;
   /** The input as given (link targets and QR code use its URLs). */
   raw: DossierInput;
+  /** Set when the data credits were printed beside the map. */
+  creditsShown?: boolean;
 }
 
 /** Glyph lookup of the current (custom) font; everything is drawable if it cannot be read. */
@@ -311,6 +317,21 @@ function drawMap(ctx: Ctx, cur: Cursor, input: DossierInput): void {
       stroke(doc, C.muted, 0.15);
       doc.rect(lx, ly + 0.6, 3.6, 2.6, 'FD');
       ly += lines(doc, ls, lx + 5.4, ly, 7.5) + 0.9;
+    }
+    // The data credits go under the legend, beside the map, when they fit there.
+    if (input.credits?.length) {
+      const size = 6;
+      style(doc, size, false, C.muted);
+      const items = input.credits.map((c) => wrap(doc, c, lw));
+      const need = lh(size) + 0.6 + items.reduce((n, ls) => n + ls.length * lh(size) + 0.5, 0);
+      if (ly + 2 + need <= y + h) {
+        ly += 2;
+        style(doc, size, true, C.muted);
+        ly += lines(doc, [nfc(L.credits)], lx, ly, size) + 0.6;
+        style(doc, size, false, C.muted);
+        for (const ls of items) ly += lines(doc, ls, lx, ly, size) + 0.5;
+        ctx.creditsShown = true;
+      }
     }
   }
   cur.y = y + h + 3;
@@ -585,6 +606,20 @@ function sourcesSection(ctx: Ctx, cur: Cursor, input: DossierInput): void {
     doc.text(`${i + 1}.`, x + indent - 1.2, cur.y + ascent(size), { align: 'right' });
     cur.y += drawRuns(doc, ls, x + indent, cur.y) + 0.8;
   });
+}
+
+/**
+ * Credits and licences of the bundled data when they did not fit beside the map: a compact paragraph after the sources (a bold label,
+ * then the credits separated by " · "), small enough to keep a full dossier on one page.
+ */
+function creditsSection(ctx: Ctx, cur: Cursor, credits: string[]): void {
+  const size = 6.4;
+  const ls = layoutRuns(ctx.doc, [
+    { text: `${ctx.L.credits}:`, size, color: C.muted, bold: true },
+    { text: credits.join('  ·  '), size, color: C.muted },
+  ], CONTENT_W);
+  cur.ensure(ls.length * lh(size));
+  cur.y += drawRuns(ctx.doc, ls, MARGIN_X, cur.y);
 }
 
 /** A styled run of inline text; `url` makes it a link. */
