@@ -37,6 +37,13 @@ describe('generated style', () => {
     expect(Object.keys(palette.voltage).map(Number).sort()).toEqual([...VOLTAGES_KV].sort());
   });
 
+  it('draws an uncertainty halo under every point layer that has commune- or district-placed features', () => {
+    const halos = style.layers.filter((l) => l.id.endsWith('-halo')).map((l) => [l.id, 'source' in l ? l.source : '']);
+    expect(halos).toEqual([['power-plants-halo', 'power-plants'], ['mineral-sites-halo', 'mineral-sites'], ['industrial-sites-halo', 'industrial-sites']]);
+    const radius = JSON.stringify(style.layers.find((l) => l.id === 'power-plants-halo')!.paint);
+    expect(radius).toContain('"district",14,"commune",8');
+  });
+
   it('keeps the default view offline: online basemaps hidden', () => {
     const raster = allLayers().filter((l) => l.type === 'raster');
     expect(raster.map((l) => l.id)).toEqual(['basemap-osm', 'basemap-satellite']);

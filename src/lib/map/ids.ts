@@ -26,6 +26,7 @@ export const LAYER_ORDER = [
   'power-lines-hover',
   'analysis-connectors-line',
   'analysis-catchment-line',
+  'power-plants-halo',
   'power-plants-circle',
   'power-substations-circle',
   'mineral-sites-halo',
