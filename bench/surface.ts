@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import pointToLineDistance from '@turf/point-to-line-distance';
 import { LAYER_IDS } from '../src/lib/data/schema.ts';
-import { createAnalysisEngine, type Layers } from '../src/lib/geo/index.ts';
+import { createAnalysisEngine, type Layers } from '../src/lib/analysis/index.ts';
 import { transformer } from '../src/lib/data/crs.ts';
 import {
   createSurfaceEngine, DEFAULT_SURFACE_WEIGHTS, mulberry32, rankStability, shareVector, siteRankItems, SURFACE_CRITERIA,

@@ -65,8 +65,8 @@ export const en: Record<keyof typeof vi, string> = {
   'field.decision': 'Decision',
   'field.sectors': 'Sectors',
   'field.investment_bn_vnd': 'Investment',
-  'field.district': 'District (2021–2030 plan)',
-  'field.commune': 'Commune (as in the sources)',
+  'field.district': 'District or city (2021–2030 plan)',
+  'field.commune': 'Commune, ward or town (as in the sources)',
   'field.commune_2025': 'Commune-level unit since 1 July 2025',
   'field.accuracy': 'Position accuracy',
   'field.sources': 'Sources',
@@ -345,4 +345,6 @@ export const en: Record<keyof typeof vi, string> = {
   'roadClass.national': 'National road',
   'roadClass.provincial': 'Provincial road',
   'roadClass.other': 'Other',
+  // Data corrections: the commune-level unit of 2020 – June 2025 (after the 2020 mergers)
+  'field.commune_2020': 'Commune-level unit 2020 – June 2025',
 };

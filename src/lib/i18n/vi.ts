@@ -63,8 +63,8 @@ export const vi = {
   'field.decision': 'Quyết định',
   'field.sectors': 'Ngành nghề',
   'field.investment_bn_vnd': 'Vốn đầu tư',
-  'field.district': 'Huyện (theo quy hoạch 2021–2030)',
-  'field.commune': 'Xã (theo nguồn)',
+  'field.district': 'Huyện, thành phố (theo quy hoạch 2021–2030)',
+  'field.commune': 'Xã, phường, thị trấn (theo nguồn)',
   'field.commune_2025': 'Đơn vị cấp xã từ 1/7/2025',
   'field.accuracy': 'Độ chính xác vị trí',
   'field.sources': 'Nguồn',
@@ -343,4 +343,6 @@ export const vi = {
   'roadClass.national': 'Quốc lộ',
   'roadClass.provincial': 'Đường tỉnh',
   'roadClass.other': 'Khác',
+  // Data corrections: the commune-level unit of 2020 – June 2025 (after the 2020 mergers)
+  'field.commune_2020': 'Đơn vị cấp xã 2020 – 6/2025',
 } as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createAnalysisEngine } from '../../../src/lib/geo/analyze.ts';
-import { DEFAULT_WEIGHTS } from '../../../src/lib/geo/suitability.ts';
+import { createAnalysisEngine } from '../../../src/lib/analysis/analyze.ts';
+import { DEFAULT_WEIGHTS } from '../../../src/lib/analysis/suitability.ts';
 import { dirichlet, itemScore, mulberry32, rankStability, type RankItem } from '../../../src/lib/analysis/surface/stability.ts';
 import { candidateRankItems, shareVector, siteRankItems } from '../../../src/lib/analysis/surface/rank-items.ts';
 import { DEFAULT_SURFACE_WEIGHTS } from '../../../src/lib/analysis/surface/criteria.ts';

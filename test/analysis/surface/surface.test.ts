@@ -4,8 +4,8 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { createSurfaceEngine, EXCLUDED } from '../../../src/lib/analysis/surface/surface.ts';
 import { DEFAULT_SURFACE_WEIGHTS } from '../../../src/lib/analysis/surface/criteria.ts';
 import { transformer } from '../../../src/lib/data/crs.ts';
-import { createAnalysisEngine } from '../../../src/lib/geo/analyze.ts';
-import { scoreSite, DEFAULT_WEIGHTS } from '../../../src/lib/geo/suitability.ts';
+import { createAnalysisEngine } from '../../../src/lib/analysis/analyze.ts';
+import { scoreSite, DEFAULT_WEIGHTS } from '../../../src/lib/analysis/suitability.ts';
 import { CROPS } from '../../../src/lib/data/schema.ts';
 import { loadLayers, MANIFEST, rng } from './helpers.ts';
 
