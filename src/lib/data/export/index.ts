@@ -91,7 +91,8 @@ export function exportCollection(fc: FeatureCollection<Geometry | null>, options
         const geo = mode === 'xy' ? [cell((g as { coordinates: number[] }).coordinates[0]), cell((g as { coordinates: number[] }).coordinates[1])] : [g ? toWkt(g) : ''];
         return [...geo, ...keys.map((k) => (k === 'id' && useFeatureId ? cell(f.id) : cell(f.properties?.[k])))];
       });
-      const text = Papa.unparse({ fields: [...geomCols, ...keys], data: rows }, { newline: '\r\n' });
+      // Header cells are property names from the user's file: formula-safe like every other cell.
+      const text = Papa.unparse({ fields: [...geomCols, ...keys.map(escapeCell)], data: rows }, { newline: '\r\n' });
       return { filename: `${name}.csv`, mime: 'text/csv;charset=utf-8', bytes: enc.encode(`\uFEFF${text}\r\n`) };
     }
     default:
