@@ -30,3 +30,8 @@ export function formatDistance(lang: Lang, metres: number): string {
   if (metres < 1000) return `${formatNumber(lang, Math.round(metres), 0)} m`;
   return `${formatNumber(lang, metres / 1000, metres < 10_000 ? 2 : 1)} km`;
 }
+
+/** The message for `key` with `{name}` placeholders filled from `params`. */
+export function translateWith(lang: Lang, key: string, params: Record<string, string | number>): string {
+  return translate(lang, key).replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}

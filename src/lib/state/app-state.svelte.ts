@@ -3,19 +3,22 @@
  * Components read it; only MapView talks to MapLibre.
  */
 import type { Feature, FeatureCollection } from 'geojson';
-import type { LayerId, Manifest } from '../data/schema.ts';
+import type { LayerId, Manifest, UserSiteProps } from '../data/schema.ts';
 import type { LoadIssue } from '../data/load.ts';
 import type { Basemap } from '../map/basemaps.ts';
 import { translate, type Lang } from '../i18n/index.ts';
 import { EMPTY_FILTERS, type Mode, type SiteFilters } from './url-state.ts';
 import { buildSearchIndex, type SearchEntry } from '../search/search.ts';
-import type { SiteAnalysis } from '../geo/analyze.ts';
+import type { SiteAnalysis } from '../analysis/analyze.ts';
 import type { Crop } from '../data/schema.ts';
 import { filtersActive, passesFilters } from './filters.ts';
 import type { Draft, DrawMode } from '../map/draw-types.ts';
 import { effectiveLayers, normaliseUserLayer, type UserLayerSpec } from '../data/user-layers.ts';
 
 export interface MapSnapshot { pngDataUrl: string; widthPx: number; heightPx: number; metresPerPixel: number; bearingDeg: number }
+
+/** A notice in the UI language: the message `key`, then `detail` (data, shown as given). */
+export interface Notice { key: string; detail?: string }
 
 export type Panel = 'layers' | 'sites' | 'drafts' | 'data' | 'targets' | 'about';
 /** A selected feature: a data-package layer, one of the user's draft sites, or an imported feature. */
@@ -47,8 +50,8 @@ export class AppState {
   view = $state<{ lon: number; lat: number; zoom: number } | null>(null);
   /** A camera request for MapView: fit these bounds, or go to this view. Each request is a new object. */
   viewRequest = $state.raw<{ bbox?: [number, number, number, number]; view?: { lon: number; lat: number; zoom: number } } | null>(null);
-  /** Short messages for the user (e.g. an ignored URL value). */
-  notices = $state<string[]>([]);
+  /** Short messages for the user (e.g. an ignored URL value): a message key with a detail, or plain text. */
+  notices = $state<(string | Notice)[]>([]);
   /** Phone layout: whether the bottom sheet is expanded. */
   sheetOpen = $state(false);
 
@@ -112,10 +115,10 @@ export class AppState {
       kind: 'candidate',
       status: 'draft',
       accuracy: 'drawn',
-    },
+    } satisfies UserSiteProps,
   })));
 
-  /** Every site the analyses cover: the industrial sites and the drafts. */
+  /** Every site the analyses cover: the industrial sites, the drafts and the user's imported sites. */
   allSites: Feature[] = $derived([...(this.layers['industrial-sites']?.features ?? []), ...this.draftSites, ...this.userSites]);
   draftIds: Set<string> = $derived(new Set(this.drafts.map((d) => d.properties.id)));
   userIds: Set<string> = $derived(new Set(this.userDisplay.features.map((f) => String(f.properties?.id))));

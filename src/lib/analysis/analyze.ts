@@ -7,13 +7,14 @@
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import polylabel from 'polylabel';
-import { CROPS, LAYER_IDS, type LayerId } from '../data/schema.ts';
-import { buildTargetIndex, describe, type NearestOptions, type NearestResult, type TargetIndex } from './target-index.ts';
+import { CROPS, LAYER_IDS, MINERALS, VOLTAGES_KV, type Crop, type LayerId, type Mineral, type VoltageKv } from '../data/schema.ts';
+import { buildTargetIndex, describe, type NearestOptions, type NearestResult, type TargetIndex } from '../geo/target-index.ts';
+import { buildNetwork, type NetworkDistance, type RoadNetwork } from '../geo/network.ts';
+import { areaHa, centreOf, featureId, toParts } from '../geo/geometry.ts';
+import type { LonLat } from '../geo/ruler.ts';
 import { createCatchment, type CatchmentResult } from './catchment.ts';
-import { buildNetwork, type NetworkDistance, type RoadNetwork } from './network.ts';
 import { scoreSite, type Suitability, type Weights } from './suitability.ts';
-import { areaHa, centreOf, toParts } from './geometry.ts';
-import type { LonLat } from './ruler.ts';
+import { isDeposit, isMvLine } from './predicates.ts';
 
 /** Data package layers keyed by LayerId; any may be missing. Never mutated. */
 export type Layers = Partial<Record<LayerId, FeatureCollection | null | undefined>>;
@@ -44,13 +45,13 @@ export interface SiteAnalysis {
     /** Nearest 22 or 35 kV line (MV). */
     mvLine: Near | null;
     /** Per voltage class of power lines ("22", "35", "110", "220"). */
-    powerLineByKv: Record<string, Near | null>;
+    powerLineByKv: Record<`${VoltageKv}`, Near | null>;
     /** Nearest substation (kind "junction" excluded) of any voltage, 110 kV and 220 kV classes. */
     substation: { any: Near | null; kv110: Near | null; kv220: Near | null };
     /** Nearest material zone per crop (all 8 crops; null if none). */
-    crops: Record<string, Near | null>;
+    crops: Record<Crop, Near | null>;
     /** Nearest mineral site per mineral (`lead-zinc`, `lead`, `gold`), of any kind (`any`, smelters included) and nearest deposit (`deposit`: any kind but smelter). */
-    minerals: Record<string, Near | null>;
+    minerals: Record<Mineral | 'any' | 'deposit', Near | null>;
     road: Near | null;
   };
   /** Road-network distance to the nearest district centre and the nearest substation; null without roads. */
@@ -99,14 +100,14 @@ export function createAnalysisEngine(layers: Layers, engineOpts: { snapTolerance
     return fs ? buildTargetIndex(fs, categoryOf ? { categoryOf: (f) => categoryOf(f) } : {}) : null;
   };
   const power = idx('power-lines', (f) => { const v = prop(f, 'voltage_kv'); return v == null ? null : String(v); });
-  const powerMv = feats(layers['power-lines']) ? buildTargetIndex(feats(layers['power-lines'])!, { categoryOf: (f) => { const v = Number(prop(f, 'voltage_kv')); return v === 22 || v === 35 ? 'mv' : null; } }) : null;
+  const powerMv = feats(layers['power-lines']) ? buildTargetIndex(feats(layers['power-lines'])!, { categoryOf: (f) => (isMvLine(f) ? 'mv' : null) }) : null;
   // junctions (kind "junction") are connection points, not substations: excluded
   const subFeats = feats(layers['power-substations'])?.filter((f) => prop(f, 'kind') !== 'junction') ?? null;
   const subs = subFeats ? buildTargetIndex(subFeats, { categoryOf: (f) => { const v = prop(f, 'voltage_kv'); return v == null ? null : String(v); } }) : null;
   const zones = idx('material-zones', (f) => prop(f, 'crop') as string);
   // categories: the mineral, plus "deposit" for every site that is not a smelter
   const minerals = feats(layers['mineral-sites']) ? buildTargetIndex(feats(layers['mineral-sites'])!, {
-    categoryOf: (f) => [String(prop(f, 'mineral')), ...(prop(f, 'kind') === 'smelter' ? [] : ['deposit'])],
+    categoryOf: (f) => [String(prop(f, 'mineral')), ...(isDeposit(f) ? ['deposit'] : [])],
   }) : null;
   const roads = idx('roads');
   const protectedAreas = idx('protected-areas');
@@ -122,11 +123,11 @@ export function createAnalysisEngine(layers: Layers, engineOpts: { snapTolerance
     // largest polygon by vertex count, then its pole of inaccessibility
     const main = polys.reduce((a, b) => (b[0].length > a[0].length ? b : a));
     const p = polylabel(main as [number, number][][], 0.0005);
-    districtCentres.push({ id: String(prop(f, 'id') ?? f.id ?? i), p: [p[0], p[1]] });
+    districtCentres.push({ id: featureId(f, i), p: [p[0], p[1]] });
   }
   const subPoints: { id: string; p: LonLat }[] = [];
   for (const [i, f] of (subFeats ?? []).entries()) {
-    if (f.geometry?.type === 'Point') subPoints.push({ id: String(prop(f, 'id') ?? f.id ?? i), p: [f.geometry.coordinates[0], f.geometry.coordinates[1]] });
+    if (f.geometry?.type === 'Point') subPoints.push({ id: featureId(f, i), p: [f.geometry.coordinates[0], f.geometry.coordinates[1]] });
   }
 
   const catchmentCtx = createCatchment({
@@ -150,11 +151,11 @@ export function createAnalysisEngine(layers: Layers, engineOpts: { snapTolerance
     const radiusKm = opts.radiusKm ?? 10;
     if (!(typeof radiusKm === 'number' && Number.isFinite(radiusKm) && radiusKm > 0)) throw new Error(`radiusKm must be a positive number, got ${describe(radiusKm)}`);
     if (!site || typeof site !== 'object' || site.type !== 'Feature') throw new Error(`site must be a GeoJSON Feature, got ${describe(site)}`);
-    if (!site.geometry) throw new Error(`site ${String(prop(site, 'id') ?? site.id ?? '?')} has no geometry`);
+    if (!site.geometry) throw new Error(`site ${featureId(site, '?')} has no geometry`);
     const g = site.geometry;
     const parts = toParts(g);
-    if (parts.points.length === 0 && parts.paths.length === 0) throw new Error(`site ${String(prop(site, 'id') ?? site.id ?? '?')} has an empty geometry`);
-    const id = String(prop(site, 'id') ?? site.id ?? '');
+    if (parts.points.length === 0 && parts.paths.length === 0) throw new Error(`site ${featureId(site, '?')} has an empty geometry`);
+    const id = featureId(site, '');
     if (!id) throw new Error('site must have properties.id or id');
     const finite = (c: number[]) => c.length >= 2 && Number.isFinite(c[0]) && Number.isFinite(c[1]) && Math.abs(c[1]) <= 90;
     if (!parts.points.every(finite) || !parts.paths.every((l) => l.every(finite))) throw new Error(`site ${id} has a coordinate that is not a finite [lon, lat]`);
@@ -163,12 +164,12 @@ export function createAnalysisEngine(layers: Layers, engineOpts: { snapTolerance
       if (!feats(layers[l])) warnings.push(`layer ${l} missing: related results are null`);
     }
     const centre = centreOf(g);
-    const powerLineByKv: Record<string, Near | null> = {};
-    for (const kv of ['22', '35', '110', '220']) powerLineByKv[kv] = near(power, g, kv);
-    const crops: Record<string, Near | null> = {};
+    const powerLineByKv = {} as SiteAnalysis['nearest']['powerLineByKv'];
+    for (const kv of VOLTAGES_KV) powerLineByKv[`${kv}`] = near(power, g, String(kv));
+    const crops = {} as SiteAnalysis['nearest']['crops'];
     for (const c of CROPS) crops[c] = near(zones, g, c);
-    const mins: Record<string, Near | null> = { any: near(minerals, g), deposit: near(minerals, g, 'deposit') };
-    for (const m of ['lead-zinc', 'lead', 'gold']) mins[m] = near(minerals, g, m);
+    const mins = { any: near(minerals, g), deposit: near(minerals, g, 'deposit') } as SiteAnalysis['nearest']['minerals'];
+    for (const m of MINERALS) mins[m] = near(minerals, g, m);
     const nearest: SiteAnalysis['nearest'] = {
       mvLine: near(powerMv, g, 'mv'),
       powerLineByKv,

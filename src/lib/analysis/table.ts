@@ -4,6 +4,7 @@
  */
 import type { Feature, FeatureCollection } from 'geojson';
 import type { SiteAnalysis } from './analyze.ts';
+import { SITE_METRICS } from './metrics.ts';
 import { csvField } from '../csv.ts';
 
 /**
@@ -18,10 +19,17 @@ export const TABLE_COLUMNS = [
   'protected_area_m', 'river_m',
 ] as const;
 
-/** One flat row (numbers or strings, '' when unknown). */
-export type TableRow = Record<(typeof TABLE_COLUMNS)[number], string | number>;
+/** A column of the table. */
+export type TableColumn = (typeof TABLE_COLUMNS)[number];
 
-const m = (x: number | null | undefined): number | string => (x == null || !Number.isFinite(x) ? '' : Math.round(x));
+/** One flat row (numbers or strings, '' when unknown). */
+export type TableRow = Record<TableColumn, string | number>;
+
+/** Rounded to the metre / the person; '' when unknown. */
+const rounded = (x: number | null | undefined): number | string => (x == null || !Number.isFinite(x) ? '' : Math.round(x));
+
+/** The site metrics (lib/analysis/metrics.ts) that have a CSV column. */
+const METRIC_COLUMNS = SITE_METRICS.filter((s) => s.csv);
 
 /** Flatten analysis rows into {@link TABLE_COLUMNS} rows. */
 export function toTableRows(rows: readonly SiteAnalysis[]): TableRow[] {
@@ -29,24 +37,23 @@ export function toTableRows(rows: readonly SiteAnalysis[]): TableRow[] {
     const c = r.catchment;
     const zoneHa = c?.zones ? c.zones.reduce((s, z) => s + z.areaHa, 0) : null;
     const cropHa = c?.cropAreaHaApportioned ? Object.values(c.cropAreaHaApportioned).reduce((s, v) => s + v, 0) : null;
-    return {
-      id: r.id, name: r.name ?? '', score: r.suitability.score,
-      mv_line_id: r.nearest.mvLine?.id ?? '', mv_line_m: m(r.nearest.mvLine?.distanceM),
-      substation_id: r.nearest.substation.any?.id ?? '', substation_m: m(r.nearest.substation.any?.distanceM),
-      substation_110_m: m(r.nearest.substation.kv110?.distanceM), substation_220_m: m(r.nearest.substation.kv220?.distanceM),
-      road_m: m(r.nearest.road?.distanceM),
-      road_network_district_centre_m: m(r.network?.districtCentre?.networkDistanceM),
-      road_network_substation_m: m(r.network?.substation?.networkDistanceM),
-      nearest_wood_m: m(r.nearest.crops.wood?.distanceM),
-      nearest_mineral_id: r.nearest.minerals.any?.id ?? '', nearest_mineral_m: m(r.nearest.minerals.any?.distanceM),
+    const cells: Partial<TableRow> = {
+      id: r.id, name: r.name ?? '',
+      mv_line_id: r.nearest.mvLine?.id ?? '',
+      substation_id: r.nearest.substation.any?.id ?? '',
+      road_network_district_centre_m: rounded(r.network?.districtCentre?.networkDistanceM),
+      road_network_substation_m: rounded(r.network?.substation?.networkDistanceM),
+      nearest_mineral_id: r.nearest.minerals.any?.id ?? '',
       catchment_radius_km: c?.radiusKm ?? '',
-      population_2009_within_r: m(c?.population?.value),
       zone_polygon_ha_within_r: zoneHa == null ? '' : Math.round(zoneHa * 100) / 100,
       crop_area_ha_apportioned_within_r: cropHa == null ? '' : Math.round(cropHa * 100) / 100,
       deposits_within_r: c?.deposits?.count ?? '',
-      mv_length_m_within_r: m(c?.mvLineLengthM?.total),
-      protected_area_m: m(r.constraints.protectedArea?.distanceM), river_m: m(r.constraints.river?.distanceM),
+      mv_length_m_within_r: rounded(c?.mvLineLengthM?.total),
+      river_m: rounded(r.constraints.river?.distanceM),
     };
+    // the score as computed (0.1 steps); distances and people rounded
+    for (const s of METRIC_COLUMNS) cells[s.csv!] = s.unit === 'score' ? (s.get(r) ?? '') : rounded(s.get(r));
+    return Object.fromEntries(TABLE_COLUMNS.map((k) => [k, cells[k]!])) as TableRow;
   });
 }
 
