@@ -36,6 +36,8 @@ export interface UserLayerSpec {
   voltageProp?: string;
   /** The imported features, WGS84. */
   collection: FeatureCollection;
+  /** When it was added (ms since 1970), for the order of the list. */
+  addedAt?: number;
 }
 
 const NAME_KEYS = ['name', 'Name', 'NAME', 'ten', 'Ten', 'TEN', 'tên', 'Tên', 'title', 'label'];

@@ -11,6 +11,7 @@ import type { DossierFontBytes, DossierInput, DossierPdfOptions, DossierRow, Dos
 import { dossierLabels, methodNote, type DossierLabels } from './i18n.ts';
 import { bytesToBase64, coverText, fileIdOf, formatDate, formatLength, formatNumber, hexToRgb, niceScaleLength, pdfDate } from './format.ts';
 import { loadDossierFont } from './font.ts';
+import { qrUrl } from './qr-url.ts';
 
 /** A4 portrait, millimetres. */
 export const PAGE = { width: 210, height: 297 } as const;
@@ -707,7 +708,7 @@ function drawFooter(ctx: Ctx, input: DossierInput, qr: QrModule, page: number, p
   const qrSize = 21;
   const qx = PAGE.width - MARGIN_X - qrSize;
   const qy = top + 2.5;
-  drawQr(doc, qr, linkTarget(ctx.raw.shareUrl), qx, qy, qrSize);
+  drawQr(doc, qr, qrUrl(linkTarget(ctx.raw.shareUrl)), qx, qy, qrSize);
   style(doc, 6, false, C.muted);
   doc.text(L.scanQr, qx + qrSize / 2, qy + qrSize + ascent(6) - 0.6, { align: 'center' });
 
