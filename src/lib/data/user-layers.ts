@@ -49,10 +49,30 @@ export function featureName(p: Record<string, unknown> | null, fallback: string)
   return fallback;
 }
 
-/** A voltage in kV from a value such as 35, "35", "35kV", "35 kV", "0.4" → null when it is none of the classes. */
-export function parseVoltageKv(v: unknown): VoltageKv | null {
+/**
+ * Line voltages the app understands, kV: Vietnam's distribution (medium-voltage) levels 6, 10, 15,
+ * 22 and 35 kV, and the 110 and 220 kV transmission levels.
+ */
+export const LINE_VOLTAGES_KV = [6, 10, 15, 22, 35, 110, 220] as const;
+export type LineVoltageKv = (typeof LINE_VOLTAGES_KV)[number];
+/** Medium voltage (distribution), kV. */
+export const MV_VOLTAGES_KV: readonly number[] = [6, 10, 15, 22, 35];
+
+/** Voltage class of a line voltage: `mv` (6–35 kV), `hv` (110 kV), `ehv` (220 kV), null otherwise. */
+export function voltageClass(kv: unknown): 'mv' | 'hv' | 'ehv' | null {
+  const n = typeof kv === 'number' ? kv : typeof kv === 'string' ? Number(kv) : NaN;
+  return MV_VOLTAGES_KV.includes(n) ? 'mv' : n === 110 ? 'hv' : n === 220 ? 'ehv' : null;
+}
+
+/** True for a medium-voltage line (voltage_kv 6, 10, 15, 22 or 35): the one definition used by the analyses. */
+export function isMvLine(f: Feature | null | undefined): boolean {
+  return voltageClass((f?.properties as Record<string, unknown> | null | undefined)?.voltage_kv) === 'mv';
+}
+
+/** A voltage in kV from a value such as 35, "35", "35kV", "35 kV", "10", "0.4" → null when it is none of {@link LINE_VOLTAGES_KV}. */
+export function parseVoltageKv(v: unknown): LineVoltageKv | null {
   const n = typeof v === 'number' ? v : typeof v === 'string' ? Number.parseFloat(v.replace(',', '.')) : NaN;
-  return n === 22 || n === 35 || n === 110 || n === 220 ? n : null;
+  return (LINE_VOLTAGES_KV as readonly number[]).includes(n) ? n as LineVoltageKv : null;
 }
 
 export interface NormalisedLayer { features: Feature[]; skipped: { index: number; reason: string }[] }
@@ -90,7 +110,7 @@ export function normaliseUserLayer(spec: UserLayerSpec): NormalisedLayer {
     if (spec.role === 'power-lines') {
       const kv = spec.voltageProp ? parseVoltageKv(own[spec.voltageProp]) : spec.voltageKv ?? null;
       if (kv === null) {
-        skipped.push({ index: i, reason: `voltage "${String(spec.voltageProp ? own[spec.voltageProp] : '')}" is not 22, 35, 110 or 220 kV` });
+        skipped.push({ index: i, reason: `voltage "${String(spec.voltageProp ? own[spec.voltageProp] : '')}" is not ${LINE_VOLTAGES_KV.join(', ')} kV` });
         return;
       }
       props.voltage_kv = kv;

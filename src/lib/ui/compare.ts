@@ -20,7 +20,7 @@ function criteria(lang: Lang): Criterion[] {
     { key: 'sub110', label: t('near.sub110'), unit: 'm', get: (a) => a.nearest.substation.kv110?.distanceM, better: 'low' },
     { key: 'sub220', label: t('near.sub220'), unit: 'm', get: (a) => a.nearest.substation.kv220?.distanceM, better: 'low' },
     { key: 'road', label: t('col.road'), unit: 'm', get: (a) => a.nearest.road?.distanceM, better: 'low' },
-    { key: 'deposit', label: t('col.deposit'), unit: 'm', get: (a) => a.nearest.minerals.any?.distanceM, better: 'low' },
+    { key: 'deposit', label: t('col.deposit'), unit: 'm', get: (a) => a.nearest.minerals.deposit?.distanceM, better: 'low' },
     ...CROPS.map((c): Criterion => ({ key: `crop:${c}`, label: t(`crop.${c}`), unit: 'm', get: (a) => a.nearest.crops[c]?.distanceM, better: 'low' })),
     { key: 'population', label: t('col.population'), unit: translate(lang, 'unit.people'), get: (a) => a.catchment?.population?.value, better: 'high' },
     { key: 'protected', label: t('col.protected'), unit: 'm', get: (a) => a.constraints.protectedArea?.distanceM, better: 'high' },

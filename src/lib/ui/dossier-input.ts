@@ -38,7 +38,7 @@ export function dossierInput(ctx: DossierContext): DossierInput {
         [t('near.sub110'), a.nearest.substation.kv110],
         [t('near.sub220'), a.nearest.substation.kv220],
         [t('col.road'), a.nearest.road],
-        [t('col.deposit'), a.nearest.minerals.any],
+        [t('col.deposit'), a.nearest.minerals.deposit],
         ...CROPS.map((c): [string, Near | null] => [t(`crop.${c}`), a.nearest.crops[c]]),
       ]
     : [];
