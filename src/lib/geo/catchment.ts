@@ -18,6 +18,7 @@ import type { Feature, Geometry, Position } from 'geojson';
 import { kxAt, kyAt, distanceLL, type LonLat } from './ruler.ts';
 import { centreOf, toParts } from './geometry.ts';
 import { prepareParts, type PreparedParts } from './extremes.ts';
+import { isMvLine } from '../data/user-layers.ts';
 import { describe } from './target-index.ts';
 
 /** Local plane around a centre: x = (lon-lon0)·kx, y = (lat-lat0)·ky, metres. */
@@ -258,7 +259,7 @@ export interface CatchmentResult {
   cropAreaHaApportioned: Record<string, number> | null;
   /** Mineral sites except smelters ("deposits") whose point lies within R of the centre, total and per mineral. */
   deposits: { count: number; byMineral: Record<string, number>; ids: string[] } | null;
-  /** Length of 22 kV and 35 kV lines inside the disc (m), total and per voltage. */
+  /** Length of medium-voltage lines (6–35 kV, `isMvLine`) inside the disc (m), total and per voltage. */
   mvLineLengthM: { total: number; byVoltageKv: Record<string, number> } | null;
   /** Population 2009 within R: Σ population_2009 × (commune area in disc / commune area). */
   population: { value: number; year: 2009; communes: { id: string; name: string; share: number; people: number }[] } | null;
@@ -291,7 +292,7 @@ function prepare(fs: readonly Feature[] | undefined): Prepared[] | null {
  */
 export function createCatchment(layers: CatchmentLayers): CatchmentContext {
   const zonesP = prepare(layers['material-zones']);
-  const linesP = prepare(layers['power-lines']?.filter((f) => { const v = Number((f?.properties as Record<string, unknown> | null)?.voltage_kv); return v === 22 || v === 35; }));
+  const linesP = prepare(layers['power-lines']?.filter((f) => isMvLine(f)));
   const communesP = prepare(layers.communes);
   const minL = layers['mineral-sites'];
   return { run: (site, radiusKm) => runCatchment(site, radiusKm, zonesP, linesP, communesP, minL) };
