@@ -18,7 +18,8 @@ import pointToPolygonDistance from '@turf/point-to-polygon-distance';
 import turfDistance from '@turf/distance';
 import geodesic from 'geographiclib-geodesic';
 import { LAYER_IDS } from '../src/lib/data/schema.ts';
-import { buildTargetIndex, createAnalysisEngine, kxAt, kyAt, pointInRings, type Layers, type NearestResult } from '../src/lib/geo/index.ts';
+import { buildTargetIndex, kxAt, kyAt, pointInRings, type NearestResult } from '../src/lib/geo/index.ts';
+import { createAnalysisEngine, type Layers } from '../src/lib/analysis/index.ts';
 
 const G = geodesic.Geodesic.WGS84;
 const geoM = (a: readonly number[], b: readonly number[]) => G.Inverse(a[1], a[0], b[1], b[0]).s12!;

@@ -16,7 +16,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Feature, FeatureCollection } from 'geojson';
 import { LAYER_IDS } from '../src/lib/data/schema.ts';
-import { createAnalysisEngine, toCsv, toGeoJson, type Layers } from '../src/lib/geo/index.ts';
+import { createAnalysisEngine, toCsv, toGeoJson, type Layers } from '../src/lib/analysis/index.ts';
 
 const USAGE = 'usage: npm run analyze -- <sites.geojson> [--data public/geodata] [--format csv|geojson] [--radius-km R] [--max-offroad-km 2] [--draws 1000] [--seed 1]';
 

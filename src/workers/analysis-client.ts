@@ -4,7 +4,7 @@
  */
 import { wrap, type Remote } from 'comlink';
 import type { Feature } from 'geojson';
-import type { AnalysisOptions, Layers, SiteAnalysis } from '../lib/geo/analyze.ts';
+import type { AnalysisOptions, Layers, SiteAnalysis } from '../lib/analysis/analyze.ts';
 import type { AnalysisApi } from './analysis.worker.ts';
 
 export interface RunHandle { cancel(): void; done: Promise<SiteAnalysis[] | null> }

@@ -4,7 +4,7 @@
  */
 import { expose } from 'comlink';
 import type { Feature } from 'geojson';
-import { createAnalysisEngine, type AnalysisEngine, type AnalysisOptions, type Layers, type SiteAnalysis } from '../lib/geo/analyze.ts';
+import { createAnalysisEngine, type AnalysisEngine, type AnalysisOptions, type Layers, type SiteAnalysis } from '../lib/analysis/analyze.ts';
 
 let engine: AnalysisEngine | null = null;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { isMvLine } from '../../src/lib/analysis/predicates.ts';
 import type { FeatureCollection } from 'geojson';
-import { effectiveLayers, isMvLine, normaliseUserLayer, parseVoltageKv, voltageClass, type UserLayerSpec } from '../../src/lib/data/user-layers.ts';
+import { effectiveLayers, normaliseUserLayer, parseVoltageKv, voltageClass, type UserLayerSpec } from '../../src/lib/data/user-layers.ts';
 
 const deepFreeze = <T>(o: T): T => {
   if (o && typeof o === 'object') { Object.values(o).forEach(deepFreeze); Object.freeze(o); }

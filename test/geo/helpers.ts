@@ -1,9 +1,10 @@
 /** Shared helpers of the geo tests. */
-import { readFileSync, existsSync } from 'node:fs';
-import type { FeatureCollection } from 'geojson';
+import { describe, it, expect } from 'vitest';
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import geodesic from 'geographiclib-geodesic';
 import { LAYER_IDS } from '../../src/lib/data/schema.ts';
-import type { Layers } from '../../src/lib/geo/index.ts';
+import type { Layers } from '../../src/lib/analysis/index.ts';
 
 export const FIXTURES = new URL('../fixtures/geo/', import.meta.url).pathname;
 export const PACKAGE_DIR = `${FIXTURES}package`;
@@ -60,4 +61,35 @@ export function roundDeep(v: unknown, digits = 6): unknown {
   if (Array.isArray(v)) return v.map((x) => roundDeep(x, digits));
   if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, roundDeep(x, /M$|Ha$|M2$|value|people|contribution|score|weight|areaHa/.test(k) ? 2 : digits)]));
   return v;
+}
+
+/** A golden case: test/fixtures/geo/<op>/in/<case>.geojson. */
+export type GoldenCase = FeatureCollection & { properties: { op: string; description: string; options: Record<string, unknown>; expected: Record<string, unknown> } };
+/** The features of a case with a given `role` property. */
+export const role = (c: GoldenCase, r: string): Feature[] => c.features.filter((f) => (f.properties as { role?: string }).role === r);
+/** A debug feature written into a golden output. */
+export const goldenFeature = (g: Geometry, p: Record<string, unknown>): Feature => ({ type: 'Feature', geometry: g, properties: p });
+
+/**
+ * Golden fixtures: every test/fixtures/geo/<op>/in/<case>.geojson is run through its operation;
+ * the op asserts the hand-checked `expected` values in the fixture's properties, and the rounded
+ * output is compared with test/fixtures/geo/<op>/out/<case>.geojson (toMatchFileSnapshot).
+ * Inputs are deep-frozen: the code under test must never mutate them.
+ */
+export function runGolden(ops: Record<string, (c: GoldenCase) => { result: unknown; features: Feature[] }>): void {
+  for (const op of Object.keys(ops)) {
+    describe(`golden ${op}`, () => {
+      const dir = `${FIXTURES}${op}/in`;
+      const files = readdirSync(dir).filter((f) => f.endsWith('.geojson')).sort();
+      it('has cases', () => expect(files.length).toBeGreaterThan(0));
+      for (const file of files) {
+        it(file.replace('.geojson', ''), async () => {
+          const c = deepFreeze(readFc(`${dir}/${file}`)) as GoldenCase;
+          const { result, features } = ops[op](c);
+          const out = { type: 'FeatureCollection', properties: { op, case: file, description: c.properties.description, options: c.properties.options, result: roundDeep(result) }, features: roundDeep(features) };
+          await expect(JSON.stringify(out, null, 1) + '\n').toMatchFileSnapshot(`${FIXTURES}${op}/out/${file}`);
+        });
+      }
+    });
+  }
 }

@@ -9,7 +9,7 @@
  * position to draw: their figure is indicative). A draw is not a bound: the reported range is
  * the range over the draws. Pure and deterministic (mulberry32, seeded).
  */
-import { scoreSite, type CriterionInputs, type Weights } from '../geo/suitability.ts';
+import { scoreSite, type CriterionInputs, type Weights } from './suitability.ts';
 import { preparedContains, preparedDistance, preparedPointDistance, type PreparedParts } from '../geo/extremes.ts';
 import { distanceLL } from '../geo/ruler.ts';
 import { preparedOf, type IntervalIndex } from './intervals.ts';

@@ -33,12 +33,16 @@ export type LayerId = (typeof LAYER_IDS)[number];
  * - `official`: an official boundary (gis.chinhphu.vn via dvhcvn).
  * - `generalised`: an official-origin boundary thinned for small scales (2009 communes) or a coarse
  *   digitisation (GSHHG rivers).
- * - `traced`: traced by a third party from a GIS of unverified origin (the 110 kV traces).
+ * - `traced`: a position or line published by a third party whose survey method is not stated: the
+ *   110 kV traces (a GIS extract of unverified origin) and the hydropower points of the WRI Global
+ *   Power Plant Database (geolocated by Open Development Vietnam). Taken as given, not surveyed here.
  * - `extent`: a coordinate bounding box published by the source, not the real outline.
  * - `commune`: only the commune is known; a point is placed at the commune polygon's pole of
  *   inaccessibility, a zone is the whole commune polygon.
  * - `district`: only the district is known; placed the same way inside the district.
- * - `schematic`: a line known only by its end points or the places it passes; drawn straight between them.
+ * - `schematic`: a line known only by its end points or the places it passes, or by the places it
+ *   serves (medium-voltage feeders: one straight link from the substation to each place); drawn
+ *   straight between them. Indicative, never a measured route.
  */
 export const ACCURACY_CLASSES = ['official', 'generalised', 'traced', 'extent', 'commune', 'district', 'schematic'] as const;
 export type Accuracy = (typeof ACCURACY_CLASSES)[number];
@@ -66,14 +70,33 @@ export interface CommonProps {
   district?: string;
   /** Commune as named in the sources / the plan (e.g. "Thanh Bình"). */
   commune?: string;
+  /**
+   * The commune-level unit of 2020 – June 2025 (after the 2020 mergers, NQ 855/NQ-UBTVQH14), present
+   * only when `commune` names a unit that no longer existed then (e.g. "Thanh Thịnh" for "Thanh Bình").
+   */
+  commune_2020?: string;
   /** The commune-level unit of Thái Nguyên it lies in since 1 July 2025 (e.g. "Thanh Thịnh"). */
   commune_2025?: string;
+  /**
+   * Where a commune- or district-placed feature can truly be: the ids of its placement polygons,
+   * `commune-<census id>` in communes.geojson (2009 polygons) or `district-<code>` in districts.geojson.
+   * Always an array; the true position lies somewhere in the UNION of the listed polygons. Several ids
+   * when the feature is placed by several communes (a `communes` row) or by a 2020 unit drawn as the
+   * union of its 2009 predecessors (e.g. Thanh Thịnh = Thanh Bình + Nông Thịnh). Present exactly when
+   * `accuracy` is `commune` or `district`; the build checks every id exists and a point lies inside.
+   * The map point of such a feature is a stand-in (the polygon's pole), never a position.
+   */
+  placed_in?: string[];
   /** Free text in English: caveats, conflicts between sources. */
   note?: string;
 }
 
-export type SiteKind = 'park' | 'cluster';
-export type SiteStatus = 'operating' | 'under-construction' | 'established' | 'planned';
+/** Kinds of industrial site. */
+export const SITE_KINDS = ['park', 'cluster'] as const;
+export type SiteKind = (typeof SITE_KINDS)[number];
+/** Statuses of an industrial site, from most to least advanced. */
+export const SITE_STATUSES = ['operating', 'under-construction', 'established', 'planned'] as const;
+export type SiteStatus = (typeof SITE_STATUSES)[number];
 
 export interface IndustrialSiteProps extends CommonProps {
   kind: SiteKind;
@@ -99,8 +122,10 @@ export const SECTORS = [
 ] as const;
 export type Sector = (typeof SECTORS)[number];
 
-export type Mineral = 'lead-zinc' | 'lead' | 'gold';
-export type MineralSiteKind = 'ore-field' | 'deposit' | 'smelter' | 'occurrence';
+export const MINERALS = ['lead-zinc', 'lead', 'gold'] as const;
+export type Mineral = (typeof MINERALS)[number];
+export const MINERAL_SITE_KINDS = ['ore-field', 'deposit', 'smelter', 'occurrence'] as const;
+export type MineralSiteKind = (typeof MINERAL_SITE_KINDS)[number];
 
 export interface MineralSiteProps extends CommonProps {
   kind: MineralSiteKind;
@@ -128,6 +153,15 @@ export interface MaterialZoneProps extends CommonProps {
 /** Voltage classes drawn by the map, kV. */
 export const VOLTAGES_KV = [22, 35, 110, 220] as const;
 export type VoltageKv = (typeof VOLTAGES_KV)[number];
+/**
+ * Line voltages the analyses understand, kV: Vietnam's distribution (medium-voltage) levels 6, 10,
+ * 15, 22 and 35 kV, and the 110 and 220 kV transmission levels. The bundled package uses
+ * {@link VOLTAGES_KV}; imported lines may carry any of these.
+ */
+export const LINE_VOLTAGES_KV = [6, 10, 15, 22, 35, 110, 220] as const;
+export type LineVoltageKv = (typeof LINE_VOLTAGES_KV)[number];
+/** Medium voltage (distribution) levels, kV. */
+export const MV_VOLTAGES_KV = [6, 10, 15, 22, 35] as const satisfies readonly LineVoltageKv[];
 
 export interface PowerLineProps extends CommonProps {
   voltage_kv: VoltageKv;
@@ -138,7 +172,8 @@ export interface PowerLineProps extends CommonProps {
   status?: string;
 }
 
-export type SubstationKind = 'substation' | 'junction';
+export const SUBSTATION_KINDS = ['substation', 'junction'] as const;
+export type SubstationKind = (typeof SUBSTATION_KINDS)[number];
 export interface PowerSubstationProps extends CommonProps {
   kind: SubstationKind;
   /** Highest voltage, kV (220 for a 220/110 kV substation). */
@@ -151,13 +186,15 @@ export interface PowerSubstationProps extends CommonProps {
   inside_region: boolean;
 }
 
+export const POWER_PLANT_KINDS = ['hydropower'] as const;
 export interface PowerPlantProps extends CommonProps {
-  kind: 'hydropower';
+  kind: (typeof POWER_PLANT_KINDS)[number];
   capacity_mw?: number;
   status: string;
 }
 
-export type RoadClass = 'expressway' | 'national' | 'provincial' | 'other';
+export const ROAD_CLASSES = ['expressway', 'national', 'provincial', 'other'] as const;
+export type RoadClass = (typeof ROAD_CLASSES)[number];
 export interface RoadProps extends CommonProps {
   ref: string;
   road_class: RoadClass;
@@ -166,8 +203,10 @@ export interface RoadProps extends CommonProps {
   length_m_stated?: number;
 }
 
+export const PROTECTED_AREA_KINDS = ['national-park', 'nature-reserve', 'species-habitat'] as const;
+export type ProtectedAreaKind = (typeof PROTECTED_AREA_KINDS)[number];
 export interface ProtectedAreaProps extends CommonProps {
-  kind: 'national-park' | 'nature-reserve' | 'species-habitat';
+  kind: ProtectedAreaKind;
   /** Area in hectares as the source gives it (core), not the polygon's area. */
   area_ha_stated?: number;
   designations?: string[];
@@ -198,6 +237,24 @@ export interface RiverProps {
   id: string; name?: string; accuracy: Accuracy; sources: string[];
   /** Caveat in English (scale, how the name was assigned). */
   note?: string;
+}
+
+/**
+ * Values that features the user brings (imported from a file, or drawn on the map) carry outside
+ * the package's enums: they never pass the package validator, and the UI and the analysis read
+ * them next to the bundled features.
+ */
+export const USER_ACCURACY = ['imported', 'drawn'] as const;
+export type UserAccuracy = (typeof USER_ACCURACY)[number];
+/** Properties of a user site: an imported "my sites" feature or a drawn draft. */
+export interface UserSiteProps {
+  id: string;
+  name: string;
+  kind: 'candidate';
+  status: 'imported' | 'draft';
+  accuracy: UserAccuracy;
+  accuracy_note?: string;
+  sources?: string[];
 }
 
 export interface LayerPropsMap {
@@ -236,6 +293,24 @@ export type LayerFeature<L extends LayerId> = Feature<LayerGeometry[L], LayerPro
 export type LayerCollection<L extends LayerId> = FeatureCollection<LayerGeometry[L], LayerPropsMap[L]>;
 export type AnyFeature = Feature<Geometry, Record<string, unknown>>;
 
+/**
+ * One credit of a layer (manifest `attribution`): whom to credit, under which licence, from where.
+ * Plain text: shown on the map, in the About panel, on the dossier and in every export, never as HTML.
+ */
+export interface Attribution {
+  /** Short credit, Vietnamese. */
+  text_vi: string;
+  /** Short credit, English. */
+  text_en: string;
+  /** SPDX licence id (e.g. "GPL-3.0", "MIT"), or {@link NO_LICENCE} when the source states none. */
+  license: string;
+  /** Where the data come from (a repository at a commit, or the publisher's page). */
+  url?: string;
+}
+
+/** `Attribution.license` of a source that states no licence (third-party data nobody has licensed). */
+export const NO_LICENCE = 'NONE';
+
 export interface ManifestLayer {
   id: LayerId;
   file: string;
@@ -247,6 +322,8 @@ export interface ManifestLayer {
   /** Source names/URLs for the layer as a whole. */
   sources: string[];
   licence: string;
+  /** Credits of the layer's sources, in the build's table order (absent in packages built before it). */
+  attribution?: Attribution[];
   bytes: number;
   sha256: string;
 }
@@ -267,6 +344,6 @@ export interface Manifest {
   /** Date of the newest source fact (not the wall clock: the build is deterministic). */
   dataAsOf: string;
   layers: ManifestLayer[];
-  /** sha256 of every build input, keyed by path relative to the repo or to ../shared. */
+  /** sha256 of every build input, keyed by path relative to the repository root. */
   inputs: Record<string, string>;
 }

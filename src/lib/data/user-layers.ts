@@ -3,7 +3,7 @@
  * bundled layers with the user's layers added to them or replacing them. Pure.
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { Crop, LayerId, Mineral, VoltageKv } from './schema.ts';
+import { LINE_VOLTAGES_KV, MV_VOLTAGES_KV, type Crop, type LayerId, type LineVoltageKv, type Mineral, type VoltageKv } from './schema.ts';
 
 /** What an imported layer is to the app. `sites` are analysed like the industrial sites; `reference` is only drawn. */
 export const USER_ROLES = ['sites', 'material-zones', 'power-lines', 'roads', 'mineral-sites', 'protected-areas', 'reference'] as const;
@@ -49,24 +49,10 @@ export function featureName(p: Record<string, unknown> | null, fallback: string)
   return fallback;
 }
 
-/**
- * Line voltages the app understands, kV: Vietnam's distribution (medium-voltage) levels 6, 10, 15,
- * 22 and 35 kV, and the 110 and 220 kV transmission levels.
- */
-export const LINE_VOLTAGES_KV = [6, 10, 15, 22, 35, 110, 220] as const;
-export type LineVoltageKv = (typeof LINE_VOLTAGES_KV)[number];
-/** Medium voltage (distribution), kV. */
-export const MV_VOLTAGES_KV: readonly number[] = [6, 10, 15, 22, 35];
-
 /** Voltage class of a line voltage: `mv` (6–35 kV), `hv` (110 kV), `ehv` (220 kV), null otherwise. */
 export function voltageClass(kv: unknown): 'mv' | 'hv' | 'ehv' | null {
   const n = typeof kv === 'number' ? kv : typeof kv === 'string' ? Number(kv) : NaN;
-  return MV_VOLTAGES_KV.includes(n) ? 'mv' : n === 110 ? 'hv' : n === 220 ? 'ehv' : null;
-}
-
-/** True for a medium-voltage line (voltage_kv 6, 10, 15, 22 or 35): the one definition used by the analyses. */
-export function isMvLine(f: Feature | null | undefined): boolean {
-  return voltageClass((f?.properties as Record<string, unknown> | null | undefined)?.voltage_kv) === 'mv';
+  return (MV_VOLTAGES_KV as readonly number[]).includes(n) ? 'mv' : n === 110 ? 'hv' : n === 220 ? 'ehv' : null;
 }
 
 /** A voltage in kV from a value such as 35, "35", "35kV", "35 kV", "10", "0.4" → null when it is none of {@link LINE_VOLTAGES_KV}. */

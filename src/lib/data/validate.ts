@@ -11,7 +11,8 @@
  * types and enum values; ids unique within the layer.
  */
 import {
-  ACCURACY_CLASSES, CROPS, LAYER_IDS, PLAN_PHASES, SCHEMA_VERSION, SECTORS, VOLTAGES_KV,
+  ACCURACY_CLASSES, CROPS, LAYER_IDS, MINERAL_SITE_KINDS, MINERALS, PLAN_PHASES, POWER_PLANT_KINDS, PROTECTED_AREA_KINDS,
+  ROAD_CLASSES, SCHEMA_VERSION, SECTORS, SITE_KINDS, SITE_STATUSES, SUBSTATION_KINDS, VOLTAGES_KV,
   type LayerCollection, type LayerId, type Manifest,
 } from './schema.ts';
 
@@ -77,11 +78,15 @@ interface FieldSpec {
   values?: readonly (string | number)[];
   min?: number;
   max?: number;
-  /** Regular expression a string must match. */
+  /** Regular expression a string (or every item of a string[]) must match. */
   pattern?: RegExp;
 }
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** An id of a placement polygon: `commune-<census id>` or `district-<code>`. */
+export const PLACED_IN_PATTERN = /^(?:commune|district)-\d+$/;
+/** Accuracy classes whose features must name their placement polygons in `placed_in`. */
+const PLACED_CLASSES: readonly string[] = ['commune', 'district'];
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
 export const AS_OF_PATTERN = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 
@@ -95,7 +100,9 @@ const COMMON: Record<string, FieldSpec> = {
   as_of: { type: 'string', pattern: AS_OF_PATTERN },
   district: { type: 'string' },
   commune: { type: 'string' },
+  commune_2020: { type: 'string' },
   commune_2025: { type: 'string' },
+  placed_in: { type: 'string[]', pattern: PLACED_IN_PATTERN },
   note: { type: 'string' },
 };
 
@@ -141,7 +148,7 @@ export const LAYER_PROPERTY_SPECS: Record<LayerId, Record<string, FieldSpec>> = 
   },
   'protected-areas': {
     ...COMMON,
-    kind: { type: 'string', required: true, values: ['national-park', 'nature-reserve', 'species-habitat'] },
+    kind: { type: 'string', required: true, values: PROTECTED_AREA_KINDS },
     area_ha_stated: { type: 'number', min: 0 },
     designations: { type: 'string[]' },
   },
@@ -155,7 +162,7 @@ export const LAYER_PROPERTY_SPECS: Record<LayerId, Record<string, FieldSpec>> = 
   roads: {
     ...COMMON,
     ref: { type: 'string', required: true },
-    road_class: { type: 'string', required: true, values: ['expressway', 'national', 'provincial', 'other'] },
+    road_class: { type: 'string', required: true, values: ROAD_CLASSES },
     status: { type: 'string', required: true },
     length_m_stated: { type: 'number', min: 0 },
   },
@@ -169,7 +176,7 @@ export const LAYER_PROPERTY_SPECS: Record<LayerId, Record<string, FieldSpec>> = 
   },
   'power-substations': {
     ...COMMON,
-    kind: { type: 'string', required: true, values: ['substation', 'junction'] },
+    kind: { type: 'string', required: true, values: SUBSTATION_KINDS },
     voltage_kv: { type: 'number', required: true, values: VOLTAGES_KV },
     code: { type: 'string' },
     capacity_mva: { type: 'number', min: 0 },
@@ -179,22 +186,22 @@ export const LAYER_PROPERTY_SPECS: Record<LayerId, Record<string, FieldSpec>> = 
   },
   'power-plants': {
     ...COMMON,
-    kind: { type: 'string', required: true, values: ['hydropower'] },
+    kind: { type: 'string', required: true, values: POWER_PLANT_KINDS },
     capacity_mw: { type: 'number', min: 0 },
     status: { type: 'string', required: true },
   },
   'mineral-sites': {
     ...COMMON,
-    kind: { type: 'string', required: true, values: ['ore-field', 'deposit', 'smelter', 'occurrence'] },
-    mineral: { type: 'string', required: true, values: ['lead-zinc', 'lead', 'gold'] },
+    kind: { type: 'string', required: true, values: MINERAL_SITE_KINDS },
+    mineral: { type: 'string', required: true, values: MINERALS },
     status: { type: 'string', required: true },
     reserves: { type: 'string' },
     capacity_t_per_year: { type: 'number', min: 0 },
   },
   'industrial-sites': {
     ...COMMON,
-    kind: { type: 'string', required: true, values: ['park', 'cluster'] },
-    status: { type: 'string', required: true, values: ['operating', 'under-construction', 'established', 'planned'] },
+    kind: { type: 'string', required: true, values: SITE_KINDS },
+    status: { type: 'string', required: true, values: SITE_STATUSES },
     phase: { type: 'string', required: true, values: PLAN_PHASES },
     area_ha: { type: 'number', min: 0 },
     occupancy_pct: { type: 'number', min: 0, max: 100 },
@@ -331,7 +338,20 @@ function checkProperties(props: unknown, specs: Record<string, FieldSpec>, add: 
         if (spec.values) {
           for (const s of v as string[]) if (!spec.values.includes(s)) add(path, `"${s}" is not one of ${spec.values.join(', ')}`);
         }
+        if (spec.pattern) {
+          for (const s of v as string[]) if (!spec.pattern.test(s)) add(path, `"${s}" does not match ${String(spec.pattern)}`);
+        }
         break;
+    }
+  }
+  // Only a commune- or district-placed feature names placement polygons, of its own level. (The build
+  // requires them on every such feature of the bundled package; here a feature without them is accepted.)
+  if ('placed_in' in specs) {
+    const placed = typeof props.accuracy === 'string' && PLACED_CLASSES.includes(props.accuracy);
+    if (!placed && props.placed_in !== undefined) add('properties.placed_in', `only commune- or district-placed features carry it (accuracy is "${String(props.accuracy)}")`);
+    if (placed && Array.isArray(props.placed_in)) {
+      const prefix = `${String(props.accuracy)}-`;
+      for (const s of props.placed_in) if (typeof s === 'string' && PLACED_IN_PATTERN.test(s) && !s.startsWith(prefix)) add('properties.placed_in', `"${s}" is not a ${String(props.accuracy)} polygon id`);
     }
   }
 }
@@ -421,6 +441,12 @@ export function validateManifest(data: unknown): ValidationResult<Manifest> {
       if (typeof l.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(l.sha256)) add(`layers[${i}].sha256`, 'must be a hex sha256');
       if (typeof l.featureCount !== 'number' || l.featureCount < 0) add(`layers[${i}].featureCount`, 'must be a count');
       if (typeof l.licence !== 'string' || l.licence === '') add(`layers[${i}].licence`, 'must be a non-empty string');
+      if (l.attribution !== undefined) {
+        const ok = Array.isArray(l.attribution) && l.attribution.every((a: unknown) => isObject(a)
+          && ['text_vi', 'text_en', 'license'].every((k) => typeof a[k] === 'string' && a[k] !== '')
+          && (a.url === undefined || typeof a.url === 'string'));
+        if (!ok) add(`layers[${i}].attribution`, 'must be a list of { text_vi, text_en, license, url? } with non-empty texts');
+      }
     });
   }
   if (!isObject(data.inputs)) add('inputs', 'must be an object of sha256 by path');

@@ -2,7 +2,7 @@
  * Geometry helpers and the exact distance between any two GeoJSON geometries.
  * Pure TypeScript (no DOM, no Svelte/MapLibre): usable in Node, the browser and a Web Worker.
  */
-import type { Geometry, Position } from 'geojson';
+import type { Feature, Geometry, Position } from 'geojson';
 import { distanceLL, kxAt, kyAt, projectT, type LonLat } from './ruler.ts';
 
 /** A geometry broken into what distance computations need. Coordinates are not copied. */
@@ -302,4 +302,12 @@ export function ringAreaScaled(r: Position[], kx: number, ky: number): number {
     a += ((r[j][0] - ox) * kx) * ((r[i][1] - oy) * ky) - ((r[i][0] - ox) * kx) * ((r[j][1] - oy) * ky);
   }
   return a / 2;
+}
+
+/**
+ * The id of a feature: `properties.id`, else the GeoJSON `id`, else `fallback` (usually its
+ * position in the collection), as a string.
+ */
+export function featureId(f: Feature | null | undefined, fallback: number | string): string {
+  return String((f?.properties as Record<string, unknown> | null | undefined)?.id ?? f?.id ?? fallback);
 }

@@ -18,7 +18,7 @@
 import Flatbush from 'flatbush';
 import type { Feature, Geometry, Position } from 'geojson';
 import { distanceLL, kxAt, kyAt, projectT, type LonLat } from './ruler.ts';
-import { geometryDistance, pointInRings, toParts, bboxOf, type Parts } from './geometry.ts';
+import { geometryDistance, pointInRings, toParts, bboxOf, featureId, type Parts } from './geometry.ts';
 
 const IDENTITY = (n: number): Int32Array => { const a = new Int32Array(n); for (let i = 0; i < n; i++) a[i] = i; return a; };
 
@@ -92,7 +92,7 @@ export function buildTargetIndex(features: readonly Feature[], opts: TargetIndex
   const n = features.length;
   // ids are computed lazily (only for answers)
   const ids: (string | undefined)[] = new Array(n);
-  const idAt = (i: number): string => ids[i] ?? (ids[i] = opts.idOf ? opts.idOf(features[i], i) : defaultId(features[i], i));
+  const idAt = (i: number): string => ids[i] ?? (ids[i] = opts.idOf ? opts.idOf(features[i], i) : featureId(features[i], i));
   const cats: (string[] | null)[] = opts.categoryOf ? new Array(n).fill(null) : [];
   const partsOf: (Parts | null)[] = new Array(n).fill(null);
   // pass 1: decompose, count items, mean latitude
@@ -273,13 +273,6 @@ export function buildTargetIndex(features: readonly Feature[], opts: TargetIndex
   };
 
   return { size, categories, nearest, within, feature: (i: number) => features[i] };
-}
-
-function defaultId(f: Feature, i: number): string {
-  const pid = (f?.properties as Record<string, unknown> | null | undefined)?.id;
-  if (pid !== undefined && pid !== null) return String(pid);
-  if (f?.id !== undefined && f?.id !== null) return String(f.id);
-  return String(i);
 }
 
 /** Short description of a bad argument for error messages. */

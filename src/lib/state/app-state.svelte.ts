@@ -3,13 +3,13 @@
  * Components read it; only MapView talks to MapLibre.
  */
 import type { Feature, FeatureCollection } from 'geojson';
-import type { LayerId, Manifest } from '../data/schema.ts';
+import type { LayerId, Manifest, UserSiteProps } from '../data/schema.ts';
 import type { LoadIssue } from '../data/load.ts';
 import type { Basemap } from '../map/basemaps.ts';
 import { translate, type Lang } from '../i18n/index.ts';
 import { EMPTY_FILTERS, type Mode, type SiteFilters } from './url-state.ts';
 import { buildSearchIndex, type SearchEntry } from '../search/search.ts';
-import type { SiteAnalysis } from '../geo/analyze.ts';
+import type { SiteAnalysis } from '../analysis/analyze.ts';
 import type { Crop } from '../data/schema.ts';
 import { filtersActive, passesFilters } from './filters.ts';
 import type { Draft, DrawMode } from '../map/draw-types.ts';
@@ -112,10 +112,10 @@ export class AppState {
       kind: 'candidate',
       status: 'draft',
       accuracy: 'drawn',
-    },
+    } satisfies UserSiteProps,
   })));
 
-  /** Every site the analyses cover: the industrial sites and the drafts. */
+  /** Every site the analyses cover: the industrial sites, the drafts and the user's imported sites. */
   allSites: Feature[] = $derived([...(this.layers['industrial-sites']?.features ?? []), ...this.draftSites, ...this.userSites]);
   draftIds: Set<string> = $derived(new Set(this.drafts.map((d) => d.properties.id)));
   userIds: Set<string> = $derived(new Set(this.userDisplay.features.map((f) => String(f.properties?.id))));

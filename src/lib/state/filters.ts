@@ -3,7 +3,7 @@
  * applied to the features and their analysis rows. Pure.
  */
 import type { Feature } from 'geojson';
-import type { SiteAnalysis } from '../geo/analyze.ts';
+import type { SiteAnalysis } from '../analysis/analyze.ts';
 import type { SiteFilters } from './url-state.ts';
 
 /** Free area in hectares: area × (1 − occupancy/100); the whole area when occupancy is unknown; null without area. */

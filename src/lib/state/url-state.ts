@@ -3,7 +3,7 @@
  * language and mode. Decoding never throws: an invalid or outdated value is dropped and reported
  * as a short notice, and the rest still applies. Pure (no DOM): callers pass `location.hash`.
  */
-import { LAYER_IDS, PLAN_PHASES, type LayerId, type PlanPhase, type SiteKind, type SiteStatus } from '../data/schema.ts';
+import { LAYER_IDS, PLAN_PHASES, SITE_KINDS, SITE_STATUSES, type LayerId, type PlanPhase, type SiteKind, type SiteStatus } from '../data/schema.ts';
 import { BASEMAPS, type Basemap } from '../map/basemaps.ts';
 import { LANGS, type Lang } from '../i18n/index.ts';
 
@@ -40,8 +40,6 @@ export interface UrlState {
   weights?: Record<string, number>;
 }
 
-const KINDS: SiteKind[] = ['park', 'cluster'];
-const STATUSES: SiteStatus[] = ['operating', 'under-construction', 'established', 'planned'];
 const NUM_FILTERS = ['minFreeAreaHa', 'maxOccupancyPct', 'maxMvDistanceM', 'maxSubstationDistanceM', 'maxRoadDistanceM'] as const;
 
 const round = (x: number, d: number) => Number(x.toFixed(d));
@@ -119,8 +117,8 @@ export function decodeUrlState(hash: string, opts: DecodeOptions = {}): { state:
   if (['fd', 'fk', 'fs', 'fp', ...NUM_FILTERS].some((k) => p.has(k))) {
     const f: SiteFilters = {
       districts: (p.get('fd') ?? '').split('|').filter(Boolean),
-      kinds: list('fk', KINDS) ?? [],
-      statuses: list('fs', STATUSES) ?? [],
+      kinds: list('fk', SITE_KINDS) ?? [],
+      statuses: list('fs', SITE_STATUSES) ?? [],
       phases: list('fp', PLAN_PHASES) ?? [],
     };
     for (const k of NUM_FILTERS) {

@@ -5,7 +5,7 @@
  * (assuming the crop is spread evenly over the zone); otherwise only the share is given. Pure.
  */
 import type { FeatureCollection } from 'geojson';
-import type { CatchmentResult } from '../geo/catchment.ts';
+import type { CatchmentResult } from '../analysis/catchment.ts';
 import { formatNumber, translate, type Lang } from '../i18n/index.ts';
 
 export interface MaterialRow { crop: string; zoneId: string; label: string; value: string }

@@ -5,9 +5,9 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import { materialRows } from './catchment-rows.ts';
 import { base, mineral, road, siteKind, voltage } from '../map/palette.ts';
-import type { Near, SiteAnalysis } from '../geo/analyze.ts';
+import type { SiteAnalysis } from '../analysis/analyze.ts';
 import type { DossierInput, DossierMapImage, DossierRow } from '../dossier/types.ts';
-import { CROPS } from '../data/schema.ts';
+import { DISTANCE_METRICS, breakdownValue, criterionLabel, metricLabel } from './site-metrics.ts';
 import { cardRows } from './feature-fields.ts';
 import { formatDistance, formatNumber, translate, type Lang } from '../i18n/index.ts';
 
@@ -32,19 +32,10 @@ export function dossierInput(ctx: DossierContext): DossierInput {
   const facts: DossierRow[] = cardRows(lang, p).map((r) => ({ label: r.label, value: r.value }));
   if (typeof p.accuracy === 'string') facts.push({ label: t('field.accuracy'), value: t(`accuracy.${p.accuracy}`) });
   const d = (m: number) => formatDistance(lang, m);
-  const pairs: [string, Near | null][] = a
-    ? [
-        [t('col.mv'), a.nearest.mvLine],
-        [t('near.sub110'), a.nearest.substation.kv110],
-        [t('near.sub220'), a.nearest.substation.kv220],
-        [t('col.road'), a.nearest.road],
-        [t('col.deposit'), a.nearest.minerals.deposit],
-        ...CROPS.map((c): [string, Near | null] => [t(`crop.${c}`), a.nearest.crops[c]]),
-      ]
-    : [];
-  const distances = pairs.flatMap(([label, n]) => (n
-    ? [{ label, value: `${d(n.distanceM)} — ${n.name ?? n.id}`, method: n.distanceM === 0 ? 'inside' : 'straight-line-edge' }]
-    : []));
+  const distances = (a ? DISTANCE_METRICS : []).flatMap((m) => {
+    const n = m.near!(a!);
+    return n ? [{ label: metricLabel(lang, m.key), value: `${d(n.distanceM)} — ${n.name ?? n.id}`, method: n.distanceM === 0 ? 'inside' : 'straight-line-edge' }] : [];
+  });
   if (a?.network?.districtCentre?.reachable && a.network.districtCentre.networkDistanceM != null) {
     distances.push({ label: t('near.networkCentre'), value: d(a.network.districtCentre.networkDistanceM), method: 'road-network' });
   }
@@ -56,14 +47,13 @@ export function dossierInput(ctx: DossierContext): DossierInput {
     if (c.mvLineLengthM) catchment.push({ label: t('card.mvLength'), value: d(c.mvLineLengthM.total) });
     for (const m of materialRows(c, ctx.zones, lang)) catchment.push({ label: m.label, value: m.value });
   }
-  const crit = (k: string) => (k.startsWith('material:') ? t(`crop.${k.slice(9)}`) : t(`crit.${k}`));
   const score = a
     ? {
         total: a.suitability.score,
         note: a.suitability.note,
         breakdown: a.suitability.breakdown.filter((b) => !b.excluded).map((b) => ({
-          criterion: crit(b.criterion),
-          value: b.value === null ? '—' : typeof b.value === 'string' ? t(`status.${b.value}`) : b.unit === 'm' ? d(b.value) : formatNumber(lang, b.value, 0),
+          criterion: criterionLabel(lang, b.criterion),
+          value: breakdownValue(lang, b, { withUnits: false }),
           score0to1: b.score0to1,
           weight: b.weight,
           contribution: b.contribution,

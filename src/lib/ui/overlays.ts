@@ -4,7 +4,7 @@
  */
 import type { FeatureCollection, Feature, LineString } from 'geojson';
 import circle from '@turf/circle';
-import type { SiteAnalysis, Near } from '../geo/analyze.ts';
+import type { SiteAnalysis, Near } from '../analysis/analyze.ts';
 import type { Crop } from '../data/schema.ts';
 import { crop as cropColour, voltage, road, mineral } from '../map/palette.ts';
 import { formatDistance, type Lang } from '../i18n/index.ts';

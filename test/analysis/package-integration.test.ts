@@ -3,8 +3,9 @@
  * Values change with the data, so only invariants are asserted here (real values: engine.test.ts).
  */
 import { describe, it, expect } from 'vitest';
-import { analyzeSites, geometryDistance } from '../../src/lib/geo/index.ts';
-import { loadPackage } from './helpers.ts';
+import { geometryDistance } from '../../src/lib/geo/index.ts';
+import { analyzeSites } from '../../src/lib/analysis/index.ts';
+import { loadPackage } from '../geo/helpers.ts';
 
 const DIR = new URL('../../public/geodata', import.meta.url).pathname;
 describe('public/geodata package', () => {

@@ -1,7 +1,7 @@
 /** The analyze CLI, spawned on a small fixture against the test data package. */
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { FIXTURES, PACKAGE_DIR } from './helpers.ts';
+import { FIXTURES, PACKAGE_DIR } from '../geo/helpers.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/analyze.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });

@@ -1,10 +1,9 @@
 /** Errors, immutability, engine reuse and real analysis values on the test data package. */
 import { describe, it, expect } from 'vitest';
 import type { Feature, FeatureCollection } from 'geojson';
-import {
-  analyzeSites, createAnalysisEngine, buildTargetIndex, geometryDistance, buildNetwork, scoreSite, toCsv, TABLE_COLUMNS, type SiteAnalysis,
-} from '../../src/lib/geo/index.ts';
-import { loadPackage, deepFreeze } from './helpers.ts';
+import { buildTargetIndex, geometryDistance, buildNetwork } from '../../src/lib/geo/index.ts';
+import { analyzeSites, createAnalysisEngine, scoreSite, toCsv, TABLE_COLUMNS, type SiteAnalysis } from '../../src/lib/analysis/index.ts';
+import { loadPackage, deepFreeze } from '../geo/helpers.ts';
 
 const layers = loadPackage();
 const sites = layers['industrial-sites']!;

@@ -7,17 +7,17 @@
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import polylabel from 'polylabel';
-import { CROPS, LAYER_IDS, type LayerId } from '../data/schema.ts';
-import { buildTargetIndex, describe, type NearestOptions, type NearestResult, type TargetIndex } from './target-index.ts';
+import { CROPS, LAYER_IDS, MINERALS, VOLTAGES_KV, type Crop, type LayerId, type Mineral } from '../data/schema.ts';
+import { buildTargetIndex, describe, type NearestOptions, type NearestResult, type TargetIndex } from '../geo/target-index.ts';
+import { buildNetwork, type NetworkDistance, type RoadNetwork } from '../geo/network.ts';
+import { areaHa, centreOf, featureId, toParts } from '../geo/geometry.ts';
+import type { LonLat } from '../geo/ruler.ts';
 import { createCatchment, type CatchmentResult } from './catchment.ts';
-import { buildNetwork, type NetworkDistance, type RoadNetwork } from './network.ts';
 import { scoreSite, type CriterionInputs, type Suitability, type Weights } from './suitability.ts';
-import { areaHa, centreOf, toParts } from './geometry.ts';
-import type { LonLat } from './ruler.ts';
-import { isMvLine } from '../data/user-layers.ts';
-import { createPlacementResolver, type Placement } from '../analysis/placement.ts';
-import { createIntervalIndex, type DistanceInterval, type IntervalIndex } from '../analysis/intervals.ts';
-import { scoreRanges, type PositionalCriterion, type ScoreRange } from '../analysis/score-range.ts';
+import { isDeposit, isMvLine } from './predicates.ts';
+import { createPlacementResolver, type Placement } from './placement.ts';
+import { createIntervalIndex, type DistanceInterval, type IntervalIndex } from './intervals.ts';
+import { scoreRanges, type PositionalCriterion, type ScoreRange } from './score-range.ts';
 
 /** Data package layers keyed by LayerId; any may be missing. Never mutated. */
 export type Layers = Partial<Record<LayerId, FeatureCollection | null | undefined>>;
@@ -61,14 +61,14 @@ export interface SiteAnalysis {
   nearest: {
     /** Nearest medium-voltage line (6, 10, 15, 22 or 35 kV: `isMvLine`). */
     mvLine: Near | null;
-    /** Per voltage of power lines ("22", "35", "110", "220", and any other voltage present). */
+    /** Per voltage of power lines ("22", "35", "110", "220", and any other voltage present, e.g. an imported "10"). */
     powerLineByKv: Record<string, Near | null>;
     /** Nearest substation (kind "junction" excluded) of any voltage, 110 kV and 220 kV classes. */
     substation: { any: Near | null; kv110: Near | null; kv220: Near | null };
     /** Nearest material zone per crop (all 8 crops; null if none). */
-    crops: Record<string, Near | null>;
+    crops: Record<Crop, Near | null>;
     /** Nearest deposit (`deposit`: any kind but smelter), nearest smelter (`smelter`), and nearest deposit per mineral (`lead-zinc`, `lead`, `gold`; smelters never count as deposits). */
-    minerals: Record<string, Near | null>;
+    minerals: Record<Mineral | 'deposit' | 'smelter', Near | null>;
     road: Near | null;
   };
   /** Road-network distance to the nearest district centre and the nearest substation; null without roads. */
@@ -130,7 +130,7 @@ export function createAnalysisEngine(layers: Layers, engineOpts: { snapTolerance
   // categories: the mineral, "deposit" / "deposit:<mineral>" for every site that is not a smelter, "smelter" for smelters
   const mineralCats = (f: Feature): string[] => {
     const m = String(prop(f, 'mineral'));
-    return prop(f, 'kind') === 'smelter' ? [m, 'smelter'] : [m, 'deposit', `deposit:${m}`];
+    return isDeposit(f) ? [m, 'deposit', `deposit:${m}`] : [m, 'smelter'];
   };
   const minerals = feats(layers['mineral-sites']) ? buildTargetIndex(feats(layers['mineral-sites'])!, { categoryOf: mineralCats }) : null;
   const roads = idx('roads');
@@ -159,11 +159,11 @@ export function createAnalysisEngine(layers: Layers, engineOpts: { snapTolerance
     // largest polygon by vertex count, then its pole of inaccessibility
     const main = polys.reduce((a, b) => (b[0].length > a[0].length ? b : a));
     const p = polylabel(main as [number, number][][], 0.0005);
-    districtCentres.push({ id: String(prop(f, 'id') ?? f.id ?? i), p: [p[0], p[1]] });
+    districtCentres.push({ id: featureId(f, i), p: [p[0], p[1]] });
   }
   const subPoints: { id: string; p: LonLat }[] = [];
   for (const [i, f] of (subFeats ?? []).entries()) {
-    if (f.geometry?.type === 'Point') subPoints.push({ id: String(prop(f, 'id') ?? f.id ?? i), p: [f.geometry.coordinates[0], f.geometry.coordinates[1]] });
+    if (f.geometry?.type === 'Point') subPoints.push({ id: featureId(f, i), p: [f.geometry.coordinates[0], f.geometry.coordinates[1]] });
   }
 
   const catchmentCtx = createCatchment({
@@ -190,11 +190,11 @@ export function createAnalysisEngine(layers: Layers, engineOpts: { snapTolerance
     const radiusKm = opts.radiusKm ?? 10;
     if (!(typeof radiusKm === 'number' && Number.isFinite(radiusKm) && radiusKm > 0)) throw new Error(`radiusKm must be a positive number, got ${describe(radiusKm)}`);
     if (!site || typeof site !== 'object' || site.type !== 'Feature') throw new Error(`site must be a GeoJSON Feature, got ${describe(site)}`);
-    if (!site.geometry) throw new Error(`site ${String(prop(site, 'id') ?? site.id ?? '?')} has no geometry`);
+    if (!site.geometry) throw new Error(`site ${featureId(site, '?')} has no geometry`);
     const g = site.geometry;
     const parts = toParts(g);
-    if (parts.points.length === 0 && parts.paths.length === 0) throw new Error(`site ${String(prop(site, 'id') ?? site.id ?? '?')} has an empty geometry`);
-    const id = String(prop(site, 'id') ?? site.id ?? '');
+    if (parts.points.length === 0 && parts.paths.length === 0) throw new Error(`site ${featureId(site, '?')} has an empty geometry`);
+    const id = featureId(site, '');
     if (!id) throw new Error('site must have properties.id or id');
     const finite = (c: number[]) => c.length >= 2 && Number.isFinite(c[0]) && Number.isFinite(c[1]) && Math.abs(c[1]) <= 90;
     if (!parts.points.every(finite) || !parts.paths.every((l) => l.every(finite))) throw new Error(`site ${id} has a coordinate that is not a finite [lon, lat]`);
@@ -206,12 +206,12 @@ export function createAnalysisEngine(layers: Layers, engineOpts: { snapTolerance
     const sp = resolve(site);
     const placement = { accuracy: sp.accuracy, kind: sp.kind, source: sp.source, placedIn: sp.placedIn };
     const powerLineByKv: Record<string, Near | null> = {};
-    const kvs = new Set(['22', '35', '110', '220', ...(power?.categories ?? [])]);
+    const kvs = new Set([...VOLTAGES_KV.map(String), ...(power?.categories ?? [])]);
     for (const kv of [...kvs].sort((a, b) => Number(a) - Number(b))) powerLineByKv[kv] = near(power, g, kv, ivPower, sp);
-    const crops: Record<string, Near | null> = {};
+    const crops = {} as SiteAnalysis['nearest']['crops'];
     for (const c of CROPS) crops[c] = near(zones, g, c, ivZones, sp);
-    const mins: Record<string, Near | null> = { deposit: near(minerals, g, 'deposit', ivMinerals, sp), smelter: near(minerals, g, 'smelter', ivMinerals, sp) };
-    for (const m of ['lead-zinc', 'lead', 'gold']) mins[m] = near(minerals, g, `deposit:${m}`, ivMinerals, sp);
+    const mins = { deposit: near(minerals, g, 'deposit', ivMinerals, sp), smelter: near(minerals, g, 'smelter', ivMinerals, sp) } as SiteAnalysis['nearest']['minerals'];
+    for (const m of MINERALS) mins[m] = near(minerals, g, `deposit:${m}`, ivMinerals, sp);
     const nearest: SiteAnalysis['nearest'] = {
       mvLine: near(powerMv, g, 'mv', ivPower, sp),
       powerLineByKv,

@@ -6,9 +6,10 @@ import area from '@turf/area';
 import { featureCollection } from '@turf/helpers';
 import type { Feature, Polygon, MultiPolygon } from 'geojson';
 import fc from 'fast-check';
-import { catchment, polygonInDisc, frameAt, areaHa, ringAreaScaled } from '../../src/lib/geo/index.ts';
+import { polygonInDisc, frameAt, areaHa, ringAreaScaled } from '../../src/lib/geo/index.ts';
+import { catchment } from '../../src/lib/analysis/index.ts';
 import geodesic from 'geographiclib-geodesic';
-import { loadPackage } from './helpers.ts';
+import { loadPackage } from '../geo/helpers.ts';
 
 const layers = loadPackage();
 const communes = layers.communes!.features as Feature<Polygon | MultiPolygon>[];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { analyzeSites } from '../../src/lib/geo/analyze.ts';
+import { analyzeSites } from '../../src/lib/analysis/analyze.ts';
 import { compareCsv, compareRows } from '../../src/lib/ui/compare.ts';
 import { materialRows } from '../../src/lib/ui/catchment-rows.ts';
 import { LAYER_IDS } from '../../src/lib/data/schema.ts';

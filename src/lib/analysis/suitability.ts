@@ -14,8 +14,8 @@
  * a criterion without data (layer missing, site attribute missing, or not relevant to the site's
  * sectors) is listed with `excluded` and the remaining weights are renormalised.
  */
-import type { Crop, Sector } from '../data/schema.ts';
-import { describe } from './target-index.ts';
+import type { Crop, Sector, SiteStatus } from '../data/schema.ts';
+import { describe } from '../geo/target-index.ts';
 
 /** Criterion keys (a material criterion per crop: `material:<crop>`). */
 export type CriterionKey =
@@ -52,7 +52,7 @@ export const LABOUR_FULL = 20_000;
 export const FREE_AREA_FULL_HA = 50;
 
 /** Status → score. */
-export const STATUS_SCORE: Readonly<Record<string, number>> = Object.freeze({
+export const STATUS_SCORE: Readonly<Record<SiteStatus, number>> = Object.freeze({
   operating: 1, 'under-construction': 0.75, established: 0.5, planned: 0.25,
 });
 
@@ -181,10 +181,10 @@ export function scoreSite(inp: CriterionInputs, weights: Partial<Weights> = {}):
     normalisation: `area_ha × (1 − occupancy_pct/100) / ${FREE_AREA_FULL_HA} ha, clamped${inp.occupancyPct == null && free != null ? ' (planned site: occupancy taken as 0 %)' : ''}`,
     ...(free == null ? { excluded: freeWhy } : {}),
   });
-  const st = inp.status != null && inp.status in STATUS_SCORE ? STATUS_SCORE[inp.status] : null;
+  const st = inp.status != null && inp.status in STATUS_SCORE ? STATUS_SCORE[inp.status as SiteStatus] : null;
   rows.push({
     criterion: 'status', value: inp.status, unit: 'status', raw: w.status, score0to1: st,
-    normalisation: 'operating 1, under-construction 0.75, established 0.5, planned 0.25',
+    normalisation: Object.entries(STATUS_SCORE).map(([s, v]) => `${s} ${v}`).join(', '),
     ...(st == null ? { excluded: inp.status == null ? 'no status' : `unknown status ${inp.status}` } : {}),
   });
   const included = rows.filter((r) => r.excluded === undefined && r.raw > 0);

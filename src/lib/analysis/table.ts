@@ -4,7 +4,7 @@
  */
 import type { Feature, FeatureCollection } from 'geojson';
 import type { NetworkAnswer, Near, SiteAnalysis } from './analyze.ts';
-import type { Basis } from '../analysis/intervals.ts';
+import type { Basis } from './intervals.ts';
 import { CROPS } from '../data/schema.ts';
 import { csvField } from '../csv.ts';
 
@@ -37,6 +37,9 @@ export const TABLE_COLUMNS = [
   'crop_area_ha_apportioned_within_r', 'deposits_within_r', 'mv_length_m_within_r',
   ...dist('protected_area'), ...dist('river'),
 ] as const;
+
+/** A column of the table. */
+export type TableColumn = (typeof TABLE_COLUMNS)[number];
 
 /** One flat row (numbers or strings, '' when unknown). */
 export type TableRow = Record<string, string | number>;

@@ -1,0 +1,79 @@
+/**
+ * The map's attribution control credits the bundled sources from the manifest, in both languages,
+ * follows the visible layers, and stays on screen on a phone (compact, with its button).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { startHarness, watchPage, waitForMapIdle, type Harness } from './browser.ts';
+import type { Manifest } from '../../src/lib/data/schema.ts';
+
+let h: Harness;
+beforeAll(async () => { h = await startHarness(); });
+afterAll(async () => { await h?.close(); });
+
+const manifest: Manifest = JSON.parse(readFileSync('public/geodata/manifest.json', 'utf8'));
+const credit = (id: string, lang: 'vi' | 'en', i = 0) => {
+  const a = manifest.layers.find((l) => l.id === id)!.attribution![i];
+  return lang === 'vi' ? a.text_vi : a.text_en;
+};
+
+describe('attribution control', () => {
+  it('credits every visible bundled source in Vietnamese and English', async () => {
+    mkdirSync('test-results', { recursive: true });
+    const page = await h.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const watch = await watchPage(page);
+    await page.goto(h.url);
+    await waitForMapIdle(page);
+    const attrib = page.locator('.maplibregl-ctrl-attrib-inner');
+    await expect.poll(() => attrib.textContent()).toContain(credit('districts', 'vi'));
+    const vi = (await attrib.textContent())!;
+    expect(vi).toContain('Ranh giới: gis.chinhphu.vn qua daohoangson/dvhcvn (GPL-3.0)');
+    expect(vi).toContain('Xã 2009: censusVN2009 © 2017 Marc Choisy (MIT)');
+    expect(vi).toContain('Sông: GSHHG/WDBII, P. Wessel & W. H. F. Smith (LGPL-3.0-or-later)');
+    expect(vi).toContain(`${credit('power-substations', 'vi')} (không ghi giấy phép)`);
+    expect(vi).not.toContain('Boundaries');
+    // Wide map: expanded, not compact.
+    expect(await page.locator('.maplibregl-ctrl-attrib').getAttribute('class')).not.toContain('maplibregl-compact');
+    const links = await attrib.locator('a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(links).toContain('https://github.com/daohoangson/dvhcvn');
+    await page.screenshot({ path: 'test-results/attribution-vi.png', clip: { x: 280, y: 700, width: 1000, height: 100 } });
+
+    await page.click('button[lang="en"]');
+    await expect.poll(() => attrib.textContent()).toContain('Boundaries: gis.chinhphu.vn via daohoangson/dvhcvn (GPL-3.0)');
+    const en = (await attrib.textContent())!;
+    expect(en).toContain('Communes 2009: censusVN2009 © 2017 Marc Choisy (MIT)');
+    expect(en).toContain('110 kV grid: anhcv1987/sodoluoidien, third-party (no licence stated)');
+    expect(en).not.toContain('Ranh giới');
+    await page.screenshot({ path: 'test-results/attribution-en.png', clip: { x: 280, y: 700, width: 1000, height: 100 } });
+
+    // Switching the power layers off removes the traces' credit; switching them on brings it back.
+    for (const id of ['power-lines', 'power-substations']) await page.uncheck(`input[data-layer="${id}"]`);
+    await expect.poll(() => attrib.textContent()).not.toContain('110 kV grid');
+    for (const id of ['power-lines', 'power-substations']) await page.check(`input[data-layer="${id}"]`);
+    await expect.poll(() => attrib.textContent()).toContain('110 kV grid');
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('stays on a phone screen: compact, with a button that shows the credits', async () => {
+    const page = await h.browser.newPage({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    await page.goto(h.url);
+    await waitForMapIdle(page);
+    const ctrl = page.locator('.maplibregl-ctrl-attrib');
+    await expect.poll(() => ctrl.getAttribute('class')).toContain('maplibregl-compact');
+    const button = page.locator('.maplibregl-ctrl-attrib-button');
+    expect(await button.isVisible()).toBe(true);
+    const box = (await button.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(360);
+    expect(box.y + box.height).toBeLessThanOrEqual(740);
+    // Folded at first (the credits do not cover the map); the button unfolds them.
+    const inner = page.locator('.maplibregl-ctrl-attrib-inner');
+    expect(await inner.isVisible()).toBe(false);
+    await page.screenshot({ path: 'test-results/attribution-phone.png' });
+    await button.click();
+    await expect.poll(() => inner.isVisible()).toBe(true);
+    expect(await inner.textContent()).toContain(credit('districts', 'vi'));
+    await page.screenshot({ path: 'test-results/attribution-phone-open.png' });
+    await page.close();
+  });
+});
