@@ -113,8 +113,8 @@ const ATTRIBUTION = {
     license: NO_LICENCE, url: 'https://github.com/anhcv1987/sodoluoidien', match: 'https://github.com/anhcv1987/sodoluoidien/',
   },
   gppd: {
-    text_vi: 'Thủy điện Nặm Cắt, Thượng Ân: WRI Global Power Plant Database; định vị: Open Development Vietnam',
-    text_en: 'Nặm Cắt and Thượng Ân hydropower: WRI Global Power Plant Database; geolocation: Open Development Vietnam',
+    text_vi: 'Thủy điện: WRI Global Power Plant Database; định vị: Open Development Vietnam',
+    text_en: 'Hydropower: WRI Global Power Plant Database; geolocation: Open Development Vietnam',
     license: 'CC-BY-4.0', url: 'https://github.com/wri/global-power-plant-database', match: 'https://github.com/wri/global-power-plant-database/',
   },
   project: {

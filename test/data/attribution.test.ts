@@ -45,6 +45,13 @@ describe('manifest attribution', () => {
     expect(licences(committed, 'industrial-sites')).not.toContain(NO_LICENCE);
   });
 
+  it('credits the WRI database (CC-BY-4.0) where its hydropower points are used', () => {
+    expect(licences(committed, 'power-plants')).toContain('CC-BY-4.0');
+    expect(credits(committed, 'power-plants').find((a) => a.license === 'CC-BY-4.0')?.text_en)
+      .toBe('Hydropower: WRI Global Power Plant Database; geolocation: Open Development Vietnam');
+    expect(licences(committed, 'mineral-sites')).not.toContain('CC-BY-4.0');
+  });
+
   it('rejects a malformed attribution', () => {
     const bad = structuredClone(committed);
     (bad.layers[0] as { attribution: unknown }).attribution = [{ text_vi: '', text_en: 'x', license: 'MIT' }];

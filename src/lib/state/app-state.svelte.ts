@@ -17,6 +17,9 @@ import { effectiveLayers, normaliseUserLayer, type UserLayerSpec } from '../data
 
 export interface MapSnapshot { pngDataUrl: string; widthPx: number; heightPx: number; metresPerPixel: number; bearingDeg: number }
 
+/** A notice in the UI language: the message `key`, then `detail` (data, shown as given). */
+export interface Notice { key: string; detail?: string }
+
 export type Panel = 'layers' | 'sites' | 'drafts' | 'data' | 'targets' | 'about';
 /** A selected feature: a data-package layer, one of the user's draft sites, or an imported feature. */
 export interface Selection { layer: LayerId | 'drafts' | 'user'; id: string }
@@ -47,8 +50,8 @@ export class AppState {
   view = $state<{ lon: number; lat: number; zoom: number } | null>(null);
   /** A camera request for MapView: fit these bounds, or go to this view. Each request is a new object. */
   viewRequest = $state.raw<{ bbox?: [number, number, number, number]; view?: { lon: number; lat: number; zoom: number } } | null>(null);
-  /** Short messages for the user (e.g. an ignored URL value). */
-  notices = $state<string[]>([]);
+  /** Short messages for the user (e.g. an ignored URL value): a message key with a detail, or plain text. */
+  notices = $state<(string | Notice)[]>([]);
   /** Phone layout: whether the bottom sheet is expanded. */
   sheetOpen = $state(false);
 

@@ -9,6 +9,7 @@ import type { SiteAnalysis } from '../analysis/analyze.ts';
 import type { DossierInput, DossierMapImage, DossierRow } from '../dossier/types.ts';
 import { DISTANCE_METRICS, breakdownValue, criterionLabel, metricLabel } from './site-metrics.ts';
 import { cardRows } from './feature-fields.ts';
+import { scoreNote } from './score-note.ts';
 import { formatDistance, formatNumber, translate, type Lang } from '../i18n/index.ts';
 
 export interface DossierContext {
@@ -50,7 +51,7 @@ export function dossierInput(ctx: DossierContext): DossierInput {
   const score = a
     ? {
         total: a.suitability.score,
-        note: a.suitability.note,
+        note: scoreNote(lang, a.suitability),
         breakdown: a.suitability.breakdown.filter((b) => !b.excluded).map((b) => ({
           criterion: criterionLabel(lang, b.criterion),
           value: breakdownValue(lang, b, { withUnits: false }),
