@@ -47,7 +47,7 @@ describe('suitability surface (planner)', () => {
     const page = await context.newPage();
     const watch = await watchPage(page);
     await page.goto(`${h.url}#mode=planner`);
-    await waitForMapIdle(page);
+    await waitForMapIdle(page, 150_000);
     const before = await mapPixels(page);
     expect(before.ramp).toBeLessThan(0.1);
 
@@ -108,14 +108,14 @@ describe('suitability surface (planner)', () => {
     expect(watch.errors).toEqual([]);
     expect(watch.external).toEqual([]);
     await context.close();
-  });
+  }, 300_000);
 
   it('fits a phone: the panel in the bottom sheet, no sideways scroll, the surface drawn', async () => {
     const context = await h.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     const page = await context.newPage();
     const watch = await watchPage(page);
     await page.goto(`${h.url}#mode=planner&lang=en`);
-    await waitForMapIdle(page);
+    await waitForMapIdle(page, 150_000);
     await page.locator('.side .grip').tap();
     await page.locator('button[data-panel="surface"]').tap();
     await expect.poll(() => frames(page), { timeout: 90_000 }).toBeGreaterThanOrEqual(1);
@@ -133,5 +133,5 @@ describe('suitability surface (planner)', () => {
     await page.screenshot({ path: 'test-results/surface-phone-map.png' });
     expect(watch.errors).toEqual([]);
     await context.close();
-  });
+  }, 300_000);
 });
