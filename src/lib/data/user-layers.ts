@@ -88,6 +88,8 @@ export function normaliseUserLayer(spec: UserLayerSpec): NormalisedLayer {
       accuracy: 'imported',
       accuracy_note: `imported from ${spec.name}`,
       sources: [spec.name],
+      // The file's own properties, as they were (names are data: shown on the card, never given to MapLibre).
+      file_properties: own,
     };
     if (spec.role === 'material-zones') props.crop = spec.crop;
     if (spec.role === 'mineral-sites') {

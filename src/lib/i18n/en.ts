@@ -308,6 +308,14 @@ export const en: Record<keyof typeof vi, string> = {
   'field.commune_2020': 'Commune-level unit 2020 – June 2025',
   // Robustness: GPX CRS line, import worker, storage, fatal errors
   'crs.gpx': 'GPX is always WGS84',
+  'card.fileProperties': 'Properties in the file',
+  'fatal.title': 'The map data could not be loaded',
+  'fatal.reason': 'The data package (manifest.json) could not be loaded or read, so the map cannot be shown. Check the network connection and reload the page.',
+  'fatal.reload': 'Reload the page',
+  'notice.drawUnavailable': 'The drawing tool could not be loaded: it needs the network once (then it works offline too). Details:',
+  'notice.draftsNotRead': 'The drafts saved in this browser (IndexedDB storage) could not be read; they are still there. Details:',
+  'notice.layersNotRead': 'The imported layers saved in this browser (IndexedDB storage) could not be read; they are still there. Details:',
+  'notice.layersNotSaved': 'Imported layers not saved in this browser:',
   // --- glance: every string in both languages ---
   'layer.drafts': 'Candidate site (sketch)',
   'layer.user': 'My data',

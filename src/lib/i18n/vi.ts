@@ -306,6 +306,14 @@ export const vi = {
   'field.commune_2020': 'Đơn vị cấp xã 2020 – 6/2025',
   // Robustness: GPX CRS line, import worker, storage, fatal errors
   'crs.gpx': 'GPX luôn là WGS84',
+  'card.fileProperties': 'Thuộc tính trong tệp',
+  'fatal.title': 'Không tải được dữ liệu của bản đồ',
+  'fatal.reason': 'Gói dữ liệu (manifest.json) không tải hoặc không đọc được, nên bản đồ không thể hiển thị. Kiểm tra kết nối mạng rồi tải lại trang.',
+  'fatal.reload': 'Tải lại trang',
+  'notice.drawUnavailable': 'Công cụ vẽ chưa tải được: cần mạng một lần (sau đó dùng được cả khi ngoại tuyến). Chi tiết:',
+  'notice.draftsNotRead': 'Chưa đọc được các phương án đã lưu trong trình duyệt (bộ nhớ IndexedDB); các phương án đã lưu vẫn còn nguyên. Chi tiết:',
+  'notice.layersNotRead': 'Chưa đọc được các lớp đã nhập lưu trong trình duyệt (bộ nhớ IndexedDB); các lớp đã lưu vẫn còn nguyên. Chi tiết:',
+  'notice.layersNotSaved': 'Chưa lưu được lớp đã nhập vào trình duyệt:',
   // --- glance: every string in both languages ---
   'layer.drafts': 'Phương án dự kiến (phác thảo)',
   'layer.user': 'Dữ liệu của tôi',

@@ -100,6 +100,8 @@ export class AppState {
   drafts = $state.raw<Draft[]>([]);
   /** True once the saved drafts have been read from the browser store. */
   draftsReady = $state(false);
+  /** Bumped when another tab changed the drafts, so the drawing tool reloads them. */
+  draftsSync = $state(0);
   /** Names given to drafts, by draft id. */
   draftNames = $state<Record<string, string>>({});
   drawMode = $state<DrawMode>('static');
