@@ -139,8 +139,11 @@ export class AppState {
     return [...fc.features].sort((a, b) => collator.compare(String(a.properties?.name), String(b.properties?.name)));
   });
 
-  /** Set by MapView: a PNG snapshot of the map around a place, for the dossier (null before the map exists). */
-  snapshot: ((around: [number, number]) => Promise<MapSnapshot>) | null = null;
+  /**
+   * Set by MapView: a PNG snapshot of the map around a place, or framed on `frame` (w, s, e, n) when
+   * given, for the dossier (null before the map exists).
+   */
+  snapshot: ((around: [number, number], frame?: [number, number, number, number]) => Promise<MapSnapshot>) | null = null;
 
   t = (key: string): string => translate(this.lang, key);
 
