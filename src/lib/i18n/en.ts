@@ -326,7 +326,6 @@ export const en: Record<keyof typeof vi, string> = {
   'score.allData': 'All {n} criteria have data.',
   'score.renormalised': '{x} criteria not counted (no data, not relevant or zero weight); weights shared again over the other {n}.',
   'score.none': 'No criterion has data and a weight above 0: the score is 0.',
-  'penalty.points': 'up to −{n} points',
   'ml.zoomIn': 'Zoom in',
   'ml.zoomOut': 'Zoom out',
   'ml.resetBearing': 'Reset bearing to north',

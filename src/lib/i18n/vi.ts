@@ -324,7 +324,6 @@ export const vi = {
   'score.allData': 'Cả {n} tiêu chí đều có số liệu.',
   'score.renormalised': '{x} tiêu chí không tính (không có số liệu, không liên quan hoặc trọng số 0); trọng số chia lại trên {n} tiêu chí còn lại.',
   'score.none': 'Không có tiêu chí nào có số liệu và trọng số > 0: điểm bằng 0.',
-  'penalty.points': 'tối đa −{n} điểm',
   'ml.zoomIn': 'Phóng to',
   'ml.zoomOut': 'Thu nhỏ',
   'ml.resetBearing': 'Đặt lại hướng bắc',

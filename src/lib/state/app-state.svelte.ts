@@ -160,8 +160,11 @@ export class AppState {
   /** Last pointer position over the map (hover or tap) while the surface is shown, for its value readout. */
   pointer = $state.raw<{ lng: number; lat: number } | null>(null);
 
-  /** Set by MapView: a PNG snapshot of the map around a place, for the dossier (null before the map exists). */
-  snapshot: ((around: [number, number]) => Promise<MapSnapshot>) | null = null;
+  /**
+   * Set by MapView: a PNG snapshot of the map around a place, or framed on `frame` (w, s, e, n) when
+   * given, for the dossier (null before the map exists).
+   */
+  snapshot: ((around: [number, number], frame?: [number, number, number, number]) => Promise<MapSnapshot>) | null = null;
 
   t = (key: string): string => translate(this.lang, key);
 
