@@ -868,7 +868,13 @@ export function buildGeodata(opts: BuildOptions): BuildResult {
   // ---- neighbours
   layers.neighbours = [...base.neighbours.features]
     .sort((a, b) => String(a.properties.code).localeCompare(String(b.properties.code)))
-    .map((f) => ({ type: 'Feature', geometry: roundPolygonal(f.geometry, 4), properties: { name: String(f.properties.name), code: String(f.properties.code) } }));
+    .map((f) => ({
+      type: 'Feature', geometry: roundPolygonal(f.geometry, 4),
+      properties: {
+        name: String(f.properties.name), code: String(f.properties.code), accuracy: 'official', sources: [SRC.dvhcvn, SRC.gisChinhphu],
+        note: 'Province as before 1 July 2025 (the 2025 mergers changed most neighbours), for context.',
+      },
+    }));
 
   // ---- districts
   layers.districts = [...base.districts.features]

@@ -73,8 +73,13 @@ describe('release build (--without-unlicensed)', () => {
   it('leaves out the traces, every feature placed from them, and their input and credit', () => {
     expect(Object.keys(rel.manifest.inputs)).not.toContain('data/sources/power-110kv-traces.geojson');
     for (const [name, text] of Object.entries(rel.files)) {
-      // No feature placed from the trace file (its facts may still be cited: they are not its geometry).
-      if (name.endsWith('.geojson')) expect(text, name).not.toContain('gisLuoi110.json');
+      if (!name.endsWith('.geojson')) continue;
+      expect(text, name).not.toContain('gisLuoi110');
+      // Facts only (which feeder a plant is on, its dispatch capacity) may still cite the repository
+      // itself; nothing placed from its files remains.
+      for (const f of JSON.parse(text).features as { properties: { sources?: string[] } }[]) {
+        for (const u of f.properties.sources ?? []) if (u.includes('sodoluoidien')) expect(u, name).toBe('https://github.com/anhcv1987/sodoluoidien');
+      }
     }
     for (const id of LAYER_IDS) expect(licences(rel.manifest, id), id).not.toContain(NO_LICENCE);
     expect(rel.manifest.layers.find((l) => l.id === 'power-substations')?.featureCount).toBe(0);

@@ -33,6 +33,8 @@ export interface DossierScoreCriterion {
   score0to1: number | null;
   /** Effective weight, 0..1 (printed as a percentage). */
   weight: number;
+  /** Printed instead of the percentage when the weight is not a share (e.g. a penalty in points). */
+  weightText?: string;
   /** Points this criterion adds to (negative: subtracts from) the 0–100 total. */
   contribution: number;
 }

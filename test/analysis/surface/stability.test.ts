@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createAnalysisEngine } from '../../../src/lib/geo/analyze.ts';
-import { DEFAULT_WEIGHTS } from '../../../src/lib/geo/suitability.ts';
+import { createAnalysisEngine } from '../../../src/lib/analysis/analyze.ts';
+import { DEFAULT_WEIGHTS } from '../../../src/lib/analysis/suitability.ts';
 import { dirichlet, itemScore, mulberry32, rankStability, type RankItem } from '../../../src/lib/analysis/surface/stability.ts';
 import { candidateRankItems, shareVector, siteRankItems } from '../../../src/lib/analysis/surface/rank-items.ts';
 import { DEFAULT_SURFACE_WEIGHTS } from '../../../src/lib/analysis/surface/criteria.ts';
@@ -10,7 +10,7 @@ import { loadLayers, MANIFEST } from './helpers.ts';
 
 const layers = loadLayers();
 
-describe('rank stability', () => {
+describe('rank stability', { timeout: 60_000 }, () => {
   it('Dirichlet draws have the chosen weights as mean, sum 1, zeros stay zero, sd √(w(1−w)/(κ+1))', () => {
     const w = [0.5, 0.3, 0.2, 0];
     const r = mulberry32(42), out = new Float64Array(4);

@@ -3,8 +3,8 @@
  * the chosen weights reproduces `scoreSite`) and candidate areas (mean criterion scores over their
  * cells: exact for the area's mean score unless a cell's score is clamped at 0 or 100).
  */
-import type { SiteAnalysis } from '../../geo/analyze.ts';
-import type { Weights } from '../../geo/suitability.ts';
+import type { SiteAnalysis } from '../analyze.ts';
+import type { Weights } from '../suitability.ts';
 import { activeTerms, shapeScore, type SurfaceCriterion, type SurfaceWeights } from './criteria.ts';
 import type { Candidate } from './candidates.ts';
 import type { RankItem } from './stability.ts';
