@@ -81,6 +81,20 @@ describe('fault injection (service worker blocked)', () => {
     await ctx.close();
   });
 
+  it('the dossier chunk cannot load (offline before first use): the button says it needs the network once', async () => {
+    const ctx = await newContext('block');
+    const page = await ctx.newPage();
+    await page.route('**/assets/dossier-*.js', (r) => r.fulfill({ status: 404, body: 'gone' }));
+    await page.goto(`${h.url}#s=industrial-sites:${sites[0].properties.id}`);
+    await waitForMapIdle(page);
+    const card = page.getByTestId('feature-card');
+    await card.locator('button[data-action="dossier"]').click();
+    const alert = card.locator('p.error[role="alert"]');
+    await expect.poll(() => alert.count(), { timeout: 30_000 }).toBe(1);
+    expect(await alert.textContent()).toContain('cần mạng một lần');
+    await ctx.close();
+  });
+
   it('IndexedDB never opens: the map and its data still show, then a notice says the saved drafts could not be read', async () => {
     const ctx = await newContext('block');
     const page = await ctx.newPage();
