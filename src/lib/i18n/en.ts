@@ -308,6 +308,7 @@ export const en: Record<keyof typeof vi, string> = {
   'field.commune_2020': 'Commune-level unit 2020 – June 2025',
   // Robustness: GPX CRS line, import worker, storage, fatal errors
   'crs.gpx': 'GPX is always WGS84',
+  'dossier.needsNetwork': 'The PDF dossier needs the network once to load its code and fonts (then it works offline too).',
   'card.fileProperties': 'Properties in the file',
   'fatal.title': 'The map data could not be loaded',
   'fatal.reason': 'The data package (manifest.json) could not be loaded or read, so the map cannot be shown. Check the network connection and reload the page.',
