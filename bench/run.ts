@@ -20,6 +20,7 @@ import geodesic from 'geographiclib-geodesic';
 import { LAYER_IDS } from '../src/lib/data/schema.ts';
 import { buildTargetIndex, kxAt, kyAt, pointInRings, type NearestResult } from '../src/lib/geo/index.ts';
 import { createAnalysisEngine, type Layers } from '../src/lib/analysis/index.ts';
+import { surfaceBench } from './surface.ts';
 
 const G = geodesic.Geodesic.WGS84;
 const geoM = (a: readonly number[], b: readonly number[]) => G.Inverse(a[1], a[0], b[1], b[0]).s12!;
@@ -217,3 +218,4 @@ function stress(): void {
 console.log(`geo engine benchmark — node ${process.version}, ${cpus().length} CPU(s), load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}, ${new Date().toISOString()}${(globalThis as { gc?: unknown }).gc ? '' : ' (run with node --expose-gc for exact memory deltas)'}`);
 province();
 stress();
+surfaceBench();

@@ -23,6 +23,7 @@ import polylabel from 'polylabel';
 import { area } from '@turf/area';
 import { bbox as turfBbox } from '@turf/bbox';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { intersect } from '@turf/intersect';
 import { union } from '@turf/union';
 import { nearestPointOnLine } from '@turf/nearest-point-on-line';
 import geographiclib from 'geographiclib-geodesic';
@@ -76,6 +77,7 @@ const SRC = {
   nq1683: 'https://www.vietnam.vn/en/toan-van-nghi-quyet-so-1683-nq-ubtvqh15-sap-xep-cac-dvhc-cap-xa-cua-tinh-thai-nguyen-nam-2025',
   merger: 'https://news.laodong.vn/thoi-su/bi-thu-bac-kan-viet-tam-thu-truoc-ngay-sap-nhap-voi-thai-nguyen-1527842.ldo',
   twoTier: 'https://vietnamnews.vn/politics-laws/1720781/viet-nam-sets-two-tier-local-government-system.html',
+  gppd: 'https://github.com/wri/global-power-plant-database/blob/13b6a3baaca73e84b1a549d14c274981abec775b/raw_source_files/WRI/Vietnam.csv',
 };
 
 const LIC = {
@@ -109,6 +111,11 @@ const ATTRIBUTION = {
     text_vi: 'Lưới 110 kV: anhcv1987/sodoluoidien, bên thứ ba',
     text_en: '110 kV grid: anhcv1987/sodoluoidien, third-party',
     license: NO_LICENCE, url: 'https://github.com/anhcv1987/sodoluoidien', match: 'https://github.com/anhcv1987/sodoluoidien/',
+  },
+  gppd: {
+    text_vi: 'Thủy điện: WRI Global Power Plant Database; định vị: Open Development Vietnam',
+    text_en: 'Hydropower: WRI Global Power Plant Database; geolocation: Open Development Vietnam',
+    license: 'CC-BY-4.0', url: 'https://github.com/wri/global-power-plant-database', match: 'https://github.com/wri/global-power-plant-database/',
   },
   project: {
     text_vi: 'Dữ liệu chuyên đề: dự án này, theo nguồn dẫn ở từng đối tượng',
@@ -147,7 +154,7 @@ function attributionOf(id: LayerId, features: Feature<Geometry, Props>[]): Attri
 
 const TITLES: Record<LayerId, [string, string]> = {
   region: ['Tỉnh Bắc Kạn (cũ)', 'Former Bắc Kạn province'],
-  neighbours: ['Tỉnh lân cận', 'Neighbouring provinces'],
+  neighbours: ['Tỉnh lân cận (trước 1/7/2025)', 'Neighbouring provinces (before 1 July 2025)'],
   districts: ['Huyện, thành phố (trước 1/7/2025)', 'Districts (before 1 July 2025)'],
   communes: ['Xã, phường, thị trấn (ranh giới 2009)', 'Communes (2009 boundaries)'],
   rivers: ['Sông (GSHHG, tỉ lệ nhỏ)', 'Rivers (GSHHG, coarse)'],
@@ -170,6 +177,7 @@ const SOURCE_INPUTS = {
   rivers: 'data/sources/bac-kan-rivers-gshhg-wdbii.geojson',
   traces: 'data/sources/power-110kv-traces.geojson',
   changes: 'data/sources/commune-changes.csv',
+  gppd: 'data/sources/wri-gppd-vietnam-hydro-bac-kan.geojson',
 } as const;
 
 /** Curated tables in `data/`, one per curated layer. */
@@ -202,7 +210,7 @@ const PLACEMENT_COLUMNS = new Set(['place_level', 'place', 'accuracy_note', 'sou
 
 const PLACE_LEVEL_ACCURACY: Record<string, Accuracy> = {
   commune: 'commune', communes: 'commune', district: 'district', districts: 'district',
-  trace: 'traced', points: 'schematic', extent: 'extent',
+  trace: 'traced', points: 'schematic', links: 'schematic', extent: 'extent', published: 'traced',
 };
 
 // --------------------------------------------------------------------------------------------
@@ -430,6 +438,20 @@ export class Gazetteer {
   }
 
   /**
+   * The 2020 – June 2025 unit for a commune known by its 2009 name or its 2020 name: the unit it
+   * was merged into in 2020 (commune-changes.csv), else the name itself when it is a 2009 commune or
+   * a 2020 unit. Undefined when neither.
+   */
+  commune2020(district: string, name: string): string | undefined {
+    const dName = this.districtName(district);
+    const merged = this.changes.find((r) => r.change === '2020' && nameKey(r.old_district) === nameKey(dName) && nameKey(bareName(r.old_name)) === nameKey(name));
+    if (merged) return merged.new_name;
+    if (this.commune2009(dName, name)) return bareName(name);
+    const formed = this.changes.find((r) => r.change === '2020' && nameKey(r.new_parent) === nameKey(dName) && nameKey(r.new_name) === nameKey(name));
+    return formed ? formed.new_name : undefined;
+  }
+
+  /**
    * The July 2025 unit(s) for a commune known by its 2009 name or its 2020 name:
    * 2009 commune → (2020 unit, when merged) → 2025 unit. Empty when not traceable.
    */
@@ -492,6 +514,10 @@ interface Ctx {
   neighbours: FeatureCollection<PolyGeom, Props>;
   /** Built substations by trace code, for names of schematic line ends. */
   substationNames: Map<string, string>;
+  /** Built point features by id (substations, sites, plants), for `feature:` link ends. */
+  pointsById: Map<string, { pos: Position; name: string }>;
+  /** Published hydropower points (WRI GPPD), by GPPD id. */
+  gppd: Map<string, Feature<Point, Props>>;
 }
 
 interface Placed {
@@ -501,6 +527,18 @@ interface Placed {
   commune2025?: string;
   description: string;
   extraSources: string[];
+  /** Ids of the placement polygons (`commune-…` / `district-…`) of a commune- or district-placed feature. */
+  placedIn?: string[];
+  /** The 2020 – June 2025 unit(s), joined like `commune`. */
+  commune2020?: string;
+}
+
+/** Id of a placement polygon as written in communes.geojson / districts.geojson. */
+function placementId(f: PolyFeature): string {
+  const p = f.properties;
+  if (p.commune_id_census2009 !== undefined) return `commune-${String(p.commune_id_census2009)}`;
+  if (p.code !== undefined) return `district-${String(p.code)}`;
+  throw new Error('placement polygon has neither a census commune id nor a district code');
 }
 
 function joinUnique(xs: string[]): string | undefined {
@@ -526,6 +564,8 @@ function placeRow(layer: CuratedLayer, row: Record<string, string>, ctx: Ctx): P
         district: joinUnique(places.map((p) => p.district)),
         commune: joinUnique(places.map((p) => p.name)),
         commune2025: joinUnique(c2025),
+        commune2020: joinUnique(places.map((p) => gaz.commune2020(p.district, p.name) ?? '')),
+        placedIn: [...new Set(places.flatMap((p) => p.parts.map(placementId)))],
         description: wantPoint
           ? `Only the commune is known: placed at the pole of inaccessibility of ${places.length > 1 ? 'the union of ' : ''}${what}; the position inside the commune is not sourced.`
           : `Drawn as ${places.length > 1 ? 'the union of ' : ''}${what}; the zone's real extent inside these communes is not sourced.`,
@@ -534,16 +574,39 @@ function placeRow(layer: CuratedLayer, row: Record<string, string>, ctx: Ctx): P
     }
     case 'district':
     case 'districts': {
-      const names = row.place.split(';').map((s) => s.trim()).filter(Boolean);
+      // An optional hint after "|" moves the marker, never the placement: "Chợ Đồn | south of Chợ Đồn/Bằng Lũng".
+      const [placeText, hint] = row.place.split('|').map((s) => s.trim());
+      const names = placeText.split(';').map((s) => s.trim()).filter(Boolean);
       if (level === 'district' && names.length !== 1) throw new Error('place_level "district" takes exactly one district');
       const official = names.map((n) => gaz.districtName(n));
-      const g = unionAll(official.map((n) => gaz.district(n)));
+      const parts = official.map((n) => gaz.district(n));
+      const g = unionAll(parts);
       const list = official.map((n) => (n === 'Bắc Kạn' ? 'Bắc Kạn city' : n)).join(', ');
+      let marker: [number, number] | undefined;
+      let markerText = '';
+      if (hint !== undefined) {
+        const m = /^south of (.+)$/u.exec(hint);
+        if (!m || !wantPoint || level !== 'district') throw new Error(`marker hint "${hint}" is not "south of District/Commune" on a district-placed point`);
+        const [ref] = parsePairs(m[1]);
+        const r = gaz.resolveCommune(ref.district, ref.commune);
+        const refLat = poleOf(unionAll(r.parts))[1];
+        const [w, , e, n] = turfBbox(g);
+        const south = intersect({ type: 'FeatureCollection', features: [
+          { type: 'Feature', properties: {}, geometry: g },
+          { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[w - 1, refLat - 2], [e + 1, refLat - 2], [e + 1, refLat], [w - 1, refLat], [w - 1, refLat - 2]]] } },
+        ] });
+        if (!south || n < refLat) throw new Error(`no part of ${list} lies south of ${r.description}`);
+        marker = poleOf(south.geometry);
+        markerText = ` The source says only that it lies south of ${r.name}, so the marker is at the pole of the part of the district south of the latitude of the pole of ${r.description} (${refLat}° N); the marker is a stand-in and the placement is the whole district.`;
+      }
       return {
-        geometry: wantPoint ? { type: 'Point', coordinates: poleOf(g) } : roundPolygonal(g, 5),
+        geometry: wantPoint ? { type: 'Point', coordinates: marker ?? poleOf(g) } : roundPolygonal(g, 5),
         district: joinUnique(official),
+        placedIn: parts.map(placementId),
         description: wantPoint
-          ? `Only the district is known: placed at the pole of inaccessibility of the ${list} district polygon (dvhcvn, pre-July-2025 boundary).`
+          ? marker
+            ? `Only the district is known: the position is anywhere in the ${list} district polygon (dvhcvn, pre-July-2025 boundary).${markerText}`
+            : `Only the district is known: placed at the pole of inaccessibility of the ${list} district polygon (dvhcvn, pre-July-2025 boundary).`
           : `Drawn as ${names.length > 1 ? 'the union of ' : ''}the ${list} district polygon${names.length > 1 ? 's' : ''} (dvhcvn, pre-July-2025 boundaries); the zone's real extent inside ${names.length > 1 ? 'them' : 'it'} is not sourced.`,
         extraSources: [],
       };
@@ -592,7 +655,7 @@ function placeRow(layer: CuratedLayer, row: Record<string, string>, ctx: Ctx): P
           pos[i] = findTracePoint(ctx.traces, arg).geometry.coordinates;
           labels[i] = `${arg} (traced position)`;
           extra.push(SRC.traces);
-        } else if (kind !== 'border' && kind !== 'nearest-trace') {
+        } else if (kind !== 'border') {
           throw new Error(`unknown waypoint kind "${kind}" in "${t}"`);
         }
       });
@@ -614,21 +677,61 @@ function placeRow(layer: CuratedLayer, row: Record<string, string>, ctx: Ctx): P
           }
           pos[i] = [round(best!.p[0], 6), round(best!.p[1], 6)];
           labels[i] = `the nearest point of the ${arg} province outline`;
-        } else if (kind === 'nearest-trace') {
-          if (!ref) throw new Error(`"${t}" needs a resolved neighbour waypoint`);
-          const cands = arg.split('|').map((c) => findTracePoint(ctx.traces, c.trim()));
-          const scored = cands.map((c) => ({ c, d: geodesicM(ref, c.geometry.coordinates) })).sort((a, b) => a.d - b.d);
-          const code = String(scored[0].c.properties.code ?? scored[0].c.properties.name);
-          pos[i] = scored[0].c.geometry.coordinates;
-          labels[i] = `${code}, the nearest of ${arg.split('|').map((s) => s.trim()).join('/')} by geodesic distance`;
-          extra.push(SRC.traces);
-          if (!row.from && i === 0) row.from = ctx.substationNames.get(code) ?? code;
         }
       });
       return {
         geometry: { type: 'LineString', coordinates: roundLine(pos as Position[], 5) },
         description: `Schematic: straight segments through ${labels.join(' → ')}; the real route is not surveyed.`,
         extraSources: extra,
+      };
+    }
+    case 'links': {
+      // A schematic star: one straight link from the source end to each place it serves.
+      const [fromText, toText] = row.place.split('->').map((s) => s.trim());
+      const ends = toText ? toText.split(';').map((s) => s.trim()).filter(Boolean) : [];
+      if (!fromText || ends.length === 0) throw new Error('place_level "links" is "trace:CODE -> end ; end …"');
+      const extra: string[] = [];
+      const resolveEnd = (t: string): { pos: Position; label: string } => {
+        const kind = t.slice(0, t.indexOf(':'));
+        const arg = t.slice(t.indexOf(':') + 1).trim();
+        if (kind === 'trace') {
+          extra.push(SRC.traces);
+          return { pos: findTracePoint(ctx.traces, arg).geometry.coordinates, label: `${arg} (traced position)` };
+        }
+        if (kind === 'commune') {
+          const [p] = parsePairs(arg);
+          const r = gaz.resolveCommune(p.district, p.commune);
+          extra.push(...r.extraSources);
+          return { pos: poleOf(unionAll(r.parts)), label: `the pole of ${r.description}` };
+        }
+        if (kind === 'feature') {
+          const f = ctx.pointsById.get(arg);
+          if (!f) throw new Error(`no point feature "${arg}" built before this row`);
+          return { pos: f.pos, label: `the map point of ${f.name} (${arg})` };
+        }
+        throw new Error(`unknown link end "${t}" (trace:, commune: or feature:)`);
+      };
+      const from = resolveEnd(fromText);
+      const to = ends.map(resolveEnd);
+      const lines = to.map((t) => roundLine([from.pos, t.pos], 5));
+      return {
+        geometry: lines.length === 1 ? { type: 'LineString', coordinates: lines[0] } : { type: 'MultiLineString', coordinates: lines },
+        description: `Schematic links, not routes: one straight segment from ${from.label} to each place the feeder serves (${to.map((t) => t.label).join('; ')}). The source is a single-line diagram: it names the places, not where the line runs.`,
+        extraSources: extra,
+      };
+    }
+    case 'published': {
+      const [kind, gid] = row.place.split(':').map((s) => s.trim());
+      if (kind !== 'gppd' || !wantPoint) throw new Error(`published place "${row.place}" is not "gppd:<id>" on a point layer`);
+      const f = ctx.gppd.get(gid);
+      if (!f) throw new Error(`no GPPD row "${gid}" in ${SOURCE_INPUTS.gppd}`);
+      const pos = f.geometry.coordinates;
+      const d = [...gaz.districts.values()].find((df) => booleanPointInPolygon(pos, df));
+      return {
+        geometry: { type: 'Point', coordinates: [round(pos[0], 6), round(pos[1], 6)] },
+        district: d ? String(d.properties.name) : undefined,
+        description: `Position published in the WRI Global Power Plant Database (raw Vietnam input, id ${gid}; geolocation source: Open Development Vietnam), copied unchanged (${String(f.properties.latitude_as_published)} N, ${String(f.properties.longitude_as_published)} E). A published database point, not surveyed for this map; how it was measured is not stated.`,
+        extraSources: [SRC.gppd, String(f.properties.upstream_url)],
       };
     }
     case 'extent': {
@@ -680,6 +783,13 @@ function rowToFeature(layer: CuratedLayer, row: Record<string, string>, ctx: Ctx
       c2025 = joinUnique(row.commune.split(';').flatMap((c) => ctx.gaz.commune2025(district, c.trim())));
     }
     if (c2025) props.commune_2025 = c2025;
+    let c2020 = placed.commune2020;
+    if (!c2020 && row.commune && district && !district.includes(';')) {
+      c2020 = joinUnique(row.commune.split(';').map((c) => ctx.gaz.commune2020(district, c.trim()) ?? ''));
+    }
+    // The 2020 – June 2025 unit, when the sources' name is not it (an old name or a list with old names).
+    if (c2020 && commune && c2020 !== commune) props.commune_2020 = c2020;
+    if (placed.placedIn) props.placed_in = placed.placedIn;
     props.accuracy_note = row.accuracy_note ? `${placed.description} ${row.accuracy_note}` : placed.description;
     const sources = row.sources.split(' ; ').map((s) => s.trim()).filter(Boolean);
     if (sources.length === 0) throw new Error('no sources');
@@ -719,10 +829,11 @@ export function loadSources(rootDir: string) {
   const neighbours = json<FeatureCollection<PolyGeom, Props>>(SOURCE_INPUTS.neighbours);
   const rivers = json<FeatureCollection<LineString, Props>>(SOURCE_INPUTS.rivers);
   const traces = json<FeatureCollection<Point | LineString, Props>>(SOURCE_INPUTS.traces);
+  const gppd = json<FeatureCollection<Point, Props>>(SOURCE_INPUTS.gppd);
   texts[SOURCE_INPUTS.changes] = readFileSync(join(rootDir, SOURCE_INPUTS.changes), 'utf8');
   const changes = readCsv(texts[SOURCE_INPUTS.changes], SOURCE_INPUTS.changes) as unknown as ChangeRow[];
   const gaz = new Gazetteer(communes, districts, changes);
-  return { texts, province, districts, communes, neighbours, rivers, traces, changes, gaz };
+  return { texts, province, districts, communes, neighbours, rivers, traces, gppd, changes, gaz };
 }
 
 /**
@@ -757,7 +868,13 @@ export function buildGeodata(opts: BuildOptions): BuildResult {
   // ---- neighbours
   layers.neighbours = [...base.neighbours.features]
     .sort((a, b) => String(a.properties.code).localeCompare(String(b.properties.code)))
-    .map((f) => ({ type: 'Feature', geometry: roundPolygonal(f.geometry, 4), properties: { name: String(f.properties.name), code: String(f.properties.code) } }));
+    .map((f) => ({
+      type: 'Feature', geometry: roundPolygonal(f.geometry, 4),
+      properties: {
+        name: String(f.properties.name), code: String(f.properties.code), accuracy: 'official', sources: [SRC.dvhcvn, SRC.gisChinhphu],
+        note: 'Province as before 1 July 2025 (the 2025 mergers changed most neighbours), for context.',
+      },
+    }));
 
   // ---- districts
   layers.districts = [...base.districts.features]
@@ -801,10 +918,13 @@ export function buildGeodata(opts: BuildOptions): BuildResult {
     lines: base.traces.features.filter((f): f is Feature<LineString, Props> => f.geometry.type === 'LineString'),
     withheld: opts.withoutUnlicensed,
   };
-  const ctx: Ctx = { gaz, traces, neighbours: base.neighbours, substationNames: new Map() };
+  const ctx: Ctx = {
+    gaz, traces, neighbours: base.neighbours, substationNames: new Map(), pointsById: new Map(),
+    gppd: new Map(base.gppd.features.map((f) => [String(f.properties.gppd_id), f])),
+  };
   const asOfs: string[] = [];
-  // Substations first: schematic lines name their end substations.
-  const order: CuratedLayer[] = ['power-substations', 'industrial-sites', 'mineral-sites', 'material-zones', 'power-lines', 'power-plants', 'roads', 'protected-areas'];
+  // Substations and plants first: schematic lines name their end substations and link to plants.
+  const order: CuratedLayer[] = ['power-substations', 'industrial-sites', 'mineral-sites', 'material-zones', 'power-plants', 'power-lines', 'roads', 'protected-areas'];
   for (const layer of order) {
     const rel = `data/${CURATED_TABLES[layer]}`;
     const text = readFileSync(join(dataDir, CURATED_TABLES[layer]), 'utf8');
@@ -824,6 +944,9 @@ export function buildGeodata(opts: BuildOptions): BuildResult {
     if (layer === 'power-substations') {
       for (const f of layers[layer]) if (f.properties.code) ctx.substationNames.set(String(f.properties.code), String(f.properties.name));
     }
+    for (const f of layers[layer]) {
+      if (f.geometry.type === 'Point') ctx.pointsById.set(String(f.properties.id), { pos: f.geometry.coordinates, name: String(f.properties.name) });
+    }
   }
 
   // ---- validate everything; ids unique across the package
@@ -840,6 +963,7 @@ export function buildGeodata(opts: BuildOptions): BuildResult {
       allIds.set(fid, id);
     }
   }
+  problems.push(...checkPlacedIn(layers));
   if (problems.length) throw new Error(`data package is invalid (${problems.length} issues):\n- ${problems.join('\n- ')}`);
 
   // ---- serialise
@@ -875,12 +999,46 @@ export function buildGeodata(opts: BuildOptions): BuildResult {
   return { manifest, files };
 }
 
+/**
+ * Every commune- or district-placed curated feature names its placement polygons in `placed_in`;
+ * each id exists in communes / districts, and a point lies inside their union.
+ */
+export function checkPlacedIn(layers: Record<LayerId, Feature<Geometry, Props>[]>): string[] {
+  const polys = new Map<string, Feature<Geometry, Props>>();
+  for (const f of [...layers.communes, ...layers.districts]) polys.set(String(f.properties.id), f);
+  const problems: string[] = [];
+  for (const layer of Object.keys(CURATED_TABLES) as CuratedLayer[]) {
+    for (const f of layers[layer]) {
+      const { id, accuracy, placed_in: placedIn } = f.properties;
+      const where = `${layer} ${String(id)}`;
+      const placed = accuracy === 'commune' || accuracy === 'district';
+      if (!placed) {
+        if (placedIn !== undefined) problems.push(`${where}: placed_in on a feature whose accuracy is "${String(accuracy)}"`);
+        continue;
+      }
+      if (!Array.isArray(placedIn) || placedIn.length === 0) { problems.push(`${where}: a ${String(accuracy)}-placed feature has no placed_in`); continue; }
+      const kind = accuracy === 'commune' ? 'commune-' : 'district-';
+      const found = placedIn.map((pid) => polys.get(String(pid)));
+      placedIn.forEach((pid, i) => {
+        if (!String(pid).startsWith(kind)) problems.push(`${where}: placed_in "${String(pid)}" is not a ${accuracy} polygon`);
+        else if (!found[i]) problems.push(`${where}: placed_in "${String(pid)}" does not exist`);
+      });
+      if (f.geometry.type === 'Point' && found.every(Boolean)) {
+        const pos = f.geometry.coordinates;
+        if (!found.some((p) => booleanPointInPolygon(pos, p as Feature<PolyGeom>))) problems.push(`${where}: point [${pos.join(', ')}] is not inside placed_in ${placedIn.join(' + ')}`);
+      }
+    }
+  }
+  return problems;
+}
+
 function licenceOf(id: LayerId): string {
   switch (id) {
     case 'region': case 'neighbours': case 'districts': return LIC.dvhcvn;
     case 'communes': return LIC.census;
     case 'rivers': return LIC.gshhg;
     case 'power-lines': case 'power-substations': return LIC.power;
+    case 'power-plants': return `${LIC.placed}; Nặm Cắt and Thượng Ân points: WRI Global Power Plant Database (CC-BY-4.0), geolocation by Open Development Vietnam`;
     case 'protected-areas': return `${LIC.placed}; Nam Xuân Lạc box from NBCA`;
     default: return LIC.placed;
   }

@@ -5,13 +5,13 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import Papa from 'papaparse';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
-import geographiclib from 'geographiclib-geodesic';
+import { bbox as turfBbox } from '@turf/bbox';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAYER_IDS, type LayerId, type Manifest } from '../../src/lib/data/schema.ts';
 import { validateLayer, validateManifest } from '../../src/lib/data/validate.ts';
 import {
-  CURATED_TABLES, buildGeodata, loadSources, nameKey, parseExtent, type BuildResult,
+  CURATED_TABLES, buildGeodata, checkPlacedIn, loadSources, nameKey, parseExtent, poleOf, type BuildResult,
 } from '../../scripts/build-geodata.ts';
 
 const REPO = join(import.meta.dirname, '..', '..');
@@ -92,8 +92,8 @@ describe('the package', () => {
     const counts = Object.fromEntries(a.manifest.layers.map((l) => [l.id, l.featureCount]));
     expect(counts).toEqual({
       region: 1, neighbours: 5, districts: 8, communes: 122, rivers: 3,
-      'protected-areas': 3, 'material-zones': 16, roads: 5, 'power-lines': 15,
-      'power-substations': 6, 'power-plants': 3, 'mineral-sites': 9, 'industrial-sites': 13,
+      'protected-areas': 3, 'material-zones': 16, roads: 5, 'power-lines': 18,
+      'power-substations': 6, 'power-plants': 5, 'mineral-sites': 9, 'industrial-sites': 13,
     });
     for (const id of LAYER_IDS) expect(layer(id).features).toHaveLength(counts[id]);
   });
@@ -123,6 +123,7 @@ describe('the package', () => {
       'data/sources/commune-changes.csv',
       'data/sources/neighbour-provinces.geojson',
       'data/sources/power-110kv-traces.geojson',
+      'data/sources/wri-gppd-vietnam-hydro-bac-kan.geojson',
     ]);
     const csv = readFileSync(join(REPO, 'data', 'roads.csv'));
     expect(m.inputs['data/roads.csv']).toBe(createHash('sha256').update(csv).digest('hex'));
@@ -139,12 +140,12 @@ describe('the package', () => {
   it('dates the package by the newest as_of of the curated rows, not the clock', () => {
     const asOfs = Object.values(CURATED_TABLES).flatMap((f) => readTable(f).map((r) => r.as_of)).filter(Boolean).sort();
     expect(a.manifest.dataAsOf).toBe(asOfs.at(-1));
-    expect(a.manifest.dataAsOf).toBe('2025-10');
+    // The 110 kV GIS extract is dated 25 Sep 2026; its lines and GIS-only substations carry that date.
+    expect(a.manifest.dataAsOf).toBe('2026-09-25');
   });
 
   it('gives every curated and base feature non-empty sources and an accuracy', () => {
     for (const id of LAYER_IDS) {
-      if (id === 'neighbours') continue;
       for (const f of layer(id).features) {
         const s = f.properties.sources as string[];
         expect(s.length, `${id} ${String(f.properties.id)}`).toBeGreaterThan(0);
@@ -171,10 +172,16 @@ describe('base layers', () => {
   });
 
   it('neighbours keep name and code', () => {
-    expect(layer('neighbours').features.map((f) => f.properties)).toEqual([
-      { name: 'Hà Giang', code: '02' }, { name: 'Cao Bằng', code: '04' }, { name: 'Tuyên Quang', code: '08' },
-      { name: 'Thái Nguyên', code: '19' }, { name: 'Lạng Sơn', code: '20' },
+    expect(layer('neighbours').features.map((f) => [f.properties.name, f.properties.code])).toEqual([
+      ['Hà Giang', '02'], ['Cao Bằng', '04'], ['Tuyên Quang', '08'], ['Thái Nguyên', '19'], ['Lạng Sơn', '20'],
     ]);
+    // Each carries its source and accuracy, and says it is the pre-July-2025 province.
+    for (const f of layer('neighbours').features) {
+      expect(f.properties).toMatchObject({ accuracy: 'official' });
+      expect((f.properties.sources as string[])[0]).toMatch(/^https:\/\/github\.com\/daohoangson\/dvhcvn\//);
+      expect(String(f.properties.note)).toContain('before 1 July 2025');
+    }
+    expect(a.manifest.layers.find((l) => l.id === 'neighbours')!.title_en).toBe('Neighbouring provinces (before 1 July 2025)');
   });
 
   it('communes carry 2009 population and area and the July 2025 unit', () => {
@@ -218,12 +225,15 @@ describe('placement of curated features', () => {
           expect(parts.some((poly) => booleanPointInPolygon(p, poly)), row.id).toBe(true);
           expect(f.properties.accuracy).toBe('commune');
           expect(f.properties.commune_2025, row.id).toBeTruthy();
+        } else if (row.place_level === 'published') {
+          continue; // published points: see the hydropower test
         } else {
           expect(row.place_level).toBe('district');
-          expect(booleanPointInPolygon(p, base.gaz.district(row.place)), row.id).toBe(true);
+          const district = row.place.split('|')[0].trim();
+          expect(booleanPointInPolygon(p, base.gaz.district(district)), row.id).toBe(true);
           expect(f.properties.accuracy).toBe('district');
           expect(f.properties.commune_2025).toBeUndefined();
-          expect(f.properties.district).toBe(row.place);
+          expect(f.properties.district).toBe(district);
         }
         checked++;
       }
@@ -272,10 +282,20 @@ describe('placement of curated features', () => {
     expect(planned.every((p) => p.phase === 'planned-2030' && p.status === 'planned' && String(p.decision).includes('QĐ 1004/QĐ-UBND'))).toBe(true);
   });
 
-  it('lets features known only by district share the district point', () => {
-    const ids = ['mine-cho-dien', 'mine-na-tum', 'smelter-hoang-nam'].map((id) => pointOf(byId('mineral-sites', id)));
-    ids.push(pointOf(byId('industrial-sites', 'ccn-nam-bang-lung')));
-    expect(new Set(ids.map((p) => p.join(','))).size).toBe(1);
+  it('lets features known only by district share the district point, placed in the whole district', () => {
+    const ids = ['mine-cho-dien', 'mine-na-tum', 'smelter-hoang-nam'].map((id) => byId('mineral-sites', id));
+    expect(new Set(ids.map((f) => pointOf(f).join(','))).size).toBe(1);
+    for (const f of ids) expect(f.properties).toMatchObject({ accuracy: 'district', placed_in: ['district-064'] });
+  });
+
+  it('puts the CCN Nam Bằng Lũng marker south of TT Bằng Lũng, placed in the whole Chợ Đồn district', () => {
+    const f = byId('industrial-sites', 'ccn-nam-bang-lung');
+    const townSouth = turfBbox(commune2009('Chợ Đồn', 'Bằng Lũng'))[1];
+    expect(pointOf(f)[1]).toBeLessThan(townSouth); // south of the whole town polygon
+    expect(pointOf(f)).not.toEqual(pointOf(byId('mineral-sites', 'mine-cho-dien'))); // not the district pole, 5.6 km NNW of the town
+    expect(booleanPointInPolygon(pointOf(f), base.gaz.district('Chợ Đồn'))).toBe(true);
+    expect(f.properties).toMatchObject({ accuracy: 'district', placed_in: ['district-064'], district: 'Chợ Đồn' });
+    expect(String(f.properties.accuracy_note)).toContain('south of Bằng Lũng');
   });
 
   it('places minerals and smelters as sourced', () => {
@@ -291,7 +311,36 @@ describe('placement of curated features', () => {
   it('keeps conflicting hydropower capacity out and sourced capacity in', () => {
     expect(byId('power-plants', 'hydro-thac-gieng').properties.capacity_mw).toBeUndefined();
     expect(byId('power-plants', 'hydro-nam-cat').properties).toMatchObject({ capacity_mw: 3.2, commune_2025: 'Phong Quang' });
-    expect(byId('power-plants', 'hydro-pac-cap').properties).toMatchObject({ capacity_mw: 6, commune_2025: 'Na Rì; Trần Phú' });
+    expect(byId('power-plants', 'hydro-pac-cap').properties).toMatchObject({ capacity_mw: 6, commune_2025: 'Na Rì; Trần Phú', commune_2020: 'Sơn Thành; Văn Minh' });
+    expect(byId('power-plants', 'hydro-thuong-an').properties).toMatchObject({ capacity_mw: 2.4, commune: 'Thượng Ân', district: 'Ngân Sơn', commune_2025: 'Bằng Vân' });
+    // Tà Làng: 4.5 MW (2009 report) vs 2 × 2.5 MW (dispatch): left out, both in the note.
+    const taLang = byId('power-plants', 'hydro-ta-lang');
+    expect(taLang.properties).toMatchObject({ accuracy: 'commune', commune: 'Đồng Phúc', district: 'Ba Bể' });
+    expect(taLang.properties.capacity_mw).toBeUndefined();
+    expect(String(taLang.properties.note)).toContain('4.5 MW');
+    expect(String(taLang.properties.note)).toContain('2 × 2.5 MW');
+    expect(booleanPointInPolygon(pointOf(taLang), commune2009('Ba Bể', 'Đồng Phúc'))).toBe(true);
+  });
+
+  it('puts Nặm Cắt and Thượng Ân at the published WRI GPPD coordinates, unchanged', () => {
+    const gppd = JSON.parse(readFileSync(join(REPO, 'data/sources/wri-gppd-vietnam-hydro-bac-kan.geojson'), 'utf8')) as Coll;
+    const published = (gid: string) => {
+      const g = gppd.features.find((f) => f.properties.gppd_id === gid)!;
+      return [Number(g.properties.longitude_as_published), Number(g.properties.latitude_as_published)];
+    };
+    expect(published('1030915')).toEqual([105.7776, 22.20161]);
+    expect(published('1030929')).toEqual([105.9936, 22.50411]);
+    for (const [id, gid] of [['hydro-nam-cat', '1030915'], ['hydro-thuong-an', '1030929']]) {
+      const f = byId('power-plants', id);
+      expect(pointOf(f), id).toEqual(published(gid));
+      expect(f.properties.accuracy).toBe('traced');
+      expect(f.properties.placed_in).toBeUndefined();
+      expect(f.properties.sources as string[]).toContain('https://github.com/wri/global-power-plant-database/blob/13b6a3baaca73e84b1a549d14c274981abec775b/raw_source_files/WRI/Vietnam.csv');
+      expect(String(f.properties.accuracy_note)).toContain('not surveyed');
+    }
+    // The published Nặm Cắt point lies in the commune the provincial portal names for the dam.
+    expect(booleanPointInPolygon(pointOf(byId('power-plants', 'hydro-nam-cat')), commune2009('Bạch Thông', 'Đôn Phong'))).toBe(true);
+    expect(a.manifest.layers.find((l) => l.id === 'power-plants')!.licence).toContain('CC-BY-4.0');
   });
 });
 
@@ -369,20 +418,54 @@ describe('power and roads', () => {
     expect(l.properties).toMatchObject({ voltage_kv: 220, length_m_stated: 70100, accuracy: 'schematic' });
   });
 
-  it('feeds every district centre at 35 kV from the geodesically nearest 110 kV substation', () => {
-    const subs = layer('power-substations').features.filter((f) => ['E26.1', 'E26.2', 'E26.3'].includes(String(f.properties.code)));
-    const feeders = layer('power-lines').features.filter((f) => f.properties.voltage_kv === 35);
-    expect(feeders).toHaveLength(8);
-    const g = geographiclib.Geodesic.WGS84;
-    for (const f of feeders) {
-      const [start, end] = (f.geometry as { coordinates: Position[] }).coordinates;
-      const dist = subs.map((s) => g.Inverse(end[1], end[0], pointOf(s)[1], pointOf(s)[0]).s12 as number);
-      const nearest = subs[dist.indexOf(Math.min(...dist))];
-      expect(start, String(f.properties.id)).toEqual(pointOf(nearest));
-      expect(f.properties.from).toBe(nearest.properties.name);
-      expect(String(f.properties.note)).toContain('route not surveyed');
+  it('has no invented feeders: only the feeders of the dispatch drawings, as schematic links', () => {
+    const lines = layer('power-lines').features;
+    expect(lines.filter((f) => String(f.properties.id).startsWith('mv-35-'))).toEqual([]);
+    const mv = lines.filter((f) => f.properties.voltage_kv === 35 || f.properties.voltage_kv === 22);
+    expect(mv.map((f) => f.properties.id)).toEqual([
+      'mv-371-e26-1', 'mv-371-e26-2', 'mv-371-e26-3', 'mv-372-e26-1', 'mv-373-e26-1', 'mv-373-e26-2',
+      'mv-373-e26-3', 'mv-374-e26-1', 'mv-375-e26-3', 'mv-376-e26-1', 'mv-378-e26-1',
+    ]);
+    for (const f of mv) {
+      const id = String(f.properties.id);
+      expect(f.properties.accuracy, id).toBe('schematic');
+      expect(f.properties.voltage_kv, id).toBe(35);
+      // Every feeder cites its own drawing at the transcribed commit.
+      const m = /^mv-(\d{3})-e26-(\d)$/.exec(id)!;
+      expect(f.properties.name, id).toBe(`Lộ ${m[1]} E26.${m[2]} – 35 kV (sơ đồ liên kết)`);
+      expect((f.properties.sources as string[]).some((u) => /^https:\/\/github\.com\/anhcv1987\/sodoluoidien\/blob\/16803e0aba4f2b736f7024afd227f4f32b33f5c8\/tools\/luoi-trung-ap\/pdf\/bk\d\d\.json$/.test(u)), id).toBe(true);
+      expect(String(f.properties.accuracy_note), id).toContain('Schematic links, not routes');
+      // Every segment starts at the feeder's own substation (its number says which).
+      const sub = byId('power-substations', { 1: 'sub-e26-1-bac-kan', 2: 'sub-e26-2-cho-don', 3: 'sub-e26-3-na-phac' }[m[2]]!);
+      expect(f.properties.from, id).toBe(sub.properties.name);
+      const segs = f.geometry.type === 'LineString' ? [(f.geometry as { coordinates: Position[] }).coordinates] : (f.geometry as { coordinates: Position[][] }).coordinates;
+      for (const seg of segs) {
+        expect(seg, id).toHaveLength(2);
+        expect(seg[0], id).toEqual(pointOf(sub).map((x) => Math.round(x * 1e5) / 1e5));
+      }
     }
-    expect(byId('power-lines', 'mv-35-bang-lung').properties.from).toBe('TBA 110 kV Chợ Đồn (E26.2)');
+  });
+
+  it('links each feeder to the communes named on its drawing and the plants on it', () => {
+    const ends = (id: string) => {
+      const f = byId('power-lines', id);
+      const segs = f.geometry.type === 'LineString' ? [(f.geometry as { coordinates: Position[] }).coordinates] : (f.geometry as { coordinates: Position[][] }).coordinates;
+      return segs.map((s) => s[1]);
+    };
+    const inCommune = (p: Position, d: string, c: string) => booleanPointInPolygon(p, commune2009(d, c));
+    const r5 = (p: Position) => p.map((x) => Math.round(x * 1e5) / 1e5);
+    const e371 = ends('mv-371-e26-1');
+    expect(e371).toHaveLength(3);
+    expect([inCommune(e371[0], 'Bạch Thông', 'Hà Vị'), inCommune(e371[1], 'Bạch Thông', 'Sĩ Bình'), inCommune(e371[2], 'Bạch Thông', 'Vũ Muộn')]).toEqual([true, true, true]);
+    expect(ends('mv-372-e26-1')).toEqual([r5(pointOf(byId('power-plants', 'hydro-nam-cat')))]);
+    expect(ends('mv-373-e26-3')).toEqual([expect.anything(), r5(pointOf(byId('power-plants', 'hydro-thuong-an'))), r5(pointOf(byId('power-plants', 'hydro-pac-cap')))]);
+    expect(inCommune(ends('mv-373-e26-3')[0], 'Ngân Sơn', 'Thượng Quan')).toBe(true);
+    expect(ends('mv-378-e26-1')).toEqual([r5(pointOf(byId('power-substations', 'sub-e26-5-bac-kan-220')))]);
+    const e375 = ends('mv-375-e26-3');
+    expect([inCommune(e375[0], 'Ba Bể', 'Quảng Khê'), inCommune(e375[1], 'Ba Bể', 'Đồng Phúc'), inCommune(e375[2], 'Chợ Đồn', 'Bằng Phúc')]).toEqual([true, true, true]);
+    expect(ends('mv-373-e26-1')).toHaveLength(7);
+    expect(inCommune(ends('mv-371-e26-2')[0], 'Chợ Đồn', 'Yên Mỹ')).toBe(true);
+    expect(inCommune(ends('mv-371-e26-2')[0], 'Chợ Đồn', 'Phương Viên')).toBe(false); // only on a normally-open switch
   });
 
   it('draws schematic roads through the poles of the sourced places', () => {
@@ -395,6 +478,115 @@ describe('power and roads', () => {
     expect(booleanPointInPolygon(ql3b[1], commune2009('Na Rì', 'Kim Lư'))).toBe(true);
     expect(byId('roads', 'road-expressway-cho-moi-bac-kan').properties).toMatchObject({ road_class: 'expressway', length_m_stated: 28800 });
     for (const f of layer('roads').features) expect(f.properties.accuracy).toBe('schematic');
+  });
+});
+
+describe('placement polygons (placed_in)', () => {
+  const curated = Object.keys(CURATED_TABLES) as (keyof typeof CURATED_TABLES)[];
+
+  it('is present, valid and bounding for every commune- or district-placed feature, and only for them', () => {
+    const polys = new Map([...layer('communes').features, ...layer('districts').features].map((f) => [String(f.properties.id), f]));
+    let placed = 0;
+    for (const id of curated) {
+      for (const f of layer(id).features) {
+        const acc = String(f.properties.accuracy);
+        const ids = f.properties.placed_in as string[] | undefined;
+        if (acc !== 'commune' && acc !== 'district') { expect(ids, String(f.properties.id)).toBeUndefined(); continue; }
+        placed++;
+        expect(ids!.length, String(f.properties.id)).toBeGreaterThan(0);
+        for (const pid of ids!) {
+          expect(pid.startsWith(`${acc}-`), `${String(f.properties.id)} ${pid}`).toBe(true);
+          expect(polys.has(pid), `${String(f.properties.id)} ${pid}`).toBe(true);
+        }
+        if (f.geometry.type === 'Point') {
+          expect(ids!.some((pid) => booleanPointInPolygon(pointOf(f), polys.get(pid) as Feature<Polygon>)), String(f.properties.id)).toBe(true);
+        } else {
+          // A zone is the union of its placement polygons: each polygon's label point lies in the zone.
+          for (const pid of ids!) {
+            const inner = pid.startsWith('commune-')
+              ? base.communes.features.find((c) => `commune-${String(c.properties.commune_id_census2009)}` === pid)!.properties.label_point as Position
+              : poleOf(polys.get(pid)!.geometry as Polygon);
+            expect(booleanPointInPolygon(inner, f as Feature<Polygon>), `${String(f.properties.id)} ${pid}`).toBe(true);
+          }
+        }
+      }
+    }
+    expect(placed).toBe(43); // 13 sites, 9 mineral sites, 3 plants, 16 zones, 2 protected areas
+  });
+
+  it('lists every 2009 predecessor of a 2020 unit, and every commune of a multi-commune row', () => {
+    const idOf = (d: string, c: string) => `commune-${String(commune2009(d, c).properties.commune_id_census2009)}`;
+    expect(byId('industrial-sites', 'ccn-thanh-thinh').properties.placed_in).toEqual([idOf('Chợ Mới', 'Thanh Bình'), idOf('Chợ Mới', 'Nông Thịnh')]);
+    expect(byId('industrial-sites', 'kcn-thanh-binh-1').properties.placed_in).toEqual([idOf('Chợ Mới', 'Thanh Bình')]);
+    const vm = byId('industrial-sites', 'ccn-vang-muoi').properties.placed_in as string[];
+    expect([...vm].sort()).toEqual([idOf('Na Rì', 'Hảo Nghĩa'), idOf('Na Rì', 'Hữu Thác')].sort());
+    expect(byId('power-plants', 'hydro-pac-cap').properties.placed_in).toEqual([idOf('Na Rì', 'Lương Thành'), idOf('Na Rì', 'Văn Minh')]);
+    expect(byId('industrial-sites', 'kcn-cho-moi-3').properties.placed_in).toEqual(['district-065']);
+    expect(byId('material-zones', 'zone-ginger').properties.placed_in).toEqual(['district-065', 'district-060', 'district-066']);
+  });
+
+  it('fails the build on a placed_in that does not exist, is of the wrong level or does not contain the point', () => {
+    const clone = () => JSON.parse(JSON.stringify(Object.fromEntries(LAYER_IDS.map((id) => [id, layer(id).features])))) as Record<LayerId, Feature<Geometry, Props>[]>;
+    expect(checkPlacedIn(clone())).toEqual([]);
+    const l1 = clone();
+    l1['industrial-sites'].find((f) => f.properties.id === 'ccn-quang-chu')!.properties.placed_in = ['commune-9999999'];
+    expect(checkPlacedIn(l1)).toEqual(['industrial-sites ccn-quang-chu: placed_in "commune-9999999" does not exist']);
+    const l2 = clone();
+    l2['industrial-sites'].find((f) => f.properties.id === 'ccn-quang-chu')!.properties.placed_in = [`commune-${String(commune2009('Chợ Mới', 'Thanh Bình').properties.commune_id_census2009)}`];
+    expect(checkPlacedIn(l2)).toHaveLength(1);
+    expect(checkPlacedIn(l2)[0]).toMatch(/^industrial-sites ccn-quang-chu: point \[105\.\d+, 21\.\d+\] is not inside placed_in commune-\d+$/);
+    const l3 = clone();
+    l3['mineral-sites'].find((f) => f.properties.id === 'mine-na-tum')!.properties.placed_in = ['commune-2070717'];
+    expect(checkPlacedIn(l3)[0]).toBe('mineral-sites mine-na-tum: placed_in "commune-2070717" is not a district polygon');
+    const l4 = clone();
+    delete l4['power-plants'].find((f) => f.properties.id === 'hydro-ta-lang')!.properties.placed_in;
+    expect(checkPlacedIn(l4)).toEqual(['power-plants hydro-ta-lang: a commune-placed feature has no placed_in']);
+  });
+});
+
+describe('corrections', () => {
+  it('gives the 2020–2025 unit of every commune name that no longer existed then', () => {
+    expect(byId('industrial-sites', 'kcn-thanh-binh-1').properties).toMatchObject({ commune: 'Thanh Bình', commune_2020: 'Thanh Thịnh' });
+    expect(byId('industrial-sites', 'kcn-thanh-binh-2').properties).toMatchObject({ commune: 'Thanh Bình', commune_2020: 'Thanh Thịnh' });
+    expect(byId('power-substations', 'sub-e26-5-bac-kan-220').properties).toMatchObject({ commune: 'Hà Vị', commune_2020: 'Quân Hà' });
+    expect(byId('protected-areas', 'pa-ba-be-national-park').properties.commune_2020).toBe('Nam Mẫu; Khang Ninh; Cao Thượng; Quảng Khê; Thượng Giáo');
+    expect(byId('protected-areas', 'pa-kim-hy').properties.commune_2020).toBe('Kim Hỷ; Lương Thượng; Văn Lang; Côn Minh; Cao Sơn; Vũ Muộn');
+    // Names that existed in 2020–2025 get no extra property.
+    expect(byId('industrial-sites', 'ccn-quang-chu').properties.commune_2020).toBeUndefined();
+    expect(byId('industrial-sites', 'ccn-thanh-thinh').properties.commune_2020).toBeUndefined();
+  });
+
+  it('gives phases their sources support', () => {
+    const phase = (id: string) => byId('industrial-sites', id).properties.phase;
+    expect(phase('ccn-thanh-thinh')).toBe('planned-2025'); // construction planned 2023–2024, never reported
+    expect(phase('ccn-cam-giang')).toBe('planned-2025'); // land clearance in Nov 2023
+    expect(phase('ccn-chu-huong')).toBe('planned-2030'); // established 2021, no build period found
+    expect(phase('ccn-vang-muoi')).toBe('under-construction');
+  });
+
+  it('cites no page unrelated to its feature', () => {
+    for (const id of Object.keys(CURATED_TABLES) as (keyof typeof CURATED_TABLES)[]) {
+      for (const f of layer(id).features) {
+        const s = f.properties.sources as string[];
+        expect(s.some((u) => u.includes('hoc-vien-bi-chui-la-con-lon')), String(f.properties.id)).toBe(false);
+        // The 35 kV magazine page and the 2021 110 kV page were cited for the invented feeders only.
+        if (f.properties.voltage_kv === 35) expect(s.some((u) => u.includes('tapchicongthuong.vn')), String(f.properties.id)).toBe(false);
+      }
+    }
+    expect(String(byId('industrial-sites', 'kcn-thanh-binh-2').properties.note)).not.toContain('sidebar');
+  });
+
+  it('dates what it can: the GIS extract, the Đôn Phong turmeric group', () => {
+    const traced = layer('power-lines').features.filter((f) => f.properties.accuracy === 'traced');
+    expect(traced.map((f) => f.properties.as_of)).toEqual(Array(6).fill('2026-09-25'));
+    expect(byId('power-substations', 'sub-n1-junction').properties.as_of).toBe('2026-09-25');
+    expect(byId('material-zones', 'zone-turmeric-don-phong').properties.as_of).toBe('2020');
+  });
+
+  it('keeps the area and the decision of the protected areas apart', () => {
+    const d = (id: string) => (byId('protected-areas', id).properties.designations as string[]).join(' | ');
+    expect(d('pa-ba-be-national-park')).toContain('which set 7,610 ha');
+    expect(d('pa-nam-xuan-lac')).toContain('QĐ 109/QĐ-UBND, 14 Jan 2014, which gives the 4,155.67 ha');
   });
 });
 
@@ -420,5 +612,5 @@ describe('build errors', () => {
       rmSync(tmpData, { recursive: true, force: true });
       rmSync(tmpOut, { recursive: true, force: true });
     }
-  });
+  }, 60_000); // three full builds on a shared machine
 });

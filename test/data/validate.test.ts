@@ -31,6 +31,24 @@ describe('validateLayer', () => {
     }
   });
 
+  it('checks placed_in: polygon ids of the feature own placement level, on commune- or district-placed features only', () => {
+    const feature = (accuracy: string, placedIn: unknown) => ({
+      type: 'Feature', geometry: { type: 'Point', coordinates: [105.8, 21.9] },
+      properties: { id: 'ccn-x', name: 'CCN X', kind: 'cluster', status: 'planned', phase: 'planned-2030', accuracy, sources: ['https://example.org/s'], placed_in: placedIn },
+    });
+    const messages = (accuracy: string, placedIn: unknown) => {
+      const r = validateLayer('industrial-sites', { type: 'FeatureCollection', features: [feature(accuracy, placedIn)] }, { bbox: BBOX });
+      return r.ok ? [] : r.issues.map((i) => i.message);
+    };
+    expect(messages('commune', ['commune-2071223', 'commune-2071217'])).toEqual([]);
+    expect(messages('district', ['district-064'])).toEqual([]);
+    expect(messages('commune', undefined)).toEqual([]);
+    expect(messages('commune', ['xa-1'])).toEqual(['industrial-sites feature 0 (ccn-x) properties.placed_in: "xa-1" does not match /^(?:commune|district)-\\d+$/']);
+    expect(messages('commune', ['district-064'])).toEqual(['industrial-sites feature 0 (ccn-x) properties.placed_in: "district-064" is not a commune polygon id']);
+    expect(messages('traced', ['commune-2071223'])).toEqual(['industrial-sites feature 0 (ccn-x) properties.placed_in: only commune- or district-placed features carry it (accuracy is "traced")']);
+    expect(messages('commune', [])).toEqual(['industrial-sites feature 0 (ccn-x) properties.placed_in: must be a non-empty array of non-empty strings']);
+  });
+
   it('rejects a geometry type the layer does not allow', () => {
     const [i] = issuesOf('industrial-sites', 'invalid/wrong-geometry-type.geojson');
     expect(i).toMatchObject({ featureIndex: 0, id: 'kcn-a', path: 'geometry.type' });

@@ -63,6 +63,7 @@ describe('attribution control', () => {
     await expect.poll(() => ctrl.getAttribute('class')).toContain('maplibregl-compact');
     const button = page.locator('.maplibregl-ctrl-attrib-button');
     expect(await button.isVisible()).toBe(true);
+    expect(await button.getAttribute('aria-label')).toBe('Hiện hoặc ẩn ghi công dữ liệu');
     const box = (await button.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(360);
     expect(box.y + box.height).toBeLessThanOrEqual(740);
@@ -74,6 +75,36 @@ describe('attribution control', () => {
     await expect.poll(() => inner.isVisible()).toBe(true);
     expect(await inner.textContent()).toContain(credit('districts', 'vi'));
     await page.screenshot({ path: 'test-results/attribution-phone-open.png' });
+    await page.close();
+  });
+
+  it('marks the 110 kV traces as third-party without a licence in their card and in the About panel', async () => {
+    const page = await h.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const watch = await watchPage(page);
+    await page.goto(`${h.url}#s=power-substations:sub-e26-2-cho-don`);
+    await waitForMapIdle(page);
+    const card = page.getByTestId('card-credits');
+    await expect.poll(() => card.textContent()).toContain('Lưới 110 kV: anhcv1987/sodoluoidien, bên thứ ba (không ghi giấy phép)');
+    expect(await card.textContent()).toContain('chưa ai cho phép phân phối lại');
+    await page.getByTestId('feature-card').screenshot({ path: 'test-results/attribution-card.png' });
+    await page.click('button[lang="en"]');
+    await expect.poll(() => card.textContent()).toContain('110 kV grid: anhcv1987/sodoluoidien, third-party (no licence stated)');
+
+    await page.click('button[data-panel="about"]');
+    const about = (l: string) => page.locator(`li[data-layer-about="${l}"]`);
+    await expect.poll(() => about('power-substations').textContent()).toContain('Third-party data, no licence stated');
+    expect(await about('districts').textContent()).toContain('Boundaries: gis.chinhphu.vn via daohoangson/dvhcvn (GPL-3.0)');
+    expect(await about('districts').getByTestId('about-unlicensed').count()).toBe(0);
+    expect(await about('power-plants').textContent()).toContain('(CC-BY-4.0)');
+    const text = (await page.locator('.about').textContent())!;
+    expect(text).toContain('GPL-3.0 or later');
+    // Plain language for the public: no commands, no paths of the repository.
+    expect(text).not.toMatch(/npm |\.\.\/shared|data\/\*?[a-z-]*\.csv/);
+    await page.click('button[lang="vi"]');
+    await expect.poll(() => about('power-substations').textContent()).toContain('không ghi giấy phép');
+    expect((await page.locator('.about').textContent())!).not.toMatch(/npm |\.\.\/shared|data\/\*?[a-z-]*\.csv/);
+    await page.locator('li[data-layer-about="power-substations"]').screenshot({ path: 'test-results/attribution-about.png' });
+    expect(watch.errors).toEqual([]);
     await page.close();
   });
 });

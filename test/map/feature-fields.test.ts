@@ -20,6 +20,17 @@ describe('feature card rows', () => {
     ]);
   });
 
+  it('shows the sources\u2019 commune, its 2020–2025 unit and its 2025 unit, each with its level in the label', () => {
+    const p = { district: 'Chợ Mới', commune: 'Thanh Bình', commune_2020: 'Thanh Thịnh', commune_2025: 'Thanh Thịnh' };
+    expect(cardRows('vi', p).map((r) => [r.label, r.value])).toEqual([
+      ['Huyện, thành phố (theo quy hoạch 2021–2030)', 'Chợ Mới'], ['Xã, phường, thị trấn (theo nguồn)', 'Thanh Bình'],
+      ['Đơn vị cấp xã 2020 – 6/2025', 'Thanh Thịnh'], ['Đơn vị cấp xã từ 1/7/2025', 'Thanh Thịnh'],
+    ]);
+    expect(cardRows('en', p).map((r) => r.label)).toEqual([
+      'District or city (2021–2030 plan)', 'Commune, ward or town (as in the sources)', 'Commune-level unit 2020 – June 2025', 'Commune-level unit since 1 July 2025',
+    ]);
+  });
+
   it('links only http(s) sources; property text is never markup', () => {
     expect(safeUrl('https://backan.gov.vn/x')).toBe('https://backan.gov.vn/x');
     expect(safeUrl('javascript:alert(1)')).toBeNull();

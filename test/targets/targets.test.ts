@@ -199,6 +199,13 @@ describe('the cluster target (≥ 4 clusters finished, each > 60 % occupied)', (
     expect(CLUSTERS.find((c) => c.name === 'KCN Thanh Bình (giai đoạn I)')!.evidence.en).toContain('not a cluster');
   });
 
+  it('does not call KCN Thanh Bình phase I finished: money was allocated in 2021–2023 to finish it, no completion reported', () => {
+    const tb = CLUSTERS.find((c) => c.name === 'KCN Thanh Bình (giai đoạn I)')!;
+    expect(tb.infrastructure).toBe('in-progress');
+    expect(tb.evidence.en).toContain('58 bn VND');
+    expect(tb.evidence.vi).toContain('58 tỷ đồng');
+  });
+
   it('names every site exactly as the data package does, so onSelectSite(name) can be mapped to a feature', () => {
     const sites = JSON.parse(readFileSync(new URL('../../public/geodata/industrial-sites.geojson', import.meta.url), 'utf8')) as {
       features: { properties: { name: string; kind: string } }[];

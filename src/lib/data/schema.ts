@@ -33,12 +33,16 @@ export type LayerId = (typeof LAYER_IDS)[number];
  * - `official`: an official boundary (gis.chinhphu.vn via dvhcvn).
  * - `generalised`: an official-origin boundary thinned for small scales (2009 communes) or a coarse
  *   digitisation (GSHHG rivers).
- * - `traced`: traced by a third party from a GIS of unverified origin (the 110 kV traces).
+ * - `traced`: a position or line published by a third party whose survey method is not stated: the
+ *   110 kV traces (a GIS extract of unverified origin) and the hydropower points of the WRI Global
+ *   Power Plant Database (geolocated by Open Development Vietnam). Taken as given, not surveyed here.
  * - `extent`: a coordinate bounding box published by the source, not the real outline.
  * - `commune`: only the commune is known; a point is placed at the commune polygon's pole of
  *   inaccessibility, a zone is the whole commune polygon.
  * - `district`: only the district is known; placed the same way inside the district.
- * - `schematic`: a line known only by its end points or the places it passes; drawn straight between them.
+ * - `schematic`: a line known only by its end points or the places it passes, or by the places it
+ *   serves (medium-voltage feeders: one straight link from the substation to each place); drawn
+ *   straight between them. Indicative, never a measured route.
  */
 export const ACCURACY_CLASSES = ['official', 'generalised', 'traced', 'extent', 'commune', 'district', 'schematic'] as const;
 export type Accuracy = (typeof ACCURACY_CLASSES)[number];
@@ -66,8 +70,23 @@ export interface CommonProps {
   district?: string;
   /** Commune as named in the sources / the plan (e.g. "Thanh Bình"). */
   commune?: string;
+  /**
+   * The commune-level unit of 2020 – June 2025 (after the 2020 mergers, NQ 855/NQ-UBTVQH14), present
+   * only when `commune` names a unit that no longer existed then (e.g. "Thanh Thịnh" for "Thanh Bình").
+   */
+  commune_2020?: string;
   /** The commune-level unit of Thái Nguyên it lies in since 1 July 2025 (e.g. "Thanh Thịnh"). */
   commune_2025?: string;
+  /**
+   * Where a commune- or district-placed feature can truly be: the ids of its placement polygons,
+   * `commune-<census id>` in communes.geojson (2009 polygons) or `district-<code>` in districts.geojson.
+   * Always an array; the true position lies somewhere in the UNION of the listed polygons. Several ids
+   * when the feature is placed by several communes (a `communes` row) or by a 2020 unit drawn as the
+   * union of its 2009 predecessors (e.g. Thanh Thịnh = Thanh Bình + Nông Thịnh). Present exactly when
+   * `accuracy` is `commune` or `district`; the build checks every id exists and a point lies inside.
+   * The map point of such a feature is a stand-in (the polygon's pole), never a position.
+   */
+  placed_in?: string[];
   /** Free text in English: caveats, conflicts between sources. */
   note?: string;
 }
@@ -134,8 +153,15 @@ export interface MaterialZoneProps extends CommonProps {
 /** Voltage classes drawn by the map, kV. */
 export const VOLTAGES_KV = [22, 35, 110, 220] as const;
 export type VoltageKv = (typeof VOLTAGES_KV)[number];
-/** The medium-voltage (distribution) classes, kV: what "the nearest MV line" means. */
-export const MV_VOLTAGES_KV = [22, 35] as const satisfies readonly VoltageKv[];
+/**
+ * Line voltages the analyses understand, kV: Vietnam's distribution (medium-voltage) levels 6, 10,
+ * 15, 22 and 35 kV, and the 110 and 220 kV transmission levels. The bundled package uses
+ * {@link VOLTAGES_KV}; imported lines may carry any of these.
+ */
+export const LINE_VOLTAGES_KV = [6, 10, 15, 22, 35, 110, 220] as const;
+export type LineVoltageKv = (typeof LINE_VOLTAGES_KV)[number];
+/** Medium voltage (distribution) levels, kV. */
+export const MV_VOLTAGES_KV = [6, 10, 15, 22, 35] as const satisfies readonly LineVoltageKv[];
 
 export interface PowerLineProps extends CommonProps {
   voltage_kv: VoltageKv;
@@ -187,7 +213,12 @@ export interface ProtectedAreaProps extends CommonProps {
 }
 
 export interface RegionProps { name: string; name_en: string; note: string; sources: string[]; accuracy: Accuracy }
-export interface NeighbourProps { name: string; code: string }
+export interface NeighbourProps {
+  name: string; code: string;
+  accuracy?: Accuracy; sources?: string[];
+  /** Caveat in English (pre-July-2025 provinces). */
+  note?: string;
+}
 export interface DistrictProps {
   id: string; name: string; name_full: string; code: string; accuracy: Accuracy; sources: string[];
   /** Caveat in English (districts are pre-July-2025 units, abolished on 1 July 2025). */

@@ -3,7 +3,7 @@
  * bundled layers with the user's layers added to them or replacing them. Pure.
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { Crop, LayerId, Mineral, VoltageKv } from './schema.ts';
+import { LINE_VOLTAGES_KV, MV_VOLTAGES_KV, type Crop, type LayerId, type LineVoltageKv, type Mineral, type VoltageKv } from './schema.ts';
 
 /** What an imported layer is to the app. `sites` are analysed like the industrial sites; `reference` is only drawn. */
 export const USER_ROLES = ['sites', 'material-zones', 'power-lines', 'roads', 'mineral-sites', 'protected-areas', 'reference'] as const;
@@ -36,6 +36,8 @@ export interface UserLayerSpec {
   voltageProp?: string;
   /** The imported features, WGS84. */
   collection: FeatureCollection;
+  /** When it was added (ms since 1970), for the order of the list. */
+  addedAt?: number;
 }
 
 const NAME_KEYS = ['name', 'Name', 'NAME', 'ten', 'Ten', 'TEN', 'tên', 'Tên', 'title', 'label'];
@@ -49,10 +51,16 @@ export function featureName(p: Record<string, unknown> | null, fallback: string)
   return fallback;
 }
 
-/** A voltage in kV from a value such as 35, "35", "35kV", "35 kV", "0.4" → null when it is none of the classes. */
-export function parseVoltageKv(v: unknown): VoltageKv | null {
+/** Voltage class of a line voltage: `mv` (6–35 kV), `hv` (110 kV), `ehv` (220 kV), null otherwise. */
+export function voltageClass(kv: unknown): 'mv' | 'hv' | 'ehv' | null {
+  const n = typeof kv === 'number' ? kv : typeof kv === 'string' ? Number(kv) : NaN;
+  return (MV_VOLTAGES_KV as readonly number[]).includes(n) ? 'mv' : n === 110 ? 'hv' : n === 220 ? 'ehv' : null;
+}
+
+/** A voltage in kV from a value such as 35, "35", "35kV", "35 kV", "10", "0.4" → null when it is none of {@link LINE_VOLTAGES_KV}. */
+export function parseVoltageKv(v: unknown): LineVoltageKv | null {
   const n = typeof v === 'number' ? v : typeof v === 'string' ? Number.parseFloat(v.replace(',', '.')) : NaN;
-  return n === 22 || n === 35 || n === 110 || n === 220 ? n : null;
+  return (LINE_VOLTAGES_KV as readonly number[]).includes(n) ? n as LineVoltageKv : null;
 }
 
 export interface NormalisedLayer { features: Feature[]; skipped: { index: number; reason: string }[] }
@@ -90,7 +98,7 @@ export function normaliseUserLayer(spec: UserLayerSpec): NormalisedLayer {
     if (spec.role === 'power-lines') {
       const kv = spec.voltageProp ? parseVoltageKv(own[spec.voltageProp]) : spec.voltageKv ?? null;
       if (kv === null) {
-        skipped.push({ index: i, reason: `voltage "${String(spec.voltageProp ? own[spec.voltageProp] : '')}" is not 22, 35, 110 or 220 kV` });
+        skipped.push({ index: i, reason: `voltage "${String(spec.voltageProp ? own[spec.voltageProp] : '')}" is not ${LINE_VOLTAGES_KV.join(', ')} kV` });
         return;
       }
       props.voltage_kv = kv;

@@ -78,11 +78,15 @@ interface FieldSpec {
   values?: readonly (string | number)[];
   min?: number;
   max?: number;
-  /** Regular expression a string must match. */
+  /** Regular expression a string (or every item of a string[]) must match. */
   pattern?: RegExp;
 }
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** An id of a placement polygon: `commune-<census id>` or `district-<code>`. */
+export const PLACED_IN_PATTERN = /^(?:commune|district)-\d+$/;
+/** Accuracy classes whose features must name their placement polygons in `placed_in`. */
+const PLACED_CLASSES: readonly string[] = ['commune', 'district'];
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
 export const AS_OF_PATTERN = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 
@@ -96,7 +100,9 @@ const COMMON: Record<string, FieldSpec> = {
   as_of: { type: 'string', pattern: AS_OF_PATTERN },
   district: { type: 'string' },
   commune: { type: 'string' },
+  commune_2020: { type: 'string' },
   commune_2025: { type: 'string' },
+  placed_in: { type: 'string[]', pattern: PLACED_IN_PATTERN },
   note: { type: 'string' },
 };
 
@@ -112,6 +118,9 @@ export const LAYER_PROPERTY_SPECS: Record<LayerId, Record<string, FieldSpec>> = 
   neighbours: {
     name: { type: 'string', required: true },
     code: { type: 'string', required: true },
+    accuracy: { type: 'string', values: ACCURACY_CLASSES },
+    sources: { type: 'string[]' },
+    note: { type: 'string' },
   },
   districts: {
     id: { type: 'string', required: true, pattern: ID_PATTERN },
@@ -332,7 +341,20 @@ function checkProperties(props: unknown, specs: Record<string, FieldSpec>, add: 
         if (spec.values) {
           for (const s of v as string[]) if (!spec.values.includes(s)) add(path, `"${s}" is not one of ${spec.values.join(', ')}`);
         }
+        if (spec.pattern) {
+          for (const s of v as string[]) if (!spec.pattern.test(s)) add(path, `"${s}" does not match ${String(spec.pattern)}`);
+        }
         break;
+    }
+  }
+  // Only a commune- or district-placed feature names placement polygons, of its own level. (The build
+  // requires them on every such feature of the bundled package; here a feature without them is accepted.)
+  if ('placed_in' in specs) {
+    const placed = typeof props.accuracy === 'string' && PLACED_CLASSES.includes(props.accuracy);
+    if (!placed && props.placed_in !== undefined) add('properties.placed_in', `only commune- or district-placed features carry it (accuracy is "${String(props.accuracy)}")`);
+    if (placed && Array.isArray(props.placed_in)) {
+      const prefix = `${String(props.accuracy)}-`;
+      for (const s of props.placed_in) if (typeof s === 'string' && PLACED_IN_PATTERN.test(s) && !s.startsWith(prefix)) add('properties.placed_in', `"${s}" is not a ${String(props.accuracy)} polygon id`);
     }
   }
 }

@@ -11,6 +11,7 @@ import type { DossierFontBytes, DossierInput, DossierPdfOptions, DossierRow, Dos
 import { dossierLabels, methodNote, type DossierLabels } from './i18n.ts';
 import { bytesToBase64, coverText, fileIdOf, formatDate, formatLength, formatNumber, hexToRgb, niceScaleLength, pdfDate } from './format.ts';
 import { loadDossierFont } from './font.ts';
+import { qrUrl } from './qr-url.ts';
 
 /** A4 portrait, millimetres. */
 export const PAGE = { width: 210, height: 297 } as const;
@@ -157,6 +158,10 @@ export async function buildDossierPdf(input: DossierInput, options: DossierPdfOp
     cur.y += 3;
     sourcesSection(ctx, cur, input);
   }
+  if (input.credits?.length && !ctx.creditsShown) {
+    cur.y += 1.5;
+    creditsSection(ctx, cur, input.credits);
+  }
 
   const pages = doc.getNumberOfPages();
   for (let p = 1; p <= pages; p++) {
@@ -173,6 +178,8 @@ interface Ctx {
   lang: DossierLang;
   /** The input as given (link targets and QR code use its URLs). */
   raw: DossierInput;
+  /** Set when the data credits were printed beside the map. */
+  creditsShown?: boolean;
 }
 
 /** Glyph lookup of the current (custom) font; everything is drawable if it cannot be read. */
@@ -325,6 +332,21 @@ function drawMap(ctx: Ctx, cur: Cursor, input: DossierInput): void {
       stroke(doc, C.muted, 0.15);
       doc.rect(lx, ly + 0.6, 3.6, 2.6, 'FD');
       ly += lines(doc, ls, lx + 5.4, ly, 7.5) + 0.9;
+    }
+    // The data credits go under the legend, beside the map, when they fit there.
+    if (input.credits?.length) {
+      const size = 6;
+      style(doc, size, false, C.muted);
+      const items = input.credits.map((c) => wrap(doc, c, lw));
+      const need = lh(size) + 0.6 + items.reduce((n, ls) => n + ls.length * lh(size) + 0.5, 0);
+      if (ly + 2 + need <= y + h) {
+        ly += 2;
+        style(doc, size, true, C.muted);
+        ly += lines(doc, [nfc(L.credits)], lx, ly, size) + 0.6;
+        style(doc, size, false, C.muted);
+        for (const ls of items) ly += lines(doc, ls, lx, ly, size) + 0.5;
+        ctx.creditsShown = true;
+      }
     }
   }
   cur.y = y + h + 3;
@@ -615,6 +637,20 @@ function sourcesSection(ctx: Ctx, cur: Cursor, input: DossierInput, x = MARGIN_X
   });
 }
 
+/**
+ * Credits and licences of the bundled data when they did not fit beside the map: a compact paragraph after the sources (a bold label,
+ * then the credits separated by " · "), small enough to keep a full dossier on one page.
+ */
+function creditsSection(ctx: Ctx, cur: Cursor, credits: string[]): void {
+  const size = 6.4;
+  const ls = layoutRuns(ctx.doc, [
+    { text: `${ctx.L.credits}:`, size, color: C.muted, bold: true },
+    { text: credits.join('  ·  '), size, color: C.muted },
+  ], CONTENT_W);
+  cur.ensure(ls.length * lh(size));
+  cur.y += drawRuns(ctx.doc, ls, MARGIN_X, cur.y);
+}
+
 /** A styled run of inline text; `url` makes it a link. */
 interface Run {
   text: string;
@@ -700,7 +736,7 @@ function drawFooter(ctx: Ctx, input: DossierInput, qr: QrModule, page: number, p
   const qrSize = 21;
   const qx = PAGE.width - MARGIN_X - qrSize;
   const qy = top + 2.5;
-  drawQr(doc, qr, linkTarget(ctx.raw.shareUrl), qx, qy, qrSize);
+  drawQr(doc, qr, qrUrl(linkTarget(ctx.raw.shareUrl)), qx, qy, qrSize);
   style(doc, 6, false, C.muted);
   doc.text(L.scanQr, qx + qrSize / 2, qy + qrSize + ascent(6) - 0.6, { align: 'center' });
 

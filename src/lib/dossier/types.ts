@@ -104,6 +104,11 @@ export interface DossierInput {
   score?: DossierScore;
   /** Data sources, with accuracy. */
   sources: DossierSource[];
+  /**
+   * Credits and licences of the bundled data the dossier draws on, one per source, e.g.
+   * "Ranh giới: gis.chinhphu.vn qua daohoangson/dvhcvn (GPL-3.0)"; printed after the sources.
+   */
+  credits?: string[];
   /** Map snapshot with scale bar, north arrow and legend. */
   mapImage?: DossierMapImage;
   /** Compact legend of the map snapshot. */

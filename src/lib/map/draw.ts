@@ -19,6 +19,8 @@ export interface DrawController {
   undo(): void;
   redo(): void;
   deleteSelected(): void;
+  /** Add drafts made elsewhere (e.g. candidate areas); ids must be UUIDs. */
+  addDrafts(drafts: Draft[]): void;
   /** Draft ids at a map position (for selecting a draft in static mode). */
   draftsAt(lng: number, lat: number): string[];
   stop(): void;
@@ -89,6 +91,12 @@ export function startDraw(map: MlMap, drafts: Draft[], onChange: (drafts: Draft[
       const ids = draw.getSnapshot().filter((f) => f.properties.selected).map((f) => f.id!);
       if (ids.length) draw.removeFeatures(ids);
       emitIfIdle();
+    },
+    addDrafts: (list) => {
+      const res = draw.addFeatures(list.map((d) => ({ id: d.properties.id, type: 'Feature', geometry: d.geometry, properties: { mode: d.properties.mode } })) as GeoJSONStoreFeatures[]);
+      const bad = res.filter((r) => !r.valid);
+      emitIfIdle();
+      if (bad.length) throw new Error(`${bad.length} draft(s) not added: ${bad.map((r) => r.reason ?? 'invalid').join('; ')}`);
     },
     draftsAt: (lng, lat) => draw.getFeaturesAtLngLat({ lng, lat }, { ignoreSelectFeatures: true, ignoreCoordinatePoints: true }).map((f) => String(f.id)),
     stop: () => draw.stop(),

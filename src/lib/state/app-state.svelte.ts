@@ -14,13 +14,14 @@ import type { Crop } from '../data/schema.ts';
 import { filtersActive, passesFilters } from './filters.ts';
 import type { Draft, DrawMode } from '../map/draw-types.ts';
 import { effectiveLayers, normaliseUserLayer, type UserLayerSpec } from '../data/user-layers.ts';
+import type { SurfaceOverlay } from '../map/surface-layer.ts';
 
 export interface MapSnapshot { pngDataUrl: string; widthPx: number; heightPx: number; metresPerPixel: number; bearingDeg: number }
 
 /** A notice in the UI language: the message `key`, then `detail` (data, shown as given). */
 export interface Notice { key: string; detail?: string }
 
-export type Panel = 'layers' | 'sites' | 'drafts' | 'data' | 'targets' | 'about';
+export type Panel = 'layers' | 'sites' | 'drafts' | 'data' | 'targets' | 'surface' | 'about';
 /** A selected feature: a data-package layer, one of the user's draft sites, or an imported feature. */
 export interface Selection { layer: LayerId | 'drafts' | 'user'; id: string }
 
@@ -103,7 +104,7 @@ export class AppState {
   draftNames = $state<Record<string, string>>({});
   drawMode = $state<DrawMode>('static');
   /** A one-shot command for the drawing tool (each command is a new object). */
-  drawCommand = $state.raw<{ type: 'undo' | 'redo' | 'delete' } | null>(null);
+  drawCommand = $state.raw<{ type: 'undo' | 'redo' | 'delete' } | { type: 'add'; drafts: Draft[] } | null>(null);
 
   /** Drafts as site features, named "Phương án N" / "Draft N" unless the user named them. */
   draftSites: Feature[] = $derived(this.drafts.map((d, i) => ({
@@ -138,6 +139,14 @@ export class AppState {
     const collator = new Intl.Collator('vi');
     return [...fc.features].sort((a, b) => collator.compare(String(a.properties?.name), String(b.properties?.name)));
   });
+
+  // --- suitability surface (planner) ---
+  /** The surface drawn on the map (set by the surface panel), or null. */
+  surfaceOverlay = $state.raw<SurfaceOverlay | null>(null);
+  /** Candidate areas found on the surface, drawn as outlines. */
+  surfaceAreas = $state.raw<FeatureCollection | null>(null);
+  /** Last pointer position over the map (hover or tap) while the surface is shown, for its value readout. */
+  pointer = $state.raw<{ lng: number; lat: number } | null>(null);
 
   /**
    * Set by MapView: a PNG snapshot of the map around a place, or framed on `frame` (w, s, e, n) when

@@ -3,13 +3,31 @@
  * the CRS, a column mapping to choose), let the user give it a role, then add it to the app.
  * A bad file never touches what is already loaded or drafted.
  */
-import { get, set } from 'idb-keyval';
 import type { ImportResult, ImportSuccess, ColumnMapping } from '../data/import/types.ts';
 import type { UserLayerSpec } from '../data/user-layers.ts';
 import { ImportClient } from '../../workers/import-client.ts';
 import type { AppState } from './app-state.svelte.ts';
+import { ItemStore, type ItemStoreOptions } from './item-store.ts';
 
-const KEY = 'user-layers:v1';
+/** The single record of earlier versions, moved to one key per layer (`user-layer:<id>`) on first load. */
+const LEGACY_KEY = 'user-layers:v1';
+
+const isLayer = (l: UserLayerSpec | undefined): l is UserLayerSpec => !!l && typeof l.id === 'string' && l.collection?.type === 'FeatureCollection';
+
+/** Imported layers, one IndexedDB key each, so two tabs never overwrite each other's layers. */
+export function userLayerStore(options: ItemStoreOptions = { channel: 'backan-user-layers' }): ItemStore<UserLayerSpec> {
+  return new ItemStore<UserLayerSpec>('user-layer:', 'imported layers', options);
+}
+
+/** Reads the saved layers in the order they were added (ids carry the time), migrating the legacy record. */
+export async function loadUserLayers(store: ItemStore<UserLayerSpec>): Promise<{ layers: UserLayerSpec[]; unreadable: number }> {
+  const all = await store.loadAll({
+    key: LEGACY_KEY,
+    split: (old) => (Array.isArray(old) ? (old as UserLayerSpec[]).filter(isLayer).map((l) => [l.id, l]) : []),
+  });
+  const layers = [...all.values()].filter(isLayer).sort((a, b) => (a.addedAt ?? 0) - (b.addedAt ?? 0) || a.id.localeCompare(b.id));
+  return { layers, unreadable: all.size - layers.length };
+}
 /** Files larger than this are refused before they are read. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
@@ -26,7 +44,8 @@ export class Importer {
   pending = $state.raw<PendingImport | null>(null);
   error = $state<string | null>(null);
   private client = new ImportClient();
-  private counter = 0;
+  private store = userLayerStore();
+  private subscribed = false;
 
   constructor(private app: AppState) {}
 
@@ -73,10 +92,13 @@ export class Importer {
     const p = this.pending;
     if (!p?.result.ok) return;
     const ok = p.result as ImportSuccess;
+    // Unique across tabs (two tabs importing at once must not reuse an id).
     const ids = new Set(this.app.userLayers.map((l) => l.id));
-    let id = `user-${++this.counter}`;
-    while (ids.has(id)) id = `user-${++this.counter}`;
-    this.app.userLayers = [...this.app.userLayers, { ...role, id, name: p.file.name, collection: ok.collection }];
+    const addedAt = Date.now();
+    const newId = () => `user-${addedAt.toString(36)}${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
+    let id = newId();
+    while (ids.has(id)) id = newId();
+    this.app.userLayers = [...this.app.userLayers, { ...role, id, name: p.file.name, collection: ok.collection, addedAt }];
     this.pending = null;
     void this.save();
   }
@@ -91,10 +113,16 @@ export class Importer {
     return this.client.exportCollection(...args);
   }
 
+  /** Reads the saved layers, and reloads them whenever another tab changes them. */
   async load(): Promise<void> {
+    if (!this.subscribed) {
+      this.subscribed = true;
+      this.store.onExternalChange(() => void this.load());
+    }
     try {
-      const saved = (await get(KEY)) as UserLayerSpec[] | undefined;
-      if (Array.isArray(saved)) this.app.userLayers = saved.filter((l) => l && typeof l.id === 'string' && l.collection?.type === 'FeatureCollection');
+      const { layers, unreadable } = await loadUserLayers(this.store);
+      this.app.userLayers = layers;
+      if (unreadable) this.app.notices = [...this.app.notices, `${unreadable} imported layer(s) could not be read and were set aside`];
     } catch (e) {
       this.app.notices = [...this.app.notices, `imported layers could not be read: ${e instanceof Error ? e.message : String(e)}`];
     }
@@ -102,7 +130,7 @@ export class Importer {
 
   private async save(): Promise<void> {
     try {
-      await set(KEY, JSON.parse(JSON.stringify(this.app.userLayers)));
+      await this.store.save(new Map(this.app.userLayers.map((l) => [l.id, l])));
     } catch (e) {
       this.app.notices = [...this.app.notices, `imported layers not saved: ${e instanceof Error ? e.message : String(e)}`];
     }

@@ -15,6 +15,8 @@
  *   prove a share target missed (if below the target) but never met.
  */
 
+import { numberFormat } from '../i18n/number-format.ts';
+
 export type Lang = 'vi' | 'en';
 /** A string in both UI languages. */
 export interface Text { vi: string; en: string }
@@ -183,7 +185,10 @@ export const FIGURES: readonly Figure[] = deepFreeze([
   {
     id: 'output-growth-2016-2020', measure: 'industry-output-growth', basis: 'reported', year: 2020,
     period: { vi: 'bình quân 2016–2020', en: '2016–2020 average' }, fullYear: true, value: 11.93, decimals: 2,
-    note: { vi: 'Mức nền nêu trong chính Nghị quyết.', en: 'The baseline stated in the resolution itself.' },
+    note: {
+      vi: 'Mức nền nêu trong chính Nghị quyết, ghi là “tốc độ tăng trưởng công nghiệp” mà không nói là theo giá trị sản xuất; chỉ để tham khảo.',
+      en: 'The baseline stated in the resolution itself, as “industrial growth rate” without saying it is gross output; context only.',
+    },
     sources: [SRC.resolution],
   },
   {
@@ -403,7 +408,7 @@ export const CLUSTERS: readonly ClusterRecord[] = deepFreeze([
       vi: 'Thành lập 9/2021 (15 ha), xây dựng 2022–2025 bằng vốn ngân sách; không thấy báo cáo nhà đầu tư thứ phát đến tháng 1/2025.',
       en: 'Established Sep 2021 (15 ha), state-funded construction 2022–2025; no tenants reported up to Jan 2025.',
     },
-    sources: [SRC.vangMuoi, SRC.industryNov2023],
+    sources: [SRC.vangMuoi, SRC.industryNov2023, SRC.industry2024],
   },
   {
     name: 'CCN Nam Bằng Lũng', kind: 'cluster', infrastructure: 'in-progress', occupancyPct: null, asOf: '2023-11',
@@ -411,7 +416,7 @@ export const CLUSTERS: readonly ClusterRecord[] = deepFreeze([
       vi: 'Thành lập 10/2021 (20 ha), hạ tầng vốn ngân sách đang đầu tư; không thấy báo cáo nhà đầu tư thứ phát đến tháng 1/2025.',
       en: 'Established Oct 2021 (20 ha), state-funded infrastructure under way; no tenants reported up to Jan 2025.',
     },
-    sources: [SRC.newClusters2021, SRC.industryNov2023],
+    sources: [SRC.newClusters2021, SRC.industryNov2023, SRC.industry2024],
   },
   {
     name: 'CCN Chu Hương', kind: 'cluster', infrastructure: 'unknown', occupancyPct: null, asOf: '2021-10',
@@ -422,10 +427,10 @@ export const CLUSTERS: readonly ClusterRecord[] = deepFreeze([
     sources: [SRC.newClusters2021],
   },
   {
-    name: 'KCN Thanh Bình (giai đoạn I)', kind: 'park', infrastructure: 'complete', occupancyPct: 97, asOf: '2015',
+    name: 'KCN Thanh Bình (giai đoạn I)', kind: 'park', infrastructure: 'in-progress', occupancyPct: 97, asOf: '2015',
     evidence: {
-      vi: 'Khu công nghiệp (KCN), không phải cụm công nghiệp (CCN): không tính vào mục tiêu này. Giai đoạn I lấp đầy 97 % (2015).',
-      en: 'An industrial park (KCN), not a cluster (CCN): it does not count toward this target. Phase I 97% occupied (2015).',
+      vi: 'Khu công nghiệp (KCN), không phải cụm công nghiệp (CCN): không tính vào mục tiêu này. Giai đoạn I lấp đầy 97 % (2015); khoảng 58 tỷ đồng được bố trí giai đoạn 2021–2023 để hoàn thiện phần còn lại của giai đoạn I, dự kiến xong năm 2024 — không thấy báo cáo đã hoàn thành.',
+      en: 'An industrial park (KCN), not a cluster (CCN): it does not count toward this target. Phase I 97% occupied (2015); about 58 bn VND was allocated in 2021–2023 to finish the rest of phase I, completion targeted for 2024 — no report of completion found.',
     },
     sources: [SRC.thanhBinhPark, SRC.industryNov2023],
   },
@@ -474,7 +479,7 @@ const LOCALE: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
 
 /** A number in the language's format with exactly `decimals` fraction digits (vi 13,38; en 13.38). */
 export function formatNumber(lang: Lang, value: number, decimals = 2): string {
-  return new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+  return numberFormat(LOCALE[lang], { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
 }
 
 /** A percentage: "13,38 %" (vi, no-break space) or "13.38%" (en). `value` is in percent. */

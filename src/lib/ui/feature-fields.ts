@@ -37,6 +37,7 @@ const FIELDS: FieldSpec[] = [
   { key: 'population_2009', unit: 'unit.people', digits: 0 },
   { key: 'district' },
   { key: 'commune' },
+  { key: 'commune_2020' },
   { key: 'commune_2025' },
   { key: 'as_of' },
 ];

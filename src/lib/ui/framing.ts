@@ -11,7 +11,7 @@ export type Bounds = [number, number, number, number];
 
 /** The targets drawn as connectors: MV line, substation, road, deposit and the chosen crop's zone. */
 export function measuredTargets(a: SiteAnalysis, crop: Crop): Near[] {
-  return [a.nearest.mvLine, a.nearest.substation.any, a.nearest.road, a.nearest.minerals.any, a.nearest.crops[crop]]
+  return [a.nearest.mvLine, a.nearest.substation.any, a.nearest.road, a.nearest.minerals.deposit, a.nearest.crops[crop]]
     .filter((n): n is Near => !!n);
 }
 

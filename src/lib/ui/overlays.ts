@@ -18,7 +18,7 @@ export function connectorLines(a: SiteAnalysis | undefined, lang: Lang, crop: Cr
     ['mv', a.nearest.mvLine, voltage[35]],
     ['substation', a.nearest.substation.any, voltage[110]],
     ['road', a.nearest.road, road.national],
-    ['deposit', a.nearest.minerals.any, mineral['lead-zinc']],
+    ['deposit', a.nearest.minerals.deposit, mineral['lead-zinc']],
     [`crop:${crop}`, a.nearest.crops[crop], cropColour[crop]],
   ];
   const features: Feature<LineString>[] = [];

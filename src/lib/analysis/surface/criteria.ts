@@ -11,7 +11,7 @@
  * within X, inclusive, so 0 = the target's own cells).
  */
 import { CROPS, type Crop, type Sector } from '../../data/schema.ts';
-import { DEFAULT_DMAX_M, DEFAULT_WEIGHTS, DEPOSIT_SECTORS, LABOUR_FULL, SECTOR_CROPS, type Weights } from '../../geo/suitability.ts';
+import { DEFAULT_DMAX_M, DEFAULT_WEIGHTS, DEPOSIT_SECTORS, LABOUR_FULL, SECTOR_CROPS, type Weights } from '../suitability.ts';
 
 /** Criteria of the surface, each with a field on the grid. */
 export const SURFACE_CRITERIA = [
