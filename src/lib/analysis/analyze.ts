@@ -285,10 +285,10 @@ export function createAnalysisEngine(layers: Layers, engineOpts: { snapTolerance
       if (!(Number.isInteger(draws) && draws >= 0)) throw new Error(`draws must be a non-negative integer, got ${describe(draws)}`);
       if (draws > 0 && rows.length > 0) {
         const criteria: PositionalCriterion[] = [
-          { input: 'mvLineM', index: ivPower, category: 'mv' }, { input: 'substationM', index: ivSubs },
-          { input: 'roadM', index: ivRoads }, { input: 'depositM', index: ivMinerals, category: 'deposit' },
-          { input: 'protectedAreaM', index: ivProtected },
-          ...CROPS.map((c): PositionalCriterion => ({ input: `material:${c}`, index: ivZones, category: c })),
+          { input: 'mvLineM', index: ivPower, category: 'mv', points: powerMv }, { input: 'substationM', index: ivSubs, points: subs },
+          { input: 'roadM', index: ivRoads, points: roads }, { input: 'depositM', index: ivMinerals, category: 'deposit', points: minerals },
+          { input: 'protectedAreaM', index: ivProtected, points: protectedAreas },
+          ...CROPS.map((c): PositionalCriterion => ({ input: `material:${c}`, index: ivZones, category: c, points: zones })),
         ];
         const ranges = scoreRanges(rows.map((r) => ({ ...drawInputs.get(r)!, score: r.suitability.score })), criteria, opts?.weights, draws, opts?.seed ?? 1);
         rows.forEach((r, i) => { r.uncertainty = ranges[i]; });

@@ -30,6 +30,8 @@ export interface Placement {
   /** Known/schematic: the geometry; placed: the placement region (polygons). */
   geometry: Geometry;
   parts: Parts;
+  /** The feature's own (drawn) geometry. */
+  drawn: Geometry;
   /** Placed: convex hull of the region (lon/lat), for farthest-point queries. */
   hull: Position[] | null;
   /** How the region was found. */
@@ -71,10 +73,10 @@ export function createPlacementResolver(communes: readonly Feature[] | null | un
   });
   const placed = (f: Feature, accuracy: string, region: Geometry, source: Placement['source'], ids: string[]): Placement => {
     const parts = toParts(region);
-    return { kind: 'placed', accuracy, geometry: region, parts, hull: hullOf(parts), source, placedIn: ids };
+    return { kind: 'placed', accuracy, geometry: region, drawn: f.geometry, parts, hull: hullOf(parts), source, placedIn: ids };
   };
   const known = (f: Feature, accuracy: string, kind: 'known' | 'schematic' | 'unresolved' = 'known'): Placement => ({
-    kind, accuracy, geometry: f.geometry, parts: toParts(f.geometry), hull: null, source: 'geometry', placedIn: [],
+    kind, accuracy, geometry: f.geometry, drawn: f.geometry, parts: toParts(f.geometry), hull: null, source: 'geometry', placedIn: [],
   });
   const cache = new WeakMap<Feature, Placement>();
   const resolve = (f: Feature): Placement => {

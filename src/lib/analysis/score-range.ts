@@ -1,19 +1,27 @@
 /**
  * Score and rank ranges of sites whose inputs are intervals: seeded draws of the true positions
- * (a uniform point of each placement region, for every commune/district/extent-placed site and
- * target; one draw places every feature once, shared by all sites), the nearest distances
- * recomputed per criterion, the score recomputed with the same weights, and the sites ranked.
+ * (a uniform point of its placement region for every commune/district-placed *point* feature,
+ * sites and targets alike; one draw places every feature once, shared by all sites), the nearest
+ * distances recomputed per criterion, the score recomputed with the same weights, and the sites
+ * ranked.
  *
- * Held at their point estimate: criteria that do not depend on positions (free area, status),
- * the labour catchment (population within R of the drawn centre), and schematic targets (no
- * position to draw: their figure is indicative). A draw is not a bound: the reported range is
- * the range over the draws. Pure and deterministic (mulberry32, seeded).
+ * Held at their drawn geometry or point estimate: zones and protected areas drawn as whole
+ * communes or districts (a part of them has no defensible distribution to draw from; their
+ * distance intervals give the bounds), schematic lines (no position to draw: indicative),
+ * criteria that do not depend on positions (free area, status) and the labour catchment
+ * (population within R of the drawn centre). A draw is not a bound: the reported range is the
+ * range over the draws. Pure and deterministic (mulberry32, seeded).
  */
 import { scoreSite, type CriterionInputs, type Weights } from './suitability.ts';
 import { preparedContains, preparedDistance, preparedPointDistance, type PreparedParts } from '../geo/extremes.ts';
 import { distanceLL } from '../geo/ruler.ts';
+import { toParts } from '../geo/geometry.ts';
 import { preparedOf, type IntervalIndex } from './intervals.ts';
 import type { Placement } from './placement.ts';
+import type { TargetIndex } from '../geo/target-index.ts';
+
+/** A feature whose position is drawn: a placed point (zones and areas are held at their polygon). */
+export const isDrawnPosition = (p: Placement | null | undefined): boolean => !!p && p.kind === 'placed' && p.drawn.type === 'Point';
 
 /** The input of a criterion that depends on positions: which index and category give its distance. */
 export interface PositionalCriterion {
@@ -21,6 +29,8 @@ export interface PositionalCriterion {
   input: 'mvLineM' | 'substationM' | 'roadM' | 'depositM' | 'protectedAreaM' | `material:${string}`;
   index: IntervalIndex | null;
   category?: string;
+  /** The same targets by their drawn geometry (a point index): used for a drawn site position when no target of the category is drawn. */
+  points?: TargetIndex | null;
 }
 
 /** One site to draw for. */
@@ -65,30 +75,39 @@ export function scoreRanges(sites: readonly DrawSite[], criteria: readonly Posit
   const indexes = [...new Set(criteria.map((c) => c.index).filter((x): x is IntervalIndex => !!x))];
   const drawn = new Map<IntervalIndex, ([number, number] | null)[]>();
   // distances between known sites and known targets do not change: cached
-  const fixed = new Map<string, number>();
-  const siteKnown = sites.map((s) => s.placement.kind !== 'placed');
+  const fixed = new Map<PositionalCriterion, Map<string, number>>();
+  const siteKnown = sites.map((s) => !isDrawnPosition(s.placement));
+  const anyDrawn = new Map(criteria.map((c) => [c, !!c.index && c.index.members(c.category).some((t) => isDrawnPosition(c.index!.placements[t]))]));
+  const held = (p: Placement) => preparedOf({ ...p, parts: toParts(p.drawn) } as Placement);
+  const heldCache = new WeakMap<Placement, ReturnType<typeof preparedOf>>();
+  const heldOf = (p: Placement) => { let x = heldCache.get(p); if (!x) { x = held(p); heldCache.set(p, x); } return x; };
   const scores = new Array<number>(sites.length);
   for (let d = 0; d < draws; d++) {
-    for (const ix of indexes) drawn.set(ix, ix.placements.map((p) => (p && p.kind === 'placed' ? samplePoint(preparedOf(p), rand) : null)));
-    const sitePts = sites.map((s) => (s.placement.kind === 'placed' ? samplePoint(preparedOf(s.placement), rand) : null));
+    for (const ix of indexes) drawn.set(ix, ix.placements.map((p) => (isDrawnPosition(p) ? samplePoint(preparedOf(p!), rand) : null)));
+    const sitePts = sites.map((s) => (isDrawnPosition(s.placement) ? samplePoint(preparedOf(s.placement), rand) : null));
     sites.forEach((s, si) => {
       const inp: CriterionInputs = { ...s.inputs, materialM: s.inputs.materialM ? { ...s.inputs.materialM } : null };
       for (const c of criteria) {
         if (!c.index) continue;
         const pts = drawn.get(c.index)!;
         let best = Infinity;
-        for (const t of c.index.members(c.category)) {
+        const sp0 = sitePts[si];
+        if (sp0 && c.points && !anyDrawn.get(c)) {
+          // every target held at its drawn geometry: one point query
+          best = c.points.nearest({ type: 'Point', coordinates: sp0 }, c.category ? { category: c.category } : {})?.distanceM ?? Infinity;
+        } else for (const t of c.index.members(c.category)) {
           const pt = c.index.placements[t]!;
           const tp = pts[t];
           let v: number;
           const sp = sitePts[si];
           if (tp && sp) v = distanceLL(sp[0], sp[1], tp[0], tp[1]);
-          else if (tp) v = preparedPointDistance(preparedOf(s.placement), tp[0], tp[1]);
-          else if (sp) v = preparedPointDistance(preparedOf(pt), sp[0], sp[1]);
+          else if (tp) v = preparedPointDistance(heldOf(s.placement), tp[0], tp[1]);
+          else if (sp) v = preparedPointDistance(heldOf(pt), sp[0], sp[1]);
           else {
-            const key = `${si}|${t}|${c.category ?? ''}|${criteria.indexOf(c)}`;
-            let f = fixed.get(key);
-            if (f === undefined) { f = preparedDistance(preparedOf(s.placement), preparedOf(pt)); fixed.set(key, f); }
+            const key = `${si}|${t}`;
+            let byC = fixed.get(c); if (!byC) fixed.set(c, (byC = new Map()));
+            let f = byC.get(key);
+            if (f === undefined) { f = preparedDistance(heldOf(s.placement), heldOf(pt)); byC.set(key, f); }
             v = f;
           }
           if (v < best) best = v;

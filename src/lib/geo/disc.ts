@@ -227,7 +227,7 @@ export function lineLengthInDisc(g: Geometry, F: Frame, radiusM: number): number
 }
 
 /** Horizontal strips of {@link unionAreasInDisc}. */
-export const UNION_STRIPS = 1024;
+export const UNION_STRIPS = 256;
 
 /**
  * Area (m²) of the union of each group of polygons inside the disc of radius R around the frame

@@ -59,7 +59,17 @@ export class AppState {
   /** Layers the user imported, each in a role (persisted in IndexedDB by the importer). */
   userLayers = $state.raw<UserLayerSpec[]>([]);
   /** The data the map and the analyses use: bundled layers with the user's layers merged in. */
-  dataLayers: Partial<Record<LayerId, FeatureCollection>> = $derived(effectiveLayers(this.layers, this.userLayers));
+  // The same object while neither the bundled layers nor the imported data layers change, so
+  // importing sites (or drafting) does not rebuild the analysis indexes or redraw the map's layers.
+  dataLayers: Partial<Record<LayerId, FeatureCollection>> = $derived.by(() => {
+    const specs = this.userLayers.filter((l) => l.role !== 'sites' && l.role !== 'reference');
+    const m = this.#dataLayersMemo;
+    if (m && m.bundled === this.layers && m.specs.length === specs.length && m.specs.every((x, i) => x === specs[i])) return m.out;
+    const out = effectiveLayers(this.layers, specs);
+    this.#dataLayersMemo = { bundled: this.layers, specs, out };
+    return out;
+  });
+  #dataLayersMemo: { bundled: unknown; specs: UserLayerSpec[]; out: Partial<Record<LayerId, FeatureCollection>> } | null = null;
   /** Imported sites (role `sites`), analysed like the industrial sites. */
   userSites: Feature[] = $derived(this.userLayers.filter((l) => l.role === 'sites').flatMap((l) => normaliseUserLayer(l).features));
   /** Imported features drawn as they are: sites and reference layers. */
@@ -100,6 +110,8 @@ export class AppState {
   drafts = $state.raw<Draft[]>([]);
   /** True once the saved drafts have been read from the browser store. */
   draftsReady = $state(false);
+  /** Bumped when another tab changed the drafts, so the drawing tool reloads them. */
+  draftsSync = $state(0);
   /** Names given to drafts, by draft id. */
   draftNames = $state<Record<string, string>>({});
   drawMode = $state<DrawMode>('static');

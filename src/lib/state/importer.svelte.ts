@@ -4,6 +4,7 @@
  * A bad file never touches what is already loaded or drafted.
  */
 import type { ImportResult, ImportSuccess, ColumnMapping } from '../data/import/types.ts';
+import { abortIssue } from '../data/import/checks.ts';
 import type { UserLayerSpec } from '../data/user-layers.ts';
 import { ImportClient } from '../../workers/import-client.ts';
 import type { AppState } from './app-state.svelte.ts';
@@ -53,7 +54,9 @@ export class Importer {
   async importFile(file: File): Promise<void> {
     this.error = null;
     if (file.size > MAX_IMPORT_BYTES) {
-      this.error = `"${file.name}" is ${(file.size / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB. Split it or convert it with npm run convert.`;
+      // Refused before reading, explained like any other issue (headline and reason in both languages).
+      const message = `"${file.name}" is ${(file.size / 1048576).toFixed(1)} MB, over the limit of ${MAX_IMPORT_BYTES / 1048576} MB; it was not read. Split it or convert it with npm run convert.`;
+      this.pending = { file: { name: file.name, bytes: new Uint8Array(0) }, result: { ok: false, issues: [{ severity: 'error', code: 'file-too-large', message }] } };
       return;
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
@@ -71,7 +74,8 @@ export class Importer {
         { regionBbox: m?.region.bbox, preferredCrs: m?.region.crs, maxBytes: MAX_IMPORT_BYTES, ...(fromCrs ? { fromCrs } : {}), ...(columns ? { columns } : {}) },
         (f) => (this.progress = f),
       );
-      this.pending = result ? { file, result, fromCrs, columns } : null;
+      // Cancelled: say so, rather than clearing the panel without a word.
+      this.pending = { file, result: result ?? { ok: false, issues: [abortIssue()] }, fromCrs, columns };
     } catch (e) {
       this.error = `${file.name}: ${e instanceof Error ? e.message : String(e)}`;
     } finally {
@@ -122,9 +126,9 @@ export class Importer {
     try {
       const { layers, unreadable } = await loadUserLayers(this.store);
       this.app.userLayers = layers;
-      if (unreadable) this.app.notices = [...this.app.notices, `${unreadable} imported layer(s) could not be read and were set aside`];
+      if (unreadable) this.app.notices = [...this.app.notices, { key: 'notice.layersNotRead', detail: `${unreadable} imported layer(s) could not be read and were set aside` }];
     } catch (e) {
-      this.app.notices = [...this.app.notices, `imported layers could not be read: ${e instanceof Error ? e.message : String(e)}`];
+      this.app.notices = [...this.app.notices, { key: 'notice.layersNotRead', detail: e instanceof Error ? e.message : String(e) }];
     }
   }
 
@@ -132,7 +136,7 @@ export class Importer {
     try {
       await this.store.save(new Map(this.app.userLayers.map((l) => [l.id, l])));
     } catch (e) {
-      this.app.notices = [...this.app.notices, `imported layers not saved: ${e instanceof Error ? e.message : String(e)}`];
+      this.app.notices = [...this.app.notices, { key: 'notice.layersNotSaved', detail: e instanceof Error ? e.message : String(e) }];
     }
   }
 }
