@@ -22,6 +22,7 @@ import { buildTargetIndex, kxAt, kyAt, pointInRings, type NearestResult } from '
 import { createAnalysisEngine, type Layers } from '../src/lib/analysis/index.ts';
 import { createPlacementResolver } from '../src/lib/analysis/placement.ts';
 import { createIntervalIndex } from '../src/lib/analysis/intervals.ts';
+import { surfaceBench } from './surface.ts';
 
 const G = geodesic.Geodesic.WGS84;
 const geoM = (a: readonly number[], b: readonly number[]) => G.Inverse(a[1], a[0], b[1], b[0]).s12!;
@@ -276,3 +277,4 @@ console.log(`geo engine benchmark — node ${process.version}, ${cpus().length} 
 intervals();
 province();
 stress();
+surfaceBench();

@@ -53,7 +53,7 @@ describe('user layers', () => {
     const spec: UserLayerSpec = { id: 'user-1', name: 'luoi-35kv.zip', role: 'power-lines', replace: false, voltageProp: 'U', collection: lines };
     const { features, skipped } = normaliseUserLayer(spec);
     expect(features.map((f) => f.properties)).toEqual([
-      { TEN: 'Lộ 371 E26.1', U: '35kV', id: 'user-1-1', name: 'Lộ 371 E26.1', accuracy: 'imported', accuracy_note: 'imported from luoi-35kv.zip', sources: ['luoi-35kv.zip'], voltage_kv: 35 },
+      { TEN: 'Lộ 371 E26.1', U: '35kV', id: 'user-1-1', name: 'Lộ 371 E26.1', accuracy: 'imported', accuracy_note: 'imported from luoi-35kv.zip', sources: ['luoi-35kv.zip'], file_properties: { TEN: 'Lộ 371 E26.1', U: '35kV' }, voltage_kv: 35 },
     ]);
     expect(skipped).toEqual([
       { index: 1, reason: 'voltage "0.4" is not 6, 10, 15, 22, 35, 110, 220 kV' },

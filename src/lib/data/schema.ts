@@ -213,7 +213,12 @@ export interface ProtectedAreaProps extends CommonProps {
 }
 
 export interface RegionProps { name: string; name_en: string; note: string; sources: string[]; accuracy: Accuracy }
-export interface NeighbourProps { name: string; code: string }
+export interface NeighbourProps {
+  name: string; code: string;
+  accuracy?: Accuracy; sources?: string[];
+  /** Caveat in English (pre-July-2025 provinces). */
+  note?: string;
+}
 export interface DistrictProps {
   id: string; name: string; name_full: string; code: string; accuracy: Accuracy; sources: string[];
   /** Caveat in English (districts are pre-July-2025 units, abolished on 1 July 2025). */

@@ -36,6 +36,8 @@ export interface UserLayerSpec {
   voltageProp?: string;
   /** The imported features, WGS84. */
   collection: FeatureCollection;
+  /** When it was added (ms since 1970), for the order of the list. */
+  addedAt?: number;
 }
 
 const NAME_KEYS = ['name', 'Name', 'NAME', 'ten', 'Ten', 'TEN', 'tên', 'Tên', 'title', 'label'];
@@ -86,6 +88,8 @@ export function normaliseUserLayer(spec: UserLayerSpec): NormalisedLayer {
       accuracy: 'imported',
       accuracy_note: `imported from ${spec.name}`,
       sources: [spec.name],
+      // The file's own properties, as they were (names are data: shown on the card, never given to MapLibre).
+      file_properties: own,
     };
     if (spec.role === 'material-zones') props.crop = spec.crop;
     if (spec.role === 'mineral-sites') {

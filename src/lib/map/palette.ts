@@ -68,3 +68,21 @@ export const protectedArea = { fill: '#43a047', line: '#1b5e20' } as const;
 
 /** The user's imported data. */
 export const userData = '#6a1b9a';
+
+// --- suitability surface ---------------------------------------------------------------------
+/**
+ * Suitability 0–100, low → high: a sequential ramp after viridis (perceptually uniform, readable
+ * in greyscale and by colour-blind readers), from dark purple (poor) to yellow (best).
+ */
+export const suitabilityRamp: readonly { at: number; color: string }[] = [
+  { at: 0, color: '#440154' },
+  { at: 20, color: '#414487' },
+  { at: 40, color: '#2a788e' },
+  { at: 60, color: '#22a884' },
+  { at: 80, color: '#7ad151' },
+  { at: 100, color: '#fde725' },
+];
+/** Cells excluded from the surface (protected area, river corridor, threshold): hatched grey. */
+export const surfaceExcluded = { color: '#9e9e9e', alpha: 0.55 } as const;
+/** Candidate areas' outline on the map. */
+export const candidateArea = '#ff6f00';

@@ -9,6 +9,7 @@ import type { SiteAnalysis } from '../analysis/analyze.ts';
 import type { DossierInput, DossierMapImage, DossierRow } from '../dossier/types.ts';
 import { DISTANCE_METRICS, breakdownValue, criterionLabel, formatInterval, metricLabel } from './site-metrics.ts';
 import { cardRows } from './feature-fields.ts';
+import { scoreNote } from './score-note.ts';
 import { formatDistance, formatNumber, translate, type Lang } from '../i18n/index.ts';
 
 export interface DossierContext {
@@ -29,7 +30,8 @@ export function dossierInput(ctx: DossierContext): DossierInput {
   const t = (k: string) => translate(lang, k);
   const p = (feature.properties ?? {}) as Record<string, unknown>;
   const title = lang === 'en' && typeof p.name_en === 'string' ? p.name_en : String(p.name ?? '');
-  const facts: DossierRow[] = cardRows(lang, p).map((r) => ({ label: r.label, value: r.value }));
+  // Kind, status and district are in the subtitle already: not repeated among the facts (one page).
+  const facts: DossierRow[] = cardRows(lang, p).filter((r) => r.key !== 'kind' && r.key !== 'status' && r.key !== 'district').map((r) => ({ label: r.label, value: r.value }));
   if (typeof p.accuracy === 'string') facts.push({ label: t('field.accuracy'), value: t(`accuracy.${p.accuracy}`) });
   const d = (m: number) => formatDistance(lang, m);
   const distances = (a ? DISTANCE_METRICS : []).flatMap((m) => {
@@ -50,18 +52,20 @@ export function dossierInput(ctx: DossierContext): DossierInput {
   const score = a
     ? {
         total: a.suitability.score,
-        note: a.suitability.note,
+        note: scoreNote(lang, a.suitability),
         breakdown: a.suitability.breakdown.filter((b) => !b.excluded).map((b) => ({
           criterion: criterionLabel(lang, b.criterion),
           value: breakdownValue(lang, b, { withUnits: false }),
           score0to1: b.score0to1,
           weight: b.weight,
+          // The penalty's weight holds points, not a share of 100 %.
+          ...(b.criterion === 'protected-area' ? { weightText: `−${formatNumber(lang, b.weight, 0)}` } : {}),
           contribution: b.contribution,
         })),
       }
     : undefined;
-  const accuracy = typeof p.accuracy === 'string' ? t(`accuracy.${p.accuracy}`) : undefined;
-  const sources = (Array.isArray(p.sources) ? p.sources.map(String) : []).map((s) => ({ text: s, url: /^https?:\/\//.test(s) ? s : undefined, accuracy }));
+  // Each source once (the site's accuracy is among the facts, not repeated under every source).
+  const sources = [...new Set(Array.isArray(p.sources) ? p.sources.map((s) => String(s).trim()) : [])].map((s) => ({ text: s, url: /^https?:\/\//.test(s) ? s : undefined }));
   return {
     lang,
     title,

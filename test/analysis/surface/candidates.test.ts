@@ -15,7 +15,7 @@ const g = engine.grid;
 const inv = transformer(g.crs, 4326);
 const centreLL = (idx: number) => inv([g.x0 + ((idx % g.cols) + 0.5) * g.cell, g.y0 - (Math.floor(idx / g.cols) + 0.5) * g.cell]);
 
-describe('candidate areas', () => {
+describe('candidate areas', { timeout: 60_000 }, () => {
   for (const [label, sectors, opts] of [
     ['defaults', [], { top: 5, minHa: 50 }],
     ['wood, 200 ha, score ≥ 60', ['wood'], { top: 8, minHa: 200, minScore: 60 }],

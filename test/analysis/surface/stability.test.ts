@@ -10,7 +10,7 @@ import { loadLayers, MANIFEST } from './helpers.ts';
 
 const layers = loadLayers();
 
-describe('rank stability', () => {
+describe('rank stability', { timeout: 60_000 }, () => {
   it('Dirichlet draws have the chosen weights as mean, sum 1, zeros stay zero, sd √(w(1−w)/(κ+1))', () => {
     const w = [0.5, 0.3, 0.2, 0];
     const r = mulberry32(42), out = new Float64Array(4);

@@ -18,7 +18,7 @@ const centreLL = (idx: number) => inv([g.x0 + ((idx % g.cols) + 0.5) * g.cell, g
 const analysis = createAnalysisEngine(layers);
 const pt = (c: number[], props: Record<string, unknown> = {}): Feature => ({ type: 'Feature', properties: { id: 'c', ...props }, geometry: { type: 'Point', coordinates: c } });
 
-describe('suitability surface on the data package', () => {
+describe('suitability surface on the data package', { timeout: 60_000 }, () => {
   it('lays the grid in the manifest CRS, aligned to the cell size, over the region', () => {
     expect(MANIFEST.region.crs).toBe(9213);
     expect(g.crs).toBe(9213);

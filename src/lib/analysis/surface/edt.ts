@@ -47,9 +47,10 @@ function dt1(f: Float64Array, res: Float32Array, o: number, v: Int32Array, z: Fl
  * `cols × rows`. Cells with no seed anywhere get `Infinity`.
  * @param seeds 1 = seed, 0 = not (length cols·rows)
  * @param out optional output buffer (length cols·rows)
+ * @param scratch optional work buffer (length ≥ cols·rows), reused across calls
  * @throws `seeds must have cols × rows = N cells, got M`
  */
-export function edt(seeds: Uint8Array, cols: number, rows: number, out?: Float32Array): Float32Array {
+export function edt(seeds: Uint8Array, cols: number, rows: number, out?: Float32Array, scratch?: Float64Array): Float32Array {
   const n = cols * rows;
   if (seeds.length !== n) throw new Error(`seeds must have cols × rows = ${n} cells, got ${seeds.length}`);
   const res = out ?? new Float32Array(n);
@@ -61,7 +62,7 @@ export function edt(seeds: Uint8Array, cols: number, rows: number, out?: Float32
   // pass 1: columns. On a binary seed image the 1-D transform is the distance to the nearest seed
   // in the column (Meijster et al. 2000), found by a downward and an upward scan done row by row
   // over whole rows (contiguous memory); stored squared.
-  const tmp = new Float64Array(n);
+  const tmp = scratch && scratch.length >= n ? scratch : new Float64Array(n);
   for (let x = 0; x < cols; x++) tmp[x] = seeds[x] ? 0 : INF;
   for (let y = 1; y < rows; y++) {
     const o = y * cols, p = o - cols;

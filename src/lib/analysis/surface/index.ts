@@ -9,3 +9,4 @@ export * from './stability.ts';
 export * from './rank-items.ts';
 export * from './config.ts';
 export * from './geotiff.ts';
+export * from './render.ts';

@@ -160,14 +160,14 @@ export function createSurfaceEngine(layers: SurfaceLayers, opts: SurfaceEngineOp
   for (const poly of regionParts.polygons) fillPolygon(grid, poly, (i) => { inside[i] ^= 1; });
   timings.region = now() - t0; t0 = now();
   const fields = {} as Record<SurfaceCriterion, Float32Array | null>;
-  const seeds = new Uint8Array(nw), dist = new Float32Array(nw);
+  const seeds = new Uint8Array(nw), dist = new Float32Array(nw), scratch = new Float64Array(nw);
   for (const c of SURFACE_CRITERIA) {
     fields[c] = null;
     const p = projected[c];
     if (!p) continue;
     seeds.fill(0);
     if (rasterizeSeeds(work, p, seeds) === 0) { fields[c] = new Float32Array(n).fill(Infinity); continue; }
-    edt(seeds, work.cols, work.rows, dist);
+    edt(seeds, work.cols, work.rows, dist, scratch);
     fields[c] = crop(dist, cell);
   }
   timings.distance = now() - t0; t0 = now();
@@ -180,36 +180,59 @@ export function createSurfaceEngine(layers: SurfaceLayers, opts: SurfaceEngineOp
     return o;
   };
 
+  // exclusion masks by thresholds (re-weighting keeps them); copies are handed out
+  const masks = new Map<string, Uint8Array>();
+  const exclusionMask = (thr: Partial<Record<SurfaceCriterion, Threshold>>): Uint8Array => {
+    const key = JSON.stringify(Object.entries(thr).sort(([a], [b]) => (a < b ? -1 : 1)));
+    let m = masks.get(key);
+    if (!m) {
+      m = new Uint8Array(n);
+      for (let i = 0; i < n; i++) if (!inside[i]) m[i] = EXCLUDED.outside;
+      for (const [c, th] of Object.entries(thr) as [SurfaceCriterion, Threshold | undefined][]) {
+        const f = fields[c];
+        if (!f || !th) continue;
+        const code = c === 'protected-area' ? EXCLUDED.protected : c === 'river' ? EXCLUDED.river : EXCLUDED.threshold;
+        const within = th.excludeWithinM ?? -Infinity, beyond = th.excludeBeyondM ?? Infinity;
+        for (let i = 0; i < n; i++) {
+          if (m[i]) continue;
+          const v = f[i];
+          if (v <= within || v > beyond) m[i] = code;
+        }
+      }
+      if (masks.size > 8) masks.clear();
+      masks.set(key, m);
+    }
+    return m.slice();
+  };
+
   const score = (weights: Partial<SurfaceWeights> = {}, so: ScoreOptions = {}): ScoredSurface => {
     const { terms, penalty } = activeTerms(weights, so.sectors ?? [], (c) => fields[c] !== null, so.shapes);
     const thr = { ...DEFAULT_THRESHOLDS, ...(so.thresholds ?? {}) };
-    const excluded = new Uint8Array(n);
-    for (let i = 0; i < n; i++) if (!inside[i]) excluded[i] = EXCLUDED.outside;
-    for (const [c, th] of Object.entries(thr) as [SurfaceCriterion, Threshold | undefined][]) {
-      const f = fields[c];
-      if (!f || !th) continue;
-      const code = c === 'protected-area' ? EXCLUDED.protected : c === 'river' ? EXCLUDED.river : EXCLUDED.threshold;
-      const within = th.excludeWithinM, beyond = th.excludeBeyondM;
-      for (let i = 0; i < n; i++) {
-        if (excluded[i]) continue;
-        const v = f[i];
-        if ((within !== undefined && v <= within) || (beyond !== undefined && v > beyond)) excluded[i] = code;
-      }
-    }
+    const excluded = exclusionMask(thr);
     const sumW = terms.reduce((s, t) => s + t.weight, 0);
     const values = new Float32Array(n);
     // accumulate term by term (each a tight loop over one field)
     for (const t of terms) {
       const f = fields[t.criterion]!, k = (100 * t.weight) / sumW, s = t.shape;
-      if (s.kind === 'benefit') { const inv = 1 / s.dMaxM; for (let i = 0; i < n; i++) { const x = 1 - f[i] * inv; values[i] += k * (x > 0 ? (x < 1 ? x : 1) : 0); } }
-      else for (let i = 0; i < n; i++) values[i] += k * shapeScore(s, f[i]);
+      if (s.kind === 'benefit' || s.kind === 'saturating') {
+        // benefit: 1 − d/dMax; saturating: v/full — both a + b·v clamped to 0..1
+        const a = s.kind === 'benefit' ? 1 : 0, b = s.kind === 'benefit' ? -1 / s.dMaxM : 1 / s.full;
+        for (let i = 0; i < n; i++) { const x = a + b * f[i]; values[i] += k * (x > 0 ? (x < 1 ? x : 1) : 0); }
+      } else if (s.kind === 'cost') {
+        const b = 1 / s.dMaxM;
+        for (let i = 0; i < n; i++) { const x = b * f[i]; values[i] += k * (x < 1 ? x : 1); }
+      } else for (let i = 0; i < n; i++) values[i] += k * shapeScore(s, f[i]);
     }
     let min = Infinity, max = -Infinity;
     const pf = penalty ? fields['protected-area']! : null;
+    const pb = penalty && penalty.shape.kind === 'benefit' ? 1 / penalty.shape.dMaxM : 0;
     for (let i = 0; i < n; i++) {
       if (excluded[i]) { values[i] = NaN; continue; }
       let v = values[i];
-      if (pf) v -= penalty!.weight * shapeScore(penalty!.shape, pf[i]);
+      if (pf) {
+        if (pb) { const x = 1 - pf[i] * pb; v -= penalty!.weight * (x > 0 ? (x < 1 ? x : 1) : 0); }
+        else v -= penalty!.weight * shapeScore(penalty!.shape, pf[i]);
+      }
       v = v < 0 ? 0 : v > 100 ? 100 : v;
       values[i] = v;
       if (v < min) min = v;

@@ -295,7 +295,7 @@ export function readCsv(bytes: Uint8Array, columns?: ColumnMapping): ParsedLayer
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t', '|'] });
   const rows = parsed.data;
   if (!rows.length) throw new ImportError('empty-layer', 'The table has no rows.');
-  const header = rows[0].map((h) => h.trim());
+  const header = rows[0].map((h) => h.trim()).map((h) => (/^'[=+\-@]/.test(h) ? h.slice(1) : h)); // undo the export's formula guard
   if (header.length < 2) throw new ImportError('csv-one-column', `The table has a single column ("${header[0]}"): it needs coordinate columns (lon/lat, x/y) or a WKT column.`, 1);
   const norm = header.map(normaliseHeader);
   const xs = header.filter((_, i) => X_NAMES.has(norm[i]));
