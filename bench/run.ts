@@ -20,6 +20,8 @@ import geodesic from 'geographiclib-geodesic';
 import { LAYER_IDS } from '../src/lib/data/schema.ts';
 import { buildTargetIndex, kxAt, kyAt, pointInRings, type NearestResult } from '../src/lib/geo/index.ts';
 import { createAnalysisEngine, type Layers } from '../src/lib/analysis/index.ts';
+import { createPlacementResolver } from '../src/lib/analysis/placement.ts';
+import { createIntervalIndex } from '../src/lib/analysis/intervals.ts';
 import { surfaceBench } from './surface.ts';
 
 const G = geodesic.Geodesic.WGS84;
@@ -60,10 +62,10 @@ function province(): void {
   const engine = createAnalysisEngine(layers);
   const buildMs = performance.now() - t;
   const m1 = mem();
-  for (let i = 0; i < 40; i++) engine.analyze(sites); // warm-up (JIT)
+  for (let i = 0; i < 40; i++) engine.analyze(sites, { draws: 0 }); // warm-up (JIT)
   const runs: number[] = [], runsNoCatch: number[] = [];
-  for (let i = 0; i < 50; i++) { t = performance.now(); engine.analyze(sites); runs.push(performance.now() - t); }
-  for (let i = 0; i < 50; i++) { t = performance.now(); engine.analyze(sites, { skipCatchment: true }); runsNoCatch.push(performance.now() - t); }
+  for (let i = 0; i < 50; i++) { t = performance.now(); engine.analyze(sites, { draws: 0 }); runs.push(performance.now() - t); }
+  for (let i = 0; i < 50; i++) { t = performance.now(); engine.analyze(sites, { skipCatchment: true, draws: 0 }); runsNoCatch.push(performance.now() - t); }
   console.log(`\n(a) province data package (${dir}; ${found.length} layers: ${found.join(', ')})`);
   console.log(`    ${sites.length} industrial sites × all layers`);
   console.log(`    engine build (indexes + road graph): ${ms(buildMs)}; heap Δ ${mb(m1.heap - m0.heap)}, arrayBuffers Δ ${mb(m1.ab - m0.ab)}`);
@@ -215,7 +217,64 @@ function stress(): void {
   console.log(`    accuracy vs GeographicLib (nearest distance, relative): engine max ${(ourMax * 100).toExponential(2)} % over ${ourN} answers; Turf max ${(turfMax * 100).toFixed(3)} % over ${SAMPLE * 3} answers (Turf is spherical)`);
 }
 
+// ---------------------------------------------------------------- (c) distance intervals
+/**
+ * The cost of the distance intervals against the point distances: (1) the province package, cold
+ * (a fresh engine, first analysis: intervals are computed; later runs reuse them per placement
+ * polygon) and warm medians, with and without intervals, and the score draws; (2) a seeded stress
+ * case whose 10 000 point targets are placed by "commune" (a grid of 0.05° squares) against 2 000
+ * drawn sites: point nearest queries vs the same plus the interval of each answer.
+ */
+function intervals(): void {
+  const { layers, found } = loadLayers('public/geodata');
+  console.log('\n(c) distance intervals vs point distances');
+  if (found.includes('industrial-sites')) {
+    const sites = layers['industrial-sites']!.features;
+    const one = (o: { intervals: boolean }) => { const t = performance.now(); createAnalysisEngine(layers).analyze(sites, { draws: 0, ...o }); return performance.now() - t; };
+    const coldPoint = one({ intervals: false });
+    const coldIv = one({ intervals: true });
+    const e = createAnalysisEngine(layers);
+    e.analyze(sites, { draws: 0 });
+    const warm = (o: { intervals: boolean }) => { const xs: number[] = []; for (let i = 0; i < 15; i++) { const t = performance.now(); e.analyze(sites, { draws: 0, ...o }); xs.push(performance.now() - t); } return median(xs); };
+    const wp = warm({ intervals: false }), wi = warm({ intervals: true });
+    const t = performance.now();
+    e.analyze(sites, { draws: 1000 });
+    const drawsMs = performance.now() - t;
+    console.log(`    province, ${sites.length} sites (every one placed by commune or district), one-shot cold (new engine + first analysis; first case also warms the JIT): point ${ms(coldPoint)}, with intervals ${ms(coldIv)} → ×${(coldIv / coldPoint).toFixed(1)}`);
+    console.log(`    province, warm median of 15 (intervals reused per placement polygon): point ${ms(wp)}, with intervals ${ms(wi)} → ×${(wi / wp).toFixed(2)}`);
+    console.log(`    province, score and rank ranges over 1 000 seeded draws (incl. the analysis): ${ms(drawsMs)}`);
+  }
+  // stress: placed point targets
+  const r = rng(4242);
+  const W = 105.4, E = 106.3, S = 21.8, N = 22.75, STEP = 0.05;
+  const cells: Feature[] = [];
+  for (let x = W, i = 0; x < E - 1e-9; x += STEP, i++) for (let y = S, j = 0; y < N - 1e-9; y += STEP, j++) {
+    cells.push({ type: 'Feature', properties: { id: `cell-${i}-${j}` }, geometry: { type: 'Polygon', coordinates: [[[x, y], [x + STEP, y], [x + STEP, y + STEP], [x, y + STEP], [x, y]]] } });
+  }
+  const targets: Feature[] = [];
+  for (let k = 0; k < 10_000; k++) {
+    const x = W + r() * (E - W - 1e-6), y = S + r() * (N - S - 1e-6);
+    const id = `cell-${Math.floor((x - W) / STEP)}-${Math.floor((y - S) / STEP)}`;
+    targets.push({ type: 'Feature', properties: { id: `t${k}`, accuracy: 'commune', placed_in: [id] }, geometry: { type: 'Point', coordinates: [x, y] } });
+  }
+  const sites: Feature[] = Array.from({ length: 2000 }, (_, k) => ({ type: 'Feature', properties: { id: `s${k}` }, geometry: { type: 'Point', coordinates: [W + r() * (E - W), S + r() * (N - S)] } }));
+  const resolve = createPlacementResolver(cells, []);
+  let t = performance.now();
+  const ix = buildTargetIndex(targets);
+  const near = sites.map((s) => ix.nearest(s.geometry)!);
+  const pointMs = performance.now() - t;
+  t = performance.now();
+  const ix2 = buildTargetIndex(targets);
+  const iv = createIntervalIndex(targets, resolve);
+  let widths = 0;
+  sites.forEach((s) => { const p = ix2.nearest(s.geometry)!; const x = iv.nearest(resolve(s), undefined, p)!; widths += x.maxM! - x.minM!; });
+  const ivMs = performance.now() - t;
+  void near;
+  console.log(`    stress: ${sites.length} drawn sites × ${targets.length} commune-placed points (${cells.length} communes): point queries incl. build ${ms(pointMs)}, with intervals ${ms(ivMs)} → ×${(ivMs / pointMs).toFixed(1)} (goal ≤ 2×) → ${ivMs / pointMs <= 2 ? 'MET' : 'NOT MET'}; mean interval width ${(widths / sites.length / 1000).toFixed(2)} km`);
+}
+
 console.log(`geo engine benchmark — node ${process.version}, ${cpus().length} CPU(s), load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}, ${new Date().toISOString()}${(globalThis as { gc?: unknown }).gc ? '' : ' (run with node --expose-gc for exact memory deltas)'}`);
+intervals();
 province();
 stress();
 surfaceBench();

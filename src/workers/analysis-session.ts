@@ -61,7 +61,8 @@ export class AnalysisSession {
       rows.push(hit as SiteAnalysis);
     }
     if (todo.length) {
-      const fresh = this.engine.analyze(todo.map((i) => this.sites[i]), this.opts);
+      // score/rank draws rank the sites analysed together: a batch is a subset, so none here
+      const fresh = this.engine.analyze(todo.map((i) => this.sites[i]), { ...this.opts, draws: 0 });
       this.analysed += todo.length;
       todo.forEach((i, j) => {
         rows[i - start] = fresh[j];

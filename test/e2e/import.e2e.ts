@@ -41,7 +41,7 @@ describe('bring your own data (production build, Debian Chromium)', () => {
     const rows = page.locator('tbody tr[data-row-id^="user-"]');
     await expect.poll(() => rows.count(), { timeout: 30_000 }).toBeGreaterThan(0);
     const cells = await rows.first().locator('td:not(.pick)').allTextContents();
-    expect(cells[1]).toMatch(/^\d[\d.,]* (m|km)$/);
+    expect(cells[1]).toMatch(/^(≈ )?\d[\d.,]*(–[\d.,]+)? (m|km)( · .+)?$/) /* a figure, a range with its reason, or an indicative figure */;
     // Nothing already loaded was lost: every bundled site is still analysed beside the imported ones.
     expect(await page.locator('tbody tr[data-row-id]:not([data-row-id^="user-"])').count()).toBe(bundledSites);
     expect(await page.evaluate(() => (window as unknown as { __mapProbe: MapProbe }).__mapProbe.renderedCount('user-data'))).toBeGreaterThan(0);

@@ -50,7 +50,7 @@ describe('analysis worker protocol', () => {
     expect(rows).not.toBeNull();
     expect(rows!.map((r) => r.id)).toEqual(sites.map((f) => f.properties!.id));
     // Same rows as the engine in one call (the CLI's path).
-    const direct = createAnalysisEngine(layers).analyze(sites.slice(0, 200), { radiusKm: 10 });
+    const direct = createAnalysisEngine(layers).analyze(sites.slice(0, 200), { radiusKm: 10, draws: 0 });
     expect(rows!.slice(0, 200)).toEqual(direct);
     expect(calls.setSites).toBe(1);
     expect(calls.sitesSent).toBe(1500);
@@ -82,7 +82,7 @@ describe('analysis worker protocol', () => {
     const next = [...sites.slice(0, 7), moved, ...sites.slice(8), added];
     const rows = await client.run(next, { radiusKm: 10 }).done;
     expect(session.analysed).toBe(1502);
-    expect(rows![7]).toEqual(createAnalysisEngine(layers).analyze([moved], { radiusKm: 10 })[0]);
+    expect(rows![7]).toEqual(createAnalysisEngine(layers).analyze([moved], { radiusKm: 10, draws: 0 })[0]);
     expect(rows![7]).not.toEqual(first![7]);
     expect(rows!.at(-1)!.id).toBe('new');
 

@@ -38,6 +38,8 @@ export interface AnalysisOptions {
   draws?: number;
   /** Seed of the draws. Default 1. */
   seed?: number;
+  /** Compute the distance intervals (default true; false leaves every `interval` null — for benchmarks). */
+  intervals?: boolean;
 }
 
 /** A road-network answer of the table: the network distance, its target, and whether it is only indicative (schematic roads). */
@@ -173,6 +175,7 @@ export function createAnalysisEngine(layers: Layers, engineOpts: { snapTolerance
     communes: feats(layers.communes) ?? undefined,
   });
 
+  let useIntervals = true;
   const drawInputs = new WeakMap<SiteAnalysis, { placement: Placement; inputs: CriterionInputs }>();
   const nameOf = (ix: TargetIndex, r: NearestResult): string | null => {
     const n = prop(ix.feature(r.featureIndex), 'name');
@@ -182,11 +185,12 @@ export function createAnalysisEngine(layers: Layers, engineOpts: { snapTolerance
     if (!ix) return null;
     const r = ix.nearest(g, category ? { category } : {});
     if (!r) return null;
-    const interval = iv && site ? iv.nearest(site, category, r) : null;
+    const interval = iv && site && useIntervals ? iv.nearest(site, category, r) : null;
     return { id: r.id, name: nameOf(ix, r), distanceM: r.distanceM, nearestSite: r.nearestA, nearestTarget: r.nearestB, interval };
   };
 
   const analyzeSite = (site: Feature, opts: AnalysisOptions = {}): SiteAnalysis => {
+    useIntervals = opts.intervals !== false;
     const radiusKm = opts.radiusKm ?? 10;
     if (!(typeof radiusKm === 'number' && Number.isFinite(radiusKm) && radiusKm > 0)) throw new Error(`radiusKm must be a positive number, got ${describe(radiusKm)}`);
     if (!site || typeof site !== 'object' || site.type !== 'Feature') throw new Error(`site must be a GeoJSON Feature, got ${describe(site)}`);

@@ -65,14 +65,6 @@ export function preparedOf(p: Placement): PreparedParts {
   return x;
 }
 
-/** A lower bound (m) of the distance between two bboxes [w, s, e, n]. */
-function bboxGapM(a: readonly number[], b: readonly number[]): number {
-  const dLon = Math.max(0, a[0] - b[2], b[0] - a[2]);
-  const dLat = Math.max(0, a[1] - b[3], b[1] - a[3]);
-  const latMax = Math.min(89, Math.max(Math.abs(a[1]), Math.abs(a[3]), Math.abs(b[1]), Math.abs(b[3])));
-  return Math.hypot(dLon * kxAt(latMax), dLat * Math.min(kyAt(0), kyAt(latMax))) * 0.999;
-}
-
 /**
  * Index the targets' placements per category for interval queries (see the module comment).
  * `categoryOf` as in target-index.ts.
@@ -95,6 +87,26 @@ export function createIntervalIndex(
     allKnown.set(c, ms.every((i) => placements[i]!.kind === 'known'));
   }
 
+  // one representative target per placement region (placed targets sharing polygons have the same bounds), per category
+  const regionKey = (t: number): string | null => { const p = placements[t]!; return p.kind === 'placed' && p.placedIn.length ? `${p.accuracy}|${p.placedIn.join(',')}` : null; };
+  const repsMemo = new Map<string | null, { t: number[]; key: (string | null)[]; bb: Float64Array; latAbsMax: number }>();
+  const repsOf = (c: string | null) => {
+    let r = repsMemo.get(c);
+    if (r) return r;
+    const seen = new Set<string>();
+    const t: number[] = [], key: (string | null)[] = [];
+    for (const i of members.get(c) ?? []) {
+      const k = regionKey(i);
+      if (k !== null) { if (seen.has(k)) continue; seen.add(k); }
+      t.push(i); key.push(k);
+    }
+    const bb = new Float64Array(4 * t.length);
+    let latAbsMax = 0;
+    t.forEach((i, k) => { const b = preparedOf(placements[i]!).bbox; bb.set(b, 4 * k); latAbsMax = Math.max(latAbsMax, Math.abs(b[1]), Math.abs(b[3])); });
+    r = { t, key, bb, latAbsMax };
+    repsMemo.set(c, r);
+    return r;
+  };
   // answers for placed sites, per placement region and category (sites placed in the same polygons share them)
   const memo = new Map<string, DistanceInterval | null>();
   const nearest: IntervalIndex['nearest'] = (site, category, point) => {
@@ -153,10 +165,17 @@ export function createIntervalIndex(
       lts.push({ t: point.featureIndex, L: Lp });
       const r = Ut(point.featureIndex, Lp); U = r.u; exact = r.exact;
     }
+    // targets placed in the same polygons share their bounds: one representative per region
+    const reps = repsOf(c);
     const order: { t: number; gap: number }[] = [];
-    for (const t of ms) {
-      if (point && t === point.featureIndex) continue;
-      const gap = bboxGapM(SP.bbox, preparedOf(placements[t]!).bbox);
+    const kx = kxAt(Math.min(89, Math.max(Math.abs(SP.bbox[1]), Math.abs(SP.bbox[3]), reps.latAbsMax))) * 0.999, ky = kyAt(0) * 0.999;
+    const pk = point ? regionKey(point.featureIndex) : null;
+    for (let k = 0; k < reps.t.length; k++) {
+      const t = reps.t[k];
+      if (point && (t === point.featureIndex || (pk !== null && reps.key[k] === pk))) continue;
+      const dLon = Math.max(0, SP.bbox[0] - reps.bb[4 * k + 2], reps.bb[4 * k] - SP.bbox[2]);
+      const dLat = Math.max(0, SP.bbox[1] - reps.bb[4 * k + 3], reps.bb[4 * k + 1] - SP.bbox[3]);
+      const gap = Math.hypot(dLon * kx, dLat * ky);
       if (gap <= U) order.push({ t, gap });
     }
     order.sort((a, b) => a.gap - b.gap || a.t - b.t);

@@ -39,7 +39,8 @@ export function dossierInput(ctx: DossierContext): DossierInput {
     return n ? [{ label: metricLabel(lang, m.key), value: `${formatInterval(lang, n)} — ${n.name ?? n.id}`, method: n.distanceM === 0 ? 'inside' : 'straight-line-edge' }] : [];
   });
   if (a?.network?.districtCentre?.reachable && a.network.districtCentre.networkDistanceM != null) {
-    distances.push({ label: t('near.networkCentre'), value: d(a.network.districtCentre.networkDistanceM), method: 'road-network' });
+    const nc = a.network.districtCentre;
+    distances.push({ label: t('near.networkCentre'), value: nc.indicative ? `≈ ${d(nc.networkDistanceM!)} · ${t('interval.schematic')}` : d(nc.networkDistanceM!), method: 'road-network' });
   }
   const catchment: DossierRow[] = [];
   if (a?.catchment) {
