@@ -99,6 +99,12 @@ describe('suitability surface (planner)', () => {
     await page.click('button[data-sketch-area="1"]');
     await expect.poll(() => page.locator('button[data-sketch-area="1"]').isDisabled()).toBe(true);
     await page.screenshot({ path: 'test-results/surface-areas.png' });
+    // rank stability of the analysed sites, the new sketch among them
+    await page.locator('summary', { hasText: 'Độ ổn định thứ hạng' }).click();
+    const stabRows = page.locator('[data-testid="site-stability"] tbody tr');
+    await expect.poll(() => stabRows.count(), { timeout: 30_000 }).toBeGreaterThan(10);
+    await expect.poll(() => page.locator('[data-testid="site-stability"] tbody tr', { hasText: 'Vùng 1' }).count(), { timeout: 30_000 }).toBe(1);
+    expect(await stabRows.first().locator('td').nth(2).textContent()).toMatch(/^\d+–\d+$/);
     await page.click('button[data-panel="sites"]');
     const row = page.locator('tbody tr', { hasText: 'Vùng 1' });
     await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
@@ -109,7 +115,7 @@ describe('suitability surface (planner)', () => {
     expect(watch.errors).toEqual([]);
     expect(watch.external).toEqual([]);
     await context.close();
-  }, 300_000);
+  }, 600_000);
 
   it('fits a phone: the panel in the bottom sheet, no sideways scroll, the surface drawn', async () => {
     const context = await h.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
@@ -140,5 +146,5 @@ describe('suitability surface (planner)', () => {
     expect(px.ramp).toBeGreaterThan(0.1);
     expect(watch.errors).toEqual([]);
     await context.close();
-  }, 300_000);
+  }, 600_000);
 });
