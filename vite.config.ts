@@ -3,8 +3,10 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 
 // Offline and installable: the service worker precaches the app shell, the initial JS/CSS, the map
-// fonts and the whole data package (public/geodata). Lazily loaded chunks (terra-draw, jsPDF and the
-// dossier's TTF fonts, QR code) are cached on first use instead, so the first visit stays light.
+// fonts, the whole data package (public/geodata), and the import worker and the drawing tool (so
+// importing and sketching work offline after one visit, even if never used online). The PDF dossier
+// (jsPDF, its TTF fonts, QR code) is cached on first use instead, so the first visit stays light;
+// offline before that, the dossier says it needs the network once.
 const pwa = VitePWA({
   registerType: 'autoUpdate',
   injectRegister: false, // registered from src/main.ts (virtual:pwa-register): reloads once a new version is active
@@ -29,6 +31,7 @@ const pwa = VitePWA({
     globPatterns: [
       'index.html', // the manifest's icons are added by the plugin
       'assets/index-*.{js,css}', 'assets/*Panel-*.{js,css}', 'assets/workbox-window*.js', 'assets/analysis.worker-*.js', 'assets/maplibre-gl-worker-*.mjs', 'assets/*.woff2',
+      'assets/rolldown-runtime-*.js', 'assets/import.worker-*.js', 'assets/draw-*.js',
       'geodata/*.{geojson,json}',
     ],
     navigateFallback: 'index.html',

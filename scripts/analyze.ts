@@ -2,6 +2,11 @@
  * CLI: analyse sites against the data package and print a table.
  *
  *   npm run analyze -- <sites.geojson> [--data public/geodata] [--format csv|geojson] [--radius-km R]
+ *                      [--max-offroad-km 2] [--draws 1000] [--seed 1]
+ *
+ * Every distance column `<x>_m` (point estimate) comes with `<x>_min_m`, `<x>_max_m` (bounds over the
+ * possible true positions; empty when unbounded, e.g. schematic targets) and `<x>_basis`; the score
+ * with `score_min`/`score_max` and `rank_min`/`rank_max` over seeded draws of true positions.
  *
  * Reads `<data>/<layerId>.geojson` for every LayerId that exists (missing layers are reported on
  * stderr and their results left empty). Prints CSV (default) or a GeoJSON FeatureCollection to stdout.
@@ -13,25 +18,28 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { LAYER_IDS } from '../src/lib/data/schema.ts';
 import { createAnalysisEngine, toCsv, toGeoJson, type Layers } from '../src/lib/analysis/index.ts';
 
-const USAGE = 'usage: npm run analyze -- <sites.geojson> [--data public/geodata] [--format csv|geojson] [--radius-km R]';
+const USAGE = 'usage: npm run analyze -- <sites.geojson> [--data public/geodata] [--format csv|geojson] [--radius-km R] [--max-offroad-km 2] [--draws 1000] [--seed 1]';
 
 class CliError extends Error { constructor(msg: string, readonly code: number) { super(msg); } }
 
-function parseArgs(argv: string[]): { sites: string; data: string; format: 'csv' | 'geojson'; radiusKm: number } {
-  let sites: string | undefined, data = 'public/geodata', format: 'csv' | 'geojson' = 'csv', radiusKm = 10;
+function parseArgs(argv: string[]): { sites: string; data: string; format: 'csv' | 'geojson'; radiusKm: number; maxOffroadKm: number; draws: number; seed: number } {
+  let sites: string | undefined, data = 'public/geodata', format: 'csv' | 'geojson' = 'csv', radiusKm = 10, maxOffroadKm = 2, draws = 1000, seed = 1;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => { const v = argv[++i]; if (v === undefined) throw new CliError(`missing value for ${a}\n${USAGE}`, 2); return v; };
     if (a === '--data') data = next();
     else if (a === '--format') { const f = next(); if (f !== 'csv' && f !== 'geojson') throw new CliError(`--format must be csv or geojson, got ${f}`, 2); format = f; }
     else if (a === '--radius-km') { const v = next(); radiusKm = Number(v); if (!(Number.isFinite(radiusKm) && radiusKm > 0)) throw new CliError(`radiusKm must be a positive number, got ${v}`, 2); }
+    else if (a === '--max-offroad-km') { const v = next(); maxOffroadKm = Number(v); if (!(Number.isFinite(maxOffroadKm) && maxOffroadKm > 0)) throw new CliError(`maxOffroadKm must be a positive number, got ${v}`, 2); }
+    else if (a === '--draws') { const v = next(); draws = Number(v); if (!(Number.isInteger(draws) && draws >= 0)) throw new CliError(`draws must be a non-negative integer, got ${v}`, 2); }
+    else if (a === '--seed') { const v = next(); seed = Number(v); if (!Number.isInteger(seed)) throw new CliError(`seed must be an integer, got ${v}`, 2); }
     else if (a === '-h' || a === '--help') { process.stdout.write(USAGE + '\n'); process.exit(0); }
     else if (a.startsWith('--')) throw new CliError(`unknown option ${a}\n${USAGE}`, 2);
     else if (sites === undefined) sites = a;
     else throw new CliError(`unexpected argument ${a}\n${USAGE}`, 2);
   }
   if (!sites) throw new CliError(USAGE, 2);
-  return { sites, data, format, radiusKm };
+  return { sites, data, format, radiusKm, maxOffroadKm, draws, seed };
 }
 
 function readCollection(path: string, what: string): FeatureCollection {
@@ -63,7 +71,7 @@ function main(): void {
   else if (missing.length) process.stderr.write(`warning: layers missing in ${args.data}: ${missing.join(', ')}\n`);
   const engine = createAnalysisEngine(layers);
   let rows;
-  try { rows = engine.analyze(sites, { radiusKm: args.radiusKm }); } catch (e) { throw new CliError(`analysis failed: ${(e as Error).message}`, 1); }
+  try { rows = engine.analyze(sites, { radiusKm: args.radiusKm, maxOffroadKm: args.maxOffroadKm, draws: args.draws, seed: args.seed }); } catch (e) { throw new CliError(`analysis failed: ${(e as Error).message}`, 1); }
   if (args.format === 'csv') process.stdout.write(toCsv(rows));
   else process.stdout.write(JSON.stringify(toGeoJson(sites.features, rows)) + '\n');
 }

@@ -112,6 +112,11 @@ const ATTRIBUTION = {
     text_en: '110 kV grid: anhcv1987/sodoluoidien, third-party',
     license: NO_LICENCE, url: 'https://github.com/anhcv1987/sodoluoidien', match: 'https://github.com/anhcv1987/sodoluoidien/',
   },
+  gppd: {
+    text_vi: 'Thủy điện: WRI Global Power Plant Database; định vị: Open Development Vietnam',
+    text_en: 'Hydropower: WRI Global Power Plant Database; geolocation: Open Development Vietnam',
+    license: 'CC-BY-4.0', url: 'https://github.com/wri/global-power-plant-database', match: 'https://github.com/wri/global-power-plant-database/',
+  },
   project: {
     text_vi: 'Dữ liệu chuyên đề: dự án này, theo nguồn dẫn ở từng đối tượng',
     text_en: 'Thematic data: this project, from the sources cited per feature',
@@ -863,7 +868,13 @@ export function buildGeodata(opts: BuildOptions): BuildResult {
   // ---- neighbours
   layers.neighbours = [...base.neighbours.features]
     .sort((a, b) => String(a.properties.code).localeCompare(String(b.properties.code)))
-    .map((f) => ({ type: 'Feature', geometry: roundPolygonal(f.geometry, 4), properties: { name: String(f.properties.name), code: String(f.properties.code) } }));
+    .map((f) => ({
+      type: 'Feature', geometry: roundPolygonal(f.geometry, 4),
+      properties: {
+        name: String(f.properties.name), code: String(f.properties.code), accuracy: 'official', sources: [SRC.dvhcvn, SRC.gisChinhphu],
+        note: 'Province as before 1 July 2025 (the 2025 mergers changed most neighbours), for context.',
+      },
+    }));
 
   // ---- districts
   layers.districts = [...base.districts.features]

@@ -159,7 +159,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (e) => {
-    console.error(`convert: unexpected failure: ${(e as Error)?.stack ?? e}`);
+    // A message, never a stack trace: the importer reports bad data as issues, so this is a bug or the system.
+    console.error(`convert: unexpected failure: ${e instanceof Error ? e.message : String(e)}`);
     process.exit(1);
   },
 );

@@ -1,58 +1,97 @@
 /**
- * Main-thread side of the analysis worker: batches the sites so progress can be shown and a run
- * can be cancelled between batches, and drops results of runs that a newer run superseded.
+ * Main-thread side of the analysis worker. The sites go to the worker once per run; the rows come
+ * back in large batches (sized so each takes about a quarter of a second in the worker, at most
+ * MAX_BATCH sites), so progress can be shown and a run cancelled between batches without paying a
+ * round trip per few sites. Results of runs that a newer run superseded are dropped.
  */
 import { wrap, type Remote } from 'comlink';
 import type { Feature } from 'geojson';
 import type { AnalysisOptions, Layers, SiteAnalysis } from '../lib/analysis/analyze.ts';
-import type { AnalysisApi } from './analysis.worker.ts';
+import type { Batch } from './analysis-session.ts';
 
 export interface RunHandle { cancel(): void; done: Promise<SiteAnalysis[] | null> }
 
-const BATCH = 16;
+/** The worker calls the client makes (the worker's API, or a direct session in tests). */
+export interface AnalysisBackend {
+  init(layers: Layers): Promise<unknown> | unknown;
+  setSites(sites: Feature[], opts: AnalysisOptions): Promise<number> | number;
+  batch(start: number, end: number): Promise<Batch> | Batch;
+}
+
+export const FIRST_BATCH = 256;
+export const MAX_BATCH = 8192;
+/** Wanted time per batch, ms: long enough to make round trips negligible, short enough to cancel. */
+const TARGET_MS = 250;
 
 export class AnalysisClient {
-  private api: Remote<AnalysisApi>;
-  private worker: Worker;
+  private api: AnalysisBackend;
+  private worker: Worker | null = null;
   private ready: Promise<unknown> = Promise.resolve();
   private generation = 0;
+  /** Round trips of the last run (for tests). */
+  lastRunBatches = 0;
 
-  constructor() {
-    this.worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
-    this.api = wrap<AnalysisApi>(this.worker);
+  constructor(backend?: AnalysisBackend) {
+    if (backend) this.api = backend;
+    else {
+      this.worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
+      this.api = wrap<AnalysisBackend>(this.worker) as Remote<AnalysisBackend> as AnalysisBackend;
+    }
   }
 
   /** Rebuilds the worker's indexes for a new set of layers. */
   setLayers(layers: Layers): void {
-    this.ready = this.api.init(layers);
+    this.ready = Promise.resolve(this.api.init(layers));
   }
 
   /**
-   * Analyses `sites` in batches. `onProgress(done, total)` after each batch. Resolves to null when
-   * cancelled or superseded by a newer run.
+   * Analyses `sites`. `onProgress(done, total)` after each batch. Resolves to null when cancelled
+   * or superseded by a newer run.
    */
   run(sites: Feature[], opts: AnalysisOptions, onProgress?: (done: number, total: number) => void): RunHandle {
     const gen = ++this.generation;
     let cancelled = false;
+    const stale = () => cancelled || gen !== this.generation;
     const done = (async () => {
       await this.ready;
-      const out: SiteAnalysis[] = [];
-      for (let i = 0; i < sites.length; i += BATCH) {
-        if (cancelled || gen !== this.generation) return null;
-        out.push(...(await this.api.analyze(plain(sites.slice(i, i + BATCH)), opts)));
-        onProgress?.(Math.min(i + BATCH, sites.length), sites.length);
+      if (stale()) return null;
+      let total: number;
+      try {
+        total = await this.api.setSites(sites, opts);
+      } catch (e) {
+        // Svelte's $state proxies cannot be structured-cloned: send a plain JSON copy instead.
+        if (!(e instanceof DOMException && e.name === 'DataCloneError')) throw e;
+        total = await this.api.setSites(plain(sites), plain(opts));
       }
-      return cancelled || gen !== this.generation ? null : out;
+      const out: SiteAnalysis[] = new Array(total);
+      let size = FIRST_BATCH;
+      let batches = 0;
+      for (let i = 0; i < total;) {
+        if (stale()) return null;
+        const end = Math.min(total, i + size);
+        const t = performance.now();
+        const { rows, cached } = await this.api.batch(i, end);
+        batches++;
+        for (let j = 0; j < rows.length; j++) out[i + j] = rows[j];
+        // Grow (or shrink) the next batch towards TARGET_MS of engine work.
+        const computed = rows.length - cached;
+        const perSite = computed > 0 ? (performance.now() - t) / computed : 0;
+        size = perSite > 0 ? Math.max(64, Math.min(MAX_BATCH, Math.round(TARGET_MS / perSite))) : MAX_BATCH;
+        i = end;
+        onProgress?.(i, total);
+      }
+      this.lastRunBatches = batches;
+      return stale() ? null : out;
     })();
     return { cancel: () => { cancelled = true; }, done };
   }
 
   terminate(): void {
-    this.worker.terminate();
+    this.worker?.terminate();
   }
 }
 
-/** Plain copies for postMessage (Svelte proxies cannot be structured-cloned). */
+/** Plain JSON copy for postMessage. */
 function plain<T>(x: T): T {
   return JSON.parse(JSON.stringify(x)) as T;
 }

@@ -1,22 +1,20 @@
 /**
  * The analysis worker: the same pure engine as Node and the CLI, off the main thread.
- * `init` builds the indexes once per data load; `analyze` runs one batch of sites.
+ * `init` builds the indexes once per set of layers; `setSites` receives the sites once per run;
+ * `batch` returns the rows of a range of them, reusing rows already computed (see AnalysisSession).
  */
 import { expose } from 'comlink';
 import type { Feature } from 'geojson';
-import { createAnalysisEngine, type AnalysisEngine, type AnalysisOptions, type Layers, type SiteAnalysis } from '../lib/analysis/analyze.ts';
+import type { AnalysisOptions, Layers } from '../lib/analysis/analyze.ts';
+import { AnalysisSession } from './analysis-session.ts';
 
-let engine: AnalysisEngine | null = null;
+const session = new AnalysisSession();
 
 export const analysisApi = {
-  init(layers: Layers): string[] {
-    engine = createAnalysisEngine(layers);
-    return engine.layersPresent;
-  },
-  analyze(sites: Feature[], opts: AnalysisOptions): SiteAnalysis[] {
-    if (!engine) throw new Error('analysis worker: init(layers) must be called before analyze()');
-    return engine.analyze(sites, opts);
-  },
+  init: (layers: Layers) => session.init(layers),
+  setSites: (sites: Feature[], opts: AnalysisOptions) => session.setSites(sites, opts),
+  batch: (start: number, end: number) => session.batch(start, end),
+  analyze: (sites: Feature[], opts: AnalysisOptions) => session.analyze(sites, opts),
 };
 
 export type AnalysisApi = typeof analysisApi;

@@ -1,41 +1,82 @@
 /**
  * Main-thread side of the import worker. The worker (and its ~600 kB of format and projection
  * code) starts on the first import. Cancel terminates it: parsing is synchronous inside the
- * worker, so no message could interrupt it; the next import starts a fresh worker.
+ * worker, so no message could interrupt it; the next import starts a fresh worker. So does a
+ * worker that fails (`error`: e.g. its chunk cannot be loaded offline; `messageerror`) or takes
+ * longer than the timeout: it is terminated and the import resolves to an explained failure
+ * (`worker-failed`, `worker-timeout`), never to a progress bar stuck at 0 %.
  */
 import { proxy, wrap, type Remote } from 'comlink';
 import type { FeatureCollection, Geometry } from 'geojson';
-import type { ImportInput, ImportOptions, ImportResult } from '../lib/data/import/types.ts';
+import type { ImportFailure, ImportInput, ImportOptions, ImportResult } from '../lib/data/import/types.ts';
 import type { ExportOptions, ExportResult } from '../lib/data/export/index.ts';
 import type { ImportApi } from './import.worker.ts';
+
+/** Longest an import may run in the worker, ms (a 50 MB file takes well under a minute on a phone). */
+export const IMPORT_TIMEOUT_MS = 180_000;
+
+type WorkerFactory = () => Worker;
 
 export class ImportClient {
   private worker: Worker | null = null;
   private api: Remote<ImportApi> | null = null;
   private cancelRun: (() => void) | null = null;
+  /** Rejected with the reason when the current worker fails. */
+  private failed: Promise<ImportFailure> | null = null;
+
+  constructor(
+    private readonly makeWorker: WorkerFactory = () => new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' }),
+    private readonly timeoutMs = IMPORT_TIMEOUT_MS,
+  ) {}
 
   private start(): Remote<ImportApi> {
     if (!this.api) {
-      this.worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
-      this.api = wrap<ImportApi>(this.worker);
+      const worker = this.makeWorker();
+      this.worker = worker;
+      this.failed = new Promise<ImportFailure>((resolve) => {
+        const fail = (what: string) => {
+          this.stop();
+          resolve({ ok: false, issues: [{ severity: 'error', code: 'worker-failed', message: `The file reader (a background worker) stopped: ${what}. Reload the page when online and try again.` }] });
+        };
+        worker.addEventListener('error', (e) => {
+          e.preventDefault?.();
+          fail(e.message || 'its code could not be loaded or it crashed');
+        });
+        worker.addEventListener('messageerror', () => fail('a message could not be read'));
+      });
+      this.api = wrap<ImportApi>(worker);
     }
     return this.api;
   }
 
-  /** Imports one file; resolves to null when cancelled. */
+  /** Terminates the worker; the next call starts a fresh one. */
+  private stop(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.api = null;
+  }
+
+  /** Imports one file; resolves to null when cancelled, to a `worker-failed` / `worker-timeout` failure when the worker does. */
   async importFile(input: ImportInput, options: Omit<ImportOptions, 'signal' | 'onProgress'>, onProgress: (f: number) => void): Promise<ImportResult | null> {
     const api = this.start();
+    const failed = this.failed!;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const cancelled = new Promise<null>((resolve) => {
       this.cancelRun = () => {
-        this.worker?.terminate();
-        this.worker = null;
-        this.api = null;
+        this.stop();
         resolve(null);
       };
     });
+    const timedOut = new Promise<ImportFailure>((resolve) => {
+      timer = setTimeout(() => {
+        this.stop();
+        resolve({ ok: false, issues: [{ severity: 'error', code: 'worker-timeout', message: `Reading "${input.name}" took more than ${this.timeoutMs >= 1000 ? `${Math.round(this.timeoutMs / 1000)} s` : `${this.timeoutMs} ms`} and was stopped.` }] });
+      }, this.timeoutMs);
+    });
     try {
-      return await Promise.race([api.importFile(input, options, proxy(onProgress)), cancelled]);
+      return await Promise.race([api.importFile(input, options, proxy(onProgress)), cancelled, failed, timedOut]);
     } finally {
+      clearTimeout(timer);
       this.cancelRun = null;
     }
   }
@@ -44,8 +85,10 @@ export class ImportClient {
     this.cancelRun?.();
   }
 
-  /** Exports a collection (reprojected) in the worker. */
-  exportCollection(fc: FeatureCollection<Geometry | null>, options: ExportOptions): Promise<ExportResult> {
-    return this.start().exportCollection(fc, options);
+  /** Exports a collection (reprojected) in the worker; rejects when the worker fails. */
+  async exportCollection(fc: FeatureCollection<Geometry | null>, options: ExportOptions): Promise<ExportResult> {
+    const api = this.start();
+    const failed = this.failed!.then((f) => Promise.reject(new Error(f.issues[0].message)));
+    return Promise.race([api.exportCollection(fc, options), failed]);
   }
 }

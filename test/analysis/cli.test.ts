@@ -11,7 +11,7 @@ describe('scripts/analyze.ts', () => {
     const r = run(`${FIXTURES}cli/sites.geojson`, '--data', PACKAGE_DIR, '--radius-km', '5');
     expect(r.status).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0].startsWith('id,name,score,mv_line_id,mv_line_m')).toBe(true);
+    expect(lines[0].startsWith('id,name,site_accuracy,score,score_min,score_max,rank,rank_min,rank_max,mv_line_id,mv_line_m,mv_line_min_m,mv_line_max_m,mv_line_basis')).toBe(true);
     expect(lines).toHaveLength(3);
     const header = lines[0].split(',');
     const a = lines[1].split(',');
@@ -22,6 +22,19 @@ describe('scripts/analyze.ts', () => {
     expect(Number(b[header.indexOf('mv_line_m')])).toBe(1031); // 0.01° lon at 22.16 N
     expect(Number(b[header.indexOf('catchment_radius_km')])).toBe(5);
     expect(r.stderr).toContain('layers missing');
+    // every distance column has its interval columns; a drawn site and traced/drawn targets: min = max = the point estimate
+    for (const x of header.filter((h) => h.endsWith('_m') && !h.endsWith('_min_m') && !h.endsWith('_max_m') && h !== 'mv_length_m_within_r' && !h.endsWith('_no_road_within_m'))) {
+      const base = x.slice(0, -2);
+      expect(header, x).toEqual(expect.arrayContaining([`${base}_min_m`, `${base}_max_m`, `${base}_basis`]));
+    }
+    // the package's MV lines are schematic: indicative, no bound
+    expect(b[header.indexOf('mv_line_min_m')]).toBe('');
+    expect(b[header.indexOf('mv_line_max_m')]).toBe('');
+    expect(b[header.indexOf('mv_line_basis')]).toBe('site=drawn;targets=schematic;indicative');
+    // traced substations and a drawn site: known positions, min = max = the point estimate
+    expect(b[header.indexOf('substation_min_m')]).toBe(b[header.indexOf('substation_m')]);
+    expect(b[header.indexOf('substation_max_m')]).toBe(b[header.indexOf('substation_m')]);
+    expect(b[header.indexOf('substation_basis')]).toBe('site=drawn;targets=traced');
   }, 60_000);
 
   it('prints GeoJSON with the full analysis', () => {
@@ -43,6 +56,7 @@ describe('scripts/analyze.ts', () => {
     [['/nonexistent.geojson'], 1, /cannot read sites file \/nonexistent.geojson: ENOENT/],
     [[`${PACKAGE_DIR}/power-lines.geojson`, '--radius-km', '-1'], 2, /radiusKm must be a positive number, got -1/],
     [[`${PACKAGE_DIR}/power-lines.geojson`, '--format', 'xml'], 2, /--format must be csv or geojson, got xml/],
+    [[`${PACKAGE_DIR}/power-lines.geojson`, '--max-offroad-km', '0'], 2, /maxOffroadKm must be a positive number, got 0/],
     [[], 2, /usage: npm run analyze/],
   ])('bad input %j → exit %i', (args, code, msg) => {
     const r = run(...(args as string[]));

@@ -78,8 +78,13 @@ describe('analyzeSites on the test package', () => {
     expect(r.geometryType).toBe('Polygon');
     expect(r.nearest.mvLine!.distanceM).toBeCloseTo(1031.42, 0); // W edge 105.88 to 35 kV at 105.87, 0.01° lon at 22.16–22.17
     expect(r.warnings).toContain('area_ha missing: polygon area used');
-    expect(r.network!.substation!.reachable).toBe(true);
-    expect(r.network!.substation!.networkDistanceM!).toBeGreaterThanOrEqual(r.network!.substation!.straightM);
+    // its centroid is farther than the default 2 km off-road cap from any road: "no road within 2 km"
+    expect(r.network!.substation!.reachable).toBe(false);
+    expect(r.network!.substation!.noRoadWithinM).toBe(2000);
+    const [wide] = analyzeSites([sites.features.find((f) => f.properties!.id === 'site-polygon')!], layers, { radiusKm: 10, maxOffroadKm: 10 });
+    expect(wide.network!.substation!.reachable).toBe(true);
+    expect(wide.network!.substation!.networkDistanceM!).toBeGreaterThanOrEqual(wide.network!.substation!.straightM);
+    expect(wide.network!.substation!.offroadShare!).toBeCloseTo(wide.network!.substation!.accessM / wide.network!.substation!.networkDistanceM!, 12);
   });
 
   it('CSV has the documented columns', () => {

@@ -45,6 +45,13 @@ describe('manifest attribution', () => {
     expect(licences(committed, 'industrial-sites')).not.toContain(NO_LICENCE);
   });
 
+  it('credits the WRI database (CC-BY-4.0) where its hydropower points are used', () => {
+    expect(licences(committed, 'power-plants')).toContain('CC-BY-4.0');
+    expect(credits(committed, 'power-plants').find((a) => a.license === 'CC-BY-4.0')?.text_en)
+      .toBe('Hydropower: WRI Global Power Plant Database; geolocation: Open Development Vietnam');
+    expect(licences(committed, 'mineral-sites')).not.toContain('CC-BY-4.0');
+  });
+
   it('rejects a malformed attribution', () => {
     const bad = structuredClone(committed);
     (bad.layers[0] as { attribution: unknown }).attribution = [{ text_vi: '', text_en: 'x', license: 'MIT' }];
@@ -66,7 +73,13 @@ describe('release build (--without-unlicensed)', () => {
   it('leaves out the traces, every feature placed from them, and their input and credit', () => {
     expect(Object.keys(rel.manifest.inputs)).not.toContain('data/sources/power-110kv-traces.geojson');
     for (const [name, text] of Object.entries(rel.files)) {
-      if (name.endsWith('.geojson')) expect(text, name).not.toContain('sodoluoidien');
+      if (!name.endsWith('.geojson')) continue;
+      expect(text, name).not.toContain('gisLuoi110');
+      // Facts only (which feeder a plant is on, its dispatch capacity) may still cite the repository
+      // itself; nothing placed from its files remains.
+      for (const f of JSON.parse(text).features as { properties: { sources?: string[] } }[]) {
+        for (const u of f.properties.sources ?? []) if (u.includes('sodoluoidien')) expect(u, name).toBe('https://github.com/anhcv1987/sodoluoidien');
+      }
     }
     for (const id of LAYER_IDS) expect(licences(rel.manifest, id), id).not.toContain(NO_LICENCE);
     expect(rel.manifest.layers.find((l) => l.id === 'power-substations')?.featureCount).toBe(0);

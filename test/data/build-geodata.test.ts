@@ -146,7 +146,6 @@ describe('the package', () => {
 
   it('gives every curated and base feature non-empty sources and an accuracy', () => {
     for (const id of LAYER_IDS) {
-      if (id === 'neighbours') continue;
       for (const f of layer(id).features) {
         const s = f.properties.sources as string[];
         expect(s.length, `${id} ${String(f.properties.id)}`).toBeGreaterThan(0);
@@ -173,10 +172,16 @@ describe('base layers', () => {
   });
 
   it('neighbours keep name and code', () => {
-    expect(layer('neighbours').features.map((f) => f.properties)).toEqual([
-      { name: 'Hà Giang', code: '02' }, { name: 'Cao Bằng', code: '04' }, { name: 'Tuyên Quang', code: '08' },
-      { name: 'Thái Nguyên', code: '19' }, { name: 'Lạng Sơn', code: '20' },
+    expect(layer('neighbours').features.map((f) => [f.properties.name, f.properties.code])).toEqual([
+      ['Hà Giang', '02'], ['Cao Bằng', '04'], ['Tuyên Quang', '08'], ['Thái Nguyên', '19'], ['Lạng Sơn', '20'],
     ]);
+    // Each carries its source and accuracy, and says it is the pre-July-2025 province.
+    for (const f of layer('neighbours').features) {
+      expect(f.properties).toMatchObject({ accuracy: 'official' });
+      expect((f.properties.sources as string[])[0]).toMatch(/^https:\/\/github\.com\/daohoangson\/dvhcvn\//);
+      expect(String(f.properties.note)).toContain('before 1 July 2025');
+    }
+    expect(a.manifest.layers.find((l) => l.id === 'neighbours')!.title_en).toBe('Neighbouring provinces (before 1 July 2025)');
   });
 
   it('communes carry 2009 population and area and the July 2025 unit', () => {

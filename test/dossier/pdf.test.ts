@@ -85,7 +85,7 @@ describe('buildDossierPdf (vi)', () => {
     execFileSync('pdftoppm', ['-png', '-r', '200', '-f', '1', '-l', '1', pdf, join(OUT, 'dossier-vi-qr')]);
     const out = execFileSync('zbarimg', ['-q', '--raw', join(OUT, 'dossier-vi-qr-1.png')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     expect(out.trim()).toBe(quangChuVi.shareUrl);
-  });
+  }, 30_000);
 
   it('is deterministic for the same input', async () => {
     const again = await buildDossierPdf(quangChuVi, { fontBytes });

@@ -96,7 +96,8 @@ describe('bad files: each returns specific issues and never throws', () => {
     const r = ok(await importFixture('bad/out-of-range.geojson'));
     expect(r.collection.features).toHaveLength(1);
     expect(r.rejected.map((x) => x.index)).toEqual([1, 2]);
-    expect(r.issues[0].message).toBe('Feature 1: position (205.83, 22.15) is outside longitude −180…180 / latitude −90…90 (projected coordinates in a file read as WGS 84?); it was left out.');
+    expect(r.issues[0].message).toBe('Feature 1: position (205.83, 22.15) is outside longitude −180…180 / latitude −90…90 (a coordinate out of range, not a position on Earth); it was left out.');
+    expect(r.issues[0].code).toBe('out-of-range');
     expect(r.issues[1].message).toMatch(/^Feature 2: position \(105\.83, -95\) is outside/);
   });
   it('swapped lat/lon detected by the region and swapped with a warning', async () => {

@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { inflatingKmz } from './inflating-kmz';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,5 +65,13 @@ describe('scripts/convert.ts', { timeout: 60_000 }, () => {
     const r = spawnSync('npm', ['run', '--silent', 'convert', '--', fx('power-110kv.gpx'), '--to', 'csv'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^\uFEFFwkt,/);
+  });
+  it('a KMZ inflating to 199 MB: exits 1 with the same message as the app, no stack trace, no out-of-memory', () => {
+    const file = join(dir, 'bomb.kmz');
+    writeFileSync(file, inflatingKmz());
+    const r = run(file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('error [zip-too-large] The KML document "doc.kml" in the KMZ would expand to 199,000,000 bytes, over the limit of 52,428,800 bytes; nothing was extracted.\nconvert: "bomb.kmz" cannot be used.\n');
+    expect(r.stdout).toBe('');
   });
 });

@@ -110,7 +110,7 @@ describe('credits in exports', () => {
 
   it('the analysis table and the comparison get the same credits (all bundled layers)', () => {
     const all = exportCredits(manifest, 'en')!;
-    expect(all.license).toBe('GPL-3.0; MIT; GPL-3.0-or-later; LGPL-3.0-or-later; no licence stated');
+    expect(all.license).toBe('GPL-3.0; MIT; GPL-3.0-or-later; LGPL-3.0-or-later; no licence stated; CC-BY-4.0');
     expect(exportCredits(null, 'en')).toBeUndefined();
     const table = 'id,name,note\nccn-a,"=HYPERLINK(1)","two\nlines"\nccn-b,B,x\n';
     const csv = csvWithCreditColumns(table, all);

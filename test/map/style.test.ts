@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { buildStyle, allLayers } from '../../src/lib/map/style.ts';
 import { LAYER_ORDER } from '../../src/lib/map/ids.ts';
+import { placementFilter } from '../../src/lib/map/expressions.ts';
 import * as palette from '../../src/lib/map/palette.ts';
 import { CROPS, VOLTAGES_KV } from '../../src/lib/data/schema.ts';
 
@@ -35,6 +36,27 @@ describe('generated style', () => {
     for (const c of colours) expect(c).toMatch(/^#[0-9a-f]{6}$/);
     expect(Object.keys(palette.crop).sort()).toEqual([...CROPS].sort());
     expect(Object.keys(palette.voltage).map(Number).sort()).toEqual([...VOLTAGES_KV].sort());
+  });
+
+  it('draws an uncertainty halo under every point layer that has commune- or district-placed features', () => {
+    const halos = style.layers.filter((l) => l.id.endsWith('-halo')).map((l) => [l.id, 'source' in l ? l.source : '']);
+    expect(halos).toEqual([['power-plants-halo', 'power-plants'], ['mineral-sites-halo', 'mineral-sites'], ['industrial-sites-halo', 'industrial-sites']]);
+    const radius = JSON.stringify(style.layers.find((l) => l.id === 'power-plants-halo')!.paint);
+    expect(radius).toContain('"district",14,"commune",8');
+  });
+
+  it('outlines the placement polygons of the selected feature, and nothing until one is selected', () => {
+    const pl = style.layers.filter((l) => l.id.startsWith('placement-')).map((l) => [l.id, 'source' in l ? l.source : '', 'filter' in l ? l.filter : null]);
+    expect(pl).toEqual([
+      ['placement-districts-line', 'districts', ['in', ['get', 'id'], ['literal', []]]],
+      ['placement-communes-line', 'communes', ['in', ['get', 'id'], ['literal', []]]],
+    ]);
+    expect(placementFilter({ placed_in: ['district-064'] })).toEqual(['in', ['get', 'id'], ['literal', ['district-064']]]);
+    expect(placementFilter({ placed_in: ['commune-2071223', 'commune-2071217'] })).toEqual(['in', ['get', 'id'], ['literal', ['commune-2071223', 'commune-2071217']]]);
+    // Untrusted properties: only string ids reach the literal; anything else selects nothing.
+    expect(placementFilter({ placed_in: [['get', 'name'], 7, 'commune-1'] })).toEqual(['in', ['get', 'id'], ['literal', ['commune-1']]]);
+    expect(placementFilter({ placed_in: 'district-064' })).toEqual(['in', ['get', 'id'], ['literal', []]]);
+    expect(placementFilter(undefined)).toEqual(['in', ['get', 'id'], ['literal', []]]);
   });
 
   it('keeps the default view offline: online basemaps hidden', () => {

@@ -7,14 +7,17 @@
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import polylabel from 'polylabel';
-import { CROPS, LAYER_IDS, MINERALS, VOLTAGES_KV, type Crop, type LayerId, type Mineral, type VoltageKv } from '../data/schema.ts';
+import { CROPS, LAYER_IDS, MINERALS, VOLTAGES_KV, type Crop, type LayerId, type Mineral } from '../data/schema.ts';
 import { buildTargetIndex, describe, type NearestOptions, type NearestResult, type TargetIndex } from '../geo/target-index.ts';
 import { buildNetwork, type NetworkDistance, type RoadNetwork } from '../geo/network.ts';
 import { areaHa, centreOf, featureId, toParts } from '../geo/geometry.ts';
 import type { LonLat } from '../geo/ruler.ts';
 import { createCatchment, type CatchmentResult } from './catchment.ts';
-import { scoreSite, type Suitability, type Weights } from './suitability.ts';
+import { scoreSite, type CriterionInputs, type Suitability, type Weights } from './suitability.ts';
 import { isDeposit, isMvLine } from './predicates.ts';
+import { createPlacementResolver, type Placement } from './placement.ts';
+import { createIntervalIndex, type DistanceInterval, type IntervalIndex } from './intervals.ts';
+import { scoreRanges, type PositionalCriterion, type ScoreRange } from './score-range.ts';
 
 /** Data package layers keyed by LayerId; any may be missing. Never mutated. */
 export type Layers = Partial<Record<LayerId, FeatureCollection | null | undefined>>;
@@ -29,10 +32,22 @@ export interface AnalysisOptions {
   snapToleranceM?: number;
   /** Skip the catchment (faster). Default false. */
   skipCatchment?: boolean;
+  /** Longest off-road leg of a road-network distance, km (> 0); beyond it "no road within X km". Default 2. */
+  maxOffroadKm?: number;
+  /** Draws of true positions for the score and rank ranges of `analyze` (0 = none). Default 1000. */
+  draws?: number;
+  /** Seed of the draws. Default 1. */
+  seed?: number;
 }
 
-/** A nearest answer trimmed for the table. */
-export interface Near { id: string; name: string | null; distanceM: number; nearestSite: LonLat; nearestTarget: LonLat }
+/** A road-network answer of the table: the network distance, its target, and whether it is only indicative (schematic roads). */
+export type NetworkAnswer = NetworkDistance & { targetId: string | null; indicative: boolean };
+
+/**
+ * A nearest answer trimmed for the table. `distanceM` is the point estimate (between the drawn
+ * geometries); `interval` the bounds over every possible true position (analysis/intervals.ts).
+ */
+export interface Near { id: string; name: string | null; distanceM: number; nearestSite: LonLat; nearestTarget: LonLat; interval: DistanceInterval | null }
 
 /** One analysed site. Plain JSON (structured-clone safe). */
 export interface SiteAnalysis {
@@ -41,25 +56,32 @@ export interface SiteAnalysis {
   geometryType: string;
   /** Point used for catchment and routing: the site point or polygon centroid. */
   centre: LonLat;
+  /** Where the site can truly be (analysis/placement.ts): its accuracy class, and the placement polygons' ids when placed. */
+  placement: { accuracy: string; kind: Placement['kind']; source: Placement['source']; placedIn: string[] };
   nearest: {
-    /** Nearest 22 or 35 kV line (MV). */
+    /** Nearest medium-voltage line (6, 10, 15, 22 or 35 kV: `isMvLine`). */
     mvLine: Near | null;
-    /** Per voltage class of power lines ("22", "35", "110", "220"). */
-    powerLineByKv: Record<`${VoltageKv}`, Near | null>;
+    /** Per voltage of power lines ("22", "35", "110", "220", and any other voltage present, e.g. an imported "10"). */
+    powerLineByKv: Record<string, Near | null>;
     /** Nearest substation (kind "junction" excluded) of any voltage, 110 kV and 220 kV classes. */
     substation: { any: Near | null; kv110: Near | null; kv220: Near | null };
     /** Nearest material zone per crop (all 8 crops; null if none). */
     crops: Record<Crop, Near | null>;
-    /** Nearest mineral site per mineral (`lead-zinc`, `lead`, `gold`), of any kind (`any`, smelters included) and nearest deposit (`deposit`: any kind but smelter). */
-    minerals: Record<Mineral | 'any' | 'deposit', Near | null>;
+    /** Nearest deposit (`deposit`: any kind but smelter), nearest smelter (`smelter`), and nearest deposit per mineral (`lead-zinc`, `lead`, `gold`; smelters never count as deposits). */
+    minerals: Record<Mineral | 'deposit' | 'smelter', Near | null>;
     road: Near | null;
   };
   /** Road-network distance to the nearest district centre and the nearest substation; null without roads. */
-  network: { districtCentre: (NetworkDistance & { targetId: string | null }) | null; substation: (NetworkDistance & { targetId: string | null }) | null } | null;
+  network: { districtCentre: NetworkAnswer | null; substation: NetworkAnswer | null } | null;
   catchment: CatchmentResult | null;
   /** Constraints (not merits): distance to protected areas and rivers; 0 = inside/touching. */
   constraints: { protectedArea: Near | null; river: Near | null };
   suitability: Suitability;
+  /**
+   * Score and rank range over seeded draws of the true positions (analysis/score-range.ts), among
+   * the sites analysed together; null for a single site (`analyzeSite`) or with `draws: 0`.
+   */
+  uncertainty: ScoreRange | null;
   /** Layers that were missing, and other caveats. */
   warnings: string[];
 }
@@ -105,15 +127,29 @@ export function createAnalysisEngine(layers: Layers, engineOpts: { snapTolerance
   const subFeats = feats(layers['power-substations'])?.filter((f) => prop(f, 'kind') !== 'junction') ?? null;
   const subs = subFeats ? buildTargetIndex(subFeats, { categoryOf: (f) => { const v = prop(f, 'voltage_kv'); return v == null ? null : String(v); } }) : null;
   const zones = idx('material-zones', (f) => prop(f, 'crop') as string);
-  // categories: the mineral, plus "deposit" for every site that is not a smelter
-  const minerals = feats(layers['mineral-sites']) ? buildTargetIndex(feats(layers['mineral-sites'])!, {
-    categoryOf: (f) => [String(prop(f, 'mineral')), ...(isDeposit(f) ? ['deposit'] : [])],
-  }) : null;
+  // categories: the mineral, "deposit" / "deposit:<mineral>" for every site that is not a smelter, "smelter" for smelters
+  const mineralCats = (f: Feature): string[] => {
+    const m = String(prop(f, 'mineral'));
+    return isDeposit(f) ? [m, 'deposit', `deposit:${m}`] : [m, 'smelter'];
+  };
+  const minerals = feats(layers['mineral-sites']) ? buildTargetIndex(feats(layers['mineral-sites'])!, { categoryOf: mineralCats }) : null;
   const roads = idx('roads');
   const protectedAreas = idx('protected-areas');
   const rivers = idx('rivers');
+  // intervals: the same targets by their placement regions (analysis/placement.ts, intervals.ts)
+  const resolve = createPlacementResolver(feats(layers.communes), feats(layers.districts));
+  const ivx = (fs: Feature[] | null | undefined, categoryOf?: (f: Feature) => string | string[] | null | undefined): IntervalIndex | null => (fs ? createIntervalIndex(fs, resolve, categoryOf) : null);
+  const ivPower = ivx(feats(layers['power-lines']), (f) => { const v = prop(f, 'voltage_kv'); return [...(v == null ? [] : [String(v)]), ...(isMvLine(f) ? ['mv'] : [])]; });
+  const ivSubs = ivx(feats(layers['power-substations'])?.filter((f) => prop(f, 'kind') !== 'junction'), (f) => { const v = prop(f, 'voltage_kv'); return v == null ? null : String(v); });
+  const ivZones = ivx(feats(layers['material-zones']), (f) => prop(f, 'crop') as string);
+  const ivMinerals = ivx(feats(layers['mineral-sites']), mineralCats);
+  const ivRoads = ivx(feats(layers.roads));
+  const ivProtected = ivx(feats(layers['protected-areas']));
+  const ivRivers = ivx(feats(layers.rivers));
   const roadFeats = feats(layers.roads);
   let network: RoadNetwork | null = null;
+  // a network distance over schematic roads (known only by their end points) is indicative
+  const roadsSchematic = (feats(layers.roads) ?? []).some((f) => prop(f, 'accuracy') === 'schematic');
   const snapTol = engineOpts.snapToleranceM ?? 30;
   if (roadFeats && roadFeats.length) network = buildNetwork(roadFeats, { snapToleranceM: snapTol });
   const districtCentres: { id: string; p: LonLat }[] = [];
@@ -137,14 +173,17 @@ export function createAnalysisEngine(layers: Layers, engineOpts: { snapTolerance
     communes: feats(layers.communes) ?? undefined,
   });
 
+  const drawInputs = new WeakMap<SiteAnalysis, { placement: Placement; inputs: CriterionInputs }>();
   const nameOf = (ix: TargetIndex, r: NearestResult): string | null => {
     const n = prop(ix.feature(r.featureIndex), 'name');
     return typeof n === 'string' ? n : null;
   };
-  const near = (ix: TargetIndex | null, g: Geometry, category?: string): Near | null => {
+  const near = (ix: TargetIndex | null, g: Geometry, category?: string, iv?: IntervalIndex | null, site?: Placement): Near | null => {
     if (!ix) return null;
     const r = ix.nearest(g, category ? { category } : {});
-    return r ? { id: r.id, name: nameOf(ix, r), distanceM: r.distanceM, nearestSite: r.nearestA, nearestTarget: r.nearestB } : null;
+    if (!r) return null;
+    const interval = iv && site ? iv.nearest(site, category, r) : null;
+    return { id: r.id, name: nameOf(ix, r), distanceM: r.distanceM, nearestSite: r.nearestA, nearestTarget: r.nearestB, interval };
   };
 
   const analyzeSite = (site: Feature, opts: AnalysisOptions = {}): SiteAnalysis => {
@@ -164,31 +203,36 @@ export function createAnalysisEngine(layers: Layers, engineOpts: { snapTolerance
       if (!feats(layers[l])) warnings.push(`layer ${l} missing: related results are null`);
     }
     const centre = centreOf(g);
-    const powerLineByKv = {} as SiteAnalysis['nearest']['powerLineByKv'];
-    for (const kv of VOLTAGES_KV) powerLineByKv[`${kv}`] = near(power, g, String(kv));
+    const sp = resolve(site);
+    const placement = { accuracy: sp.accuracy, kind: sp.kind, source: sp.source, placedIn: sp.placedIn };
+    const powerLineByKv: Record<string, Near | null> = {};
+    const kvs = new Set([...VOLTAGES_KV.map(String), ...(power?.categories ?? [])]);
+    for (const kv of [...kvs].sort((a, b) => Number(a) - Number(b))) powerLineByKv[kv] = near(power, g, kv, ivPower, sp);
     const crops = {} as SiteAnalysis['nearest']['crops'];
-    for (const c of CROPS) crops[c] = near(zones, g, c);
-    const mins = { any: near(minerals, g), deposit: near(minerals, g, 'deposit') } as SiteAnalysis['nearest']['minerals'];
-    for (const m of MINERALS) mins[m] = near(minerals, g, m);
+    for (const c of CROPS) crops[c] = near(zones, g, c, ivZones, sp);
+    const mins = { deposit: near(minerals, g, 'deposit', ivMinerals, sp), smelter: near(minerals, g, 'smelter', ivMinerals, sp) } as SiteAnalysis['nearest']['minerals'];
+    for (const m of MINERALS) mins[m] = near(minerals, g, `deposit:${m}`, ivMinerals, sp);
     const nearest: SiteAnalysis['nearest'] = {
-      mvLine: near(powerMv, g, 'mv'),
+      mvLine: near(powerMv, g, 'mv', ivPower, sp),
       powerLineByKv,
-      substation: { any: near(subs, g), kv110: near(subs, g, '110'), kv220: near(subs, g, '220') },
-      crops, minerals: mins, road: near(roads, g),
+      substation: { any: near(subs, g, undefined, ivSubs, sp), kv110: near(subs, g, '110', ivSubs, sp), kv220: near(subs, g, '220', ivSubs, sp) },
+      crops, minerals: mins, road: near(roads, g, undefined, ivRoads, sp),
     };
     let net: SiteAnalysis['network'] = null;
     if (network) {
-      const route = (targets: { id: string; p: LonLat }[]) => {
+      const maxOffroadKm = opts.maxOffroadKm ?? 2;
+      if (!(typeof maxOffroadKm === 'number' && Number.isFinite(maxOffroadKm) && maxOffroadKm > 0)) throw new Error(`maxOffroadKm must be a positive number, got ${describe(maxOffroadKm)}`);
+      const route = (targets: { id: string; p: LonLat }[]): NetworkAnswer | null => {
         if (targets.length === 0) return null;
-        const r = network!.nearestOf(centre, targets.map((t) => t.p));
+        const r = network!.nearestOf(centre, targets.map((t) => t.p), { maxAccessM: maxOffroadKm * 1000 });
         const { targetIndex, ...rest } = r;
-        return { ...rest, targetId: targetIndex >= 0 ? targets[targetIndex].id : null };
+        return { ...rest, targetId: targetIndex >= 0 ? targets[targetIndex].id : null, indicative: roadsSchematic };
       };
       net = { districtCentre: route(districtCentres), substation: route(subPoints) };
       if (districtCentres.length) warnings.push('district centre = pole of inaccessibility of the district polygon (approximation)');
     }
     const catch_ = opts.skipCatchment ? null : catchmentCtx.run(g, radiusKm);
-    const constraints = { protectedArea: near(protectedAreas, g), river: near(rivers, g) };
+    const constraints = { protectedArea: near(protectedAreas, g, undefined, ivProtected, sp), river: near(rivers, g, undefined, ivRivers, sp) };
     const sectorsRaw = prop(site, 'sectors');
     const areaProp = prop(site, 'area_ha');
     const polyArea = g.type === 'Polygon' || g.type === 'MultiPolygon' ? areaHa(g) : null;
@@ -198,7 +242,7 @@ export function createAnalysisEngine(layers: Layers, engineOpts: { snapTolerance
     const st = prop(site, 'status');
     const materialM: Partial<Record<(typeof CROPS)[number], number | null>> | null = zones ? {} : null;
     if (materialM) for (const c of CROPS) materialM[c] = crops[c]?.distanceM ?? null;
-    const suitability = scoreSite({
+    const inputs: CriterionInputs = {
       sectors: Array.isArray(sectorsRaw) ? sectorsRaw.map(String) : null,
       mvLineM: nearest.mvLine?.distanceM ?? null,
       substationM: subs ? (nearest.substation.any?.distanceM ?? null) : null,
@@ -211,9 +255,12 @@ export function createAnalysisEngine(layers: Layers, engineOpts: { snapTolerance
       occupancyPct: typeof occ === 'number' ? occ : null,
       status: typeof st === 'string' ? st : null,
       protectedAreaM: constraints.protectedArea?.distanceM ?? null,
-    }, opts.weights);
+    };
+    const suitability = scoreSite(inputs, opts.weights);
     const name = prop(site, 'name');
-    return { id, name: typeof name === 'string' ? name : null, geometryType: g.type, centre, nearest, network: net, catchment: catch_, constraints, suitability, warnings };
+    const row: SiteAnalysis = { id, name: typeof name === 'string' ? name : null, geometryType: g.type, centre, placement, nearest, network: net, catchment: catch_, constraints, suitability, uncertainty: null, warnings };
+    drawInputs.set(row, { placement: sp, inputs });
+    return row;
   };
 
   const byLayer = new Map<LayerId, TargetIndex | null>([
@@ -233,7 +280,20 @@ export function createAnalysisEngine(layers: Layers, engineOpts: { snapTolerance
     analyze: (sites, opts) => {
       const list = Array.isArray(sites) ? sites : (sites as FeatureCollection)?.features;
       if (!Array.isArray(list)) throw new Error(`sites must be an array of Features or a FeatureCollection, got ${describe(sites)}`);
-      return list.map((s) => analyzeSite(s, opts));
+      const rows = list.map((s) => analyzeSite(s, opts));
+      const draws = opts?.draws ?? 1000;
+      if (!(Number.isInteger(draws) && draws >= 0)) throw new Error(`draws must be a non-negative integer, got ${describe(draws)}`);
+      if (draws > 0 && rows.length > 0) {
+        const criteria: PositionalCriterion[] = [
+          { input: 'mvLineM', index: ivPower, category: 'mv', points: powerMv }, { input: 'substationM', index: ivSubs, points: subs },
+          { input: 'roadM', index: ivRoads, points: roads }, { input: 'depositM', index: ivMinerals, category: 'deposit', points: minerals },
+          { input: 'protectedAreaM', index: ivProtected, points: protectedAreas },
+          ...CROPS.map((c): PositionalCriterion => ({ input: `material:${c}`, index: ivZones, category: c, points: zones })),
+        ];
+        const ranges = scoreRanges(rows.map((r) => ({ ...drawInputs.get(r)!, score: r.suitability.score })), criteria, opts?.weights, draws, opts?.seed ?? 1);
+        rows.forEach((r, i) => { r.uncertainty = ranges[i]; });
+      }
+      return rows;
     },
   };
 }

@@ -8,7 +8,8 @@ import type { Feature, Geometry } from 'geojson';
 import { kxAt, distanceLL, type LonLat } from '../geo/ruler.ts';
 import { centreOf, featureId, toParts } from '../geo/geometry.ts';
 import { describe } from '../geo/target-index.ts';
-import { frameAt, lineLengthInDisc, prepareRing, preparedPolygonInDisc, type PreparedPolygons } from '../geo/disc.ts';
+import { frameAt, lineLengthInDisc, prepareRing, preparedPolygonInDisc, unionAreasInDisc, type PreparedPolygons } from '../geo/disc.ts';
+import { prepareParts, type PreparedParts } from '../geo/extremes.ts';
 import { isDeposit, isMvLine } from './predicates.ts';
 
 /** Input layers of {@link catchment} (any may be missing). */
@@ -31,13 +32,18 @@ export interface CatchmentResult {
    * Zones are often whole communes (accuracy "commune"), so the polygon area overstates the crop.
    */
   zones: { id: string; crop: string; areaHa: number; shareOfZone: number; cropAreaHaApportioned: number | null }[] | null;
-  /** Clipped zone polygon area summed per crop (ha; zones of different crops may overlap). */
+  /**
+   * Per crop, the area (ha) of the union of that crop's zones inside the disc: zones of one crop
+   * that overlap are counted once, so it never exceeds the disc.
+   */
   cropAreaHa: Record<string, number> | null;
+  /** Area (ha) of the union of all zones (every crop) inside the disc: never more than the disc. */
+  zoneUnionHa: number | null;
   /** Sourced crop area (area_ha) apportioned by the zone share inside the disc, per crop (ha). */
   cropAreaHaApportioned: Record<string, number> | null;
   /** Mineral sites except smelters ("deposits") whose point lies within R of the centre, total and per mineral. */
   deposits: { count: number; byMineral: Record<string, number>; ids: string[] } | null;
-  /** Length of 22 kV and 35 kV lines inside the disc (m), total and per voltage. */
+  /** Length of medium-voltage lines (6–35 kV, `isMvLine`) inside the disc (m), total and per voltage. */
   mvLineLengthM: { total: number; byVoltageKv: Record<string, number> } | null;
   /** Population 2009 within R: Σ population_2009 × (commune area in disc / commune area). */
   population: { value: number; year: 2009; communes: { id: string; name: string; share: number; people: number }[] } | null;
@@ -49,7 +55,7 @@ export interface CatchmentContext {
   run(site: Geometry, radiusKm: number): CatchmentResult;
 }
 
-interface Prepared { f: Feature; i: number; w: number; s: number; e: number; n: number; polys: PreparedPolygons }
+interface Prepared { f: Feature; i: number; w: number; s: number; e: number; n: number; polys: PreparedPolygons; prep?: PreparedParts }
 function prepare(fs: readonly Feature[] | undefined): Prepared[] | null {
   if (!fs) return null;
   const out: Prepared[] = [];
@@ -99,8 +105,10 @@ function runCatchment(site: Geometry, radiusKm: number, zonesP: Prepared[] | nul
   const dLat = (R / F.ky) * 1.01, dLon = (R / kxAt(Math.min(89, Math.abs(centre[1]) + dLat))) * 1.01;
   const near = (p: Prepared) => !(p.w > centre[0] + dLon || p.e < centre[0] - dLon || p.s > centre[1] + dLat || p.n < centre[1] - dLat);
   let zones: CatchmentResult['zones'] = null, cropAreaHa: CatchmentResult['cropAreaHa'] = null, cropAreaHaApportioned: CatchmentResult['cropAreaHaApportioned'] = null;
+  let zoneUnionHa: number | null = null;
   if (zonesP) {
     zones = []; cropAreaHa = {}; cropAreaHaApportioned = {};
+    const inDisc: { crop: string; prep: PreparedParts; insideM2: number }[] = [];
     zonesP.forEach((p) => {
       if (!near(p)) return;
       const { f, i } = p;
@@ -112,9 +120,20 @@ function runCatchment(site: Geometry, radiusKm: number, zonesP: Prepared[] | nul
       const shareOfZone = r.totalM2 > 0 ? Math.min(1, r.insideM2 / r.totalM2) : 0;
       const sourced = typeof pr.area_ha === 'number' && Number.isFinite(pr.area_ha) ? pr.area_ha * shareOfZone : null;
       zones!.push({ id: featureId(f, i), crop, areaHa, shareOfZone, cropAreaHaApportioned: sourced });
-      cropAreaHa![crop] = (cropAreaHa![crop] ?? 0) + areaHa;
+      inDisc.push({ crop, prep: p.prep ?? (p.prep = prepareParts(toParts(f.geometry))), insideM2: r.insideM2 });
       if (sourced !== null) cropAreaHaApportioned![crop] = (cropAreaHaApportioned![crop] ?? 0) + sourced;
     });
+    // unions: per crop and over all crops (overlapping zones counted once) — the exact sum of the
+    // clipped areas when no two zones' boxes overlap; else by strips (geo/disc.ts unionAreasInDisc)
+    const crops = [...new Set(inDisc.map((z) => z.crop))];
+    const groups = [inDisc, ...crops.map((c) => inDisc.filter((z) => z.crop === c))];
+    const disjoint = (g: typeof inDisc) => g.every((a, i) => g.every((b, j) => j <= i
+      || a.prep.bbox[0] >= b.prep.bbox[2] || b.prep.bbox[0] >= a.prep.bbox[2] || a.prep.bbox[1] >= b.prep.bbox[3] || b.prep.bbox[1] >= a.prep.bbox[3]));
+    const strips = groups.map((g) => (disjoint(g) ? [] : g.map((z) => z.prep)));
+    const byStrips = unionAreasInDisc(strips, F, R);
+    const areas = groups.map((g, k) => (disjoint(g) ? g.reduce((sum, z) => sum + z.insideM2, 0) : byStrips[k]));
+    zoneUnionHa = areas[0] / 1e4;
+    crops.forEach((c, k) => { cropAreaHa![c] = areas[k + 1] / 1e4; });
   }
   let deposits: CatchmentResult['deposits'] = null;
   if (minL) {
@@ -162,6 +181,6 @@ function runCatchment(site: Geometry, radiusKm: number, zonesP: Prepared[] | nul
   return {
     radiusKm, centre,
     method: 'exact circle in the local cheap-ruler (WGS84) plane at the centre: polygon ∩ disc area by Green\'s theorem (triangle–disc per edge), lines clipped analytically',
-    zones, cropAreaHa, cropAreaHaApportioned, deposits, mvLineLengthM: mv, population,
+    zones, cropAreaHa, zoneUnionHa, cropAreaHaApportioned, deposits, mvLineLengthM: mv, population,
   };
 }

@@ -37,9 +37,9 @@ export const SITE_METRICS: readonly SiteMetric[] = Object.freeze([
   distance('sub110', (a) => a.nearest.substation.kv110, 'low', 'substation_110_m'),
   distance('sub220', (a) => a.nearest.substation.kv220, 'low', 'substation_220_m'),
   distance('road', (a) => a.nearest.road, 'low', 'road_m'),
-  // the nearest mineral site of any kind (smelters included), as the table has always shown
-  distance('deposit', (a) => a.nearest.minerals.any, 'low', 'nearest_mineral_m'),
-  ...CROPS.map((c) => distance(`crop:${c}`, (a) => a.nearest.crops[c], 'low', c === 'wood' ? 'nearest_wood_m' : undefined)),
+  // the nearest deposit: a smelter is never a deposit (smelters have their own CSV column)
+  distance('deposit', (a) => a.nearest.minerals.deposit, 'low', 'nearest_deposit_m'),
+  ...CROPS.map((c) => distance(`crop:${c}`, (a) => a.nearest.crops[c], 'low', `nearest_${c.replace(/-/g, '_')}_m`)),
   { key: 'population', unit: 'people', better: 'high', get: (a) => a.catchment?.population?.value ?? null, csv: 'population_2009_within_r' },
   // a constraint: farther is better
   distance('protected', (a) => a.constraints.protectedArea, 'high', 'protected_area_m'),

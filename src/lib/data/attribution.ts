@@ -67,3 +67,11 @@ export function creditLine(credits: readonly Credit[], lang: CreditLang): string
 export function licencesOf(credits: readonly Credit[]): string[] {
   return [...new Set(credits.map((c) => c.license))];
 }
+
+/**
+ * The credits of `layer` that apply to one feature: those whose source URL starts one of the
+ * feature's cited sources (e.g. the 110 kV traces for a traced substation).
+ */
+export function featureCredits(manifest: Manifest | null | undefined, lang: CreditLang, layer: LayerId, sources: readonly string[]): Credit[] {
+  return creditsOf(manifest, lang, [layer]).filter((c) => c.url && sources.some((s) => s === c.url || s.startsWith(`${c.url}/`)));
+}

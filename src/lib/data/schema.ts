@@ -153,8 +153,15 @@ export interface MaterialZoneProps extends CommonProps {
 /** Voltage classes drawn by the map, kV. */
 export const VOLTAGES_KV = [22, 35, 110, 220] as const;
 export type VoltageKv = (typeof VOLTAGES_KV)[number];
-/** The medium-voltage (distribution) classes, kV: what "the nearest MV line" means. */
-export const MV_VOLTAGES_KV = [22, 35] as const satisfies readonly VoltageKv[];
+/**
+ * Line voltages the analyses understand, kV: Vietnam's distribution (medium-voltage) levels 6, 10,
+ * 15, 22 and 35 kV, and the 110 and 220 kV transmission levels. The bundled package uses
+ * {@link VOLTAGES_KV}; imported lines may carry any of these.
+ */
+export const LINE_VOLTAGES_KV = [6, 10, 15, 22, 35, 110, 220] as const;
+export type LineVoltageKv = (typeof LINE_VOLTAGES_KV)[number];
+/** Medium voltage (distribution) levels, kV. */
+export const MV_VOLTAGES_KV = [6, 10, 15, 22, 35] as const satisfies readonly LineVoltageKv[];
 
 export interface PowerLineProps extends CommonProps {
   voltage_kv: VoltageKv;
@@ -206,7 +213,12 @@ export interface ProtectedAreaProps extends CommonProps {
 }
 
 export interface RegionProps { name: string; name_en: string; note: string; sources: string[]; accuracy: Accuracy }
-export interface NeighbourProps { name: string; code: string }
+export interface NeighbourProps {
+  name: string; code: string;
+  accuracy?: Accuracy; sources?: string[];
+  /** Caveat in English (pre-July-2025 provinces). */
+  note?: string;
+}
 export interface DistrictProps {
   id: string; name: string; name_full: string; code: string; accuracy: Accuracy; sources: string[];
   /** Caveat in English (districts are pre-July-2025 units, abolished on 1 July 2025). */

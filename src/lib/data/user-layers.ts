@@ -3,7 +3,7 @@
  * bundled layers with the user's layers added to them or replacing them. Pure.
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { Crop, LayerId, Mineral, VoltageKv } from './schema.ts';
+import { LINE_VOLTAGES_KV, MV_VOLTAGES_KV, type Crop, type LayerId, type LineVoltageKv, type Mineral } from './schema.ts';
 
 /** What an imported layer is to the app. `sites` are analysed like the industrial sites; `reference` is only drawn. */
 export const USER_ROLES = ['sites', 'material-zones', 'power-lines', 'roads', 'mineral-sites', 'protected-areas', 'reference'] as const;
@@ -31,11 +31,13 @@ export interface UserLayerSpec {
   crop?: Crop;
   mineral?: Mineral;
   /** Fixed voltage for every line, or… */
-  voltageKv?: VoltageKv;
+  voltageKv?: LineVoltageKv;
   /** …the property holding each line's voltage (numbers like 35, "35kV", "35 kV"). */
   voltageProp?: string;
   /** The imported features, WGS84. */
   collection: FeatureCollection;
+  /** When it was added (ms since 1970), for the order of the list. */
+  addedAt?: number;
 }
 
 const NAME_KEYS = ['name', 'Name', 'NAME', 'ten', 'Ten', 'TEN', 'tên', 'Tên', 'title', 'label'];
@@ -49,10 +51,16 @@ export function featureName(p: Record<string, unknown> | null, fallback: string)
   return fallback;
 }
 
-/** A voltage in kV from a value such as 35, "35", "35kV", "35 kV", "0.4" → null when it is none of the classes. */
-export function parseVoltageKv(v: unknown): VoltageKv | null {
+/** Voltage class of a line voltage: `mv` (6–35 kV), `hv` (110 kV), `ehv` (220 kV), null otherwise. */
+export function voltageClass(kv: unknown): 'mv' | 'hv' | 'ehv' | null {
+  const n = typeof kv === 'number' ? kv : typeof kv === 'string' ? Number(kv) : NaN;
+  return (MV_VOLTAGES_KV as readonly number[]).includes(n) ? 'mv' : n === 110 ? 'hv' : n === 220 ? 'ehv' : null;
+}
+
+/** A voltage in kV from a value such as 35, "35", "35kV", "35 kV", "10", "0.4" → null when it is none of {@link LINE_VOLTAGES_KV}. */
+export function parseVoltageKv(v: unknown): LineVoltageKv | null {
   const n = typeof v === 'number' ? v : typeof v === 'string' ? Number.parseFloat(v.replace(',', '.')) : NaN;
-  return n === 22 || n === 35 || n === 110 || n === 220 ? n : null;
+  return (LINE_VOLTAGES_KV as readonly number[]).includes(n) ? n as LineVoltageKv : null;
 }
 
 export interface NormalisedLayer { features: Feature[]; skipped: { index: number; reason: string }[] }
@@ -80,6 +88,8 @@ export function normaliseUserLayer(spec: UserLayerSpec): NormalisedLayer {
       accuracy: 'imported',
       accuracy_note: `imported from ${spec.name}`,
       sources: [spec.name],
+      // The file's own properties, as they were (names are data: shown on the card, never given to MapLibre).
+      file_properties: own,
     };
     if (spec.role === 'material-zones') props.crop = spec.crop;
     if (spec.role === 'mineral-sites') {
@@ -90,7 +100,7 @@ export function normaliseUserLayer(spec: UserLayerSpec): NormalisedLayer {
     if (spec.role === 'power-lines') {
       const kv = spec.voltageProp ? parseVoltageKv(own[spec.voltageProp]) : spec.voltageKv ?? null;
       if (kv === null) {
-        skipped.push({ index: i, reason: `voltage "${String(spec.voltageProp ? own[spec.voltageProp] : '')}" is not 22, 35, 110 or 220 kV` });
+        skipped.push({ index: i, reason: `voltage "${String(spec.voltageProp ? own[spec.voltageProp] : '')}" is not ${LINE_VOLTAGES_KV.join(', ')} kV` });
         return;
       }
       props.voltage_kv = kv;
@@ -122,6 +132,21 @@ export function effectiveLayers(
         ? current.filter((f) => f.properties?.crop !== spec.crop)
         : current.filter((f) => String(f.properties?.id ?? '').startsWith('user-'));
     out[layer] = { type: 'FeatureCollection', features: [...kept, ...features] };
+  }
+  return out;
+}
+
+/**
+ * The voltage class each imported line gets, counted: `mv` (6–35 kV), `hv` (110 kV), `ehv`
+ * (220 kV) and `unread` (no voltage the app understands: the line is skipped), for the import panel.
+ */
+export function voltageClassCounts(collection: FeatureCollection, pick: { voltageProp?: string; voltageKv?: LineVoltageKv }): Record<'mv' | 'hv' | 'ehv' | 'unread', number> {
+  const out = { mv: 0, hv: 0, ehv: 0, unread: 0 };
+  for (const f of collection.features) {
+    const g = f.geometry;
+    if (!g || (g.type !== 'LineString' && g.type !== 'MultiLineString')) continue;
+    const kv = pick.voltageProp ? parseVoltageKv((f.properties as Record<string, unknown> | null)?.[pick.voltageProp]) : pick.voltageKv ?? null;
+    out[voltageClass(kv) ?? 'unread']++;
   }
   return out;
 }

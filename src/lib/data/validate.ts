@@ -118,6 +118,9 @@ export const LAYER_PROPERTY_SPECS: Record<LayerId, Record<string, FieldSpec>> = 
   neighbours: {
     name: { type: 'string', required: true },
     code: { type: 'string', required: true },
+    accuracy: { type: 'string', values: ACCURACY_CLASSES },
+    sources: { type: 'string[]' },
+    note: { type: 'string' },
   },
   districts: {
     id: { type: 'string', required: true, pattern: ID_PATTERN },

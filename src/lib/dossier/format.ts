@@ -1,6 +1,7 @@
 /** Small pure helpers of the dossier: file name, scale bar length, number/date formatting, colours. */
 import type { DossierInput, DossierLang } from './types.ts';
 import { foldVietnamese } from '../text.ts';
+import { numberFormat } from '../i18n/number-format.ts';
 
 const PREFIXES: [RegExp, string][] = [
   [/^cum cong nghiep\b/, 'ccn'],
@@ -52,7 +53,7 @@ export function niceScaleLength(maxMetres: number): number {
  * @param maxFractionDigits maximum fraction digits (default 1).
  */
 export function formatNumber(n: number, lang: DossierLang, maxFractionDigits = 1): string {
-  const s = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
+  const s = numberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
     maximumFractionDigits: maxFractionDigits,
     minimumFractionDigits: 0,
   }).format(Math.abs(n));

@@ -16,6 +16,8 @@ export interface DossierLabels {
   weight: string;
   points: string;
   sources: string;
+  /** Heading of the credits of the bundled data. */
+  credits: string;
   accuracy: string;
   map: string;
   scale: string;
@@ -47,6 +49,7 @@ export const LABELS: Record<DossierLang, DossierLabels> = {
     weight: 'Trọng số',
     points: 'Điểm',
     sources: 'Nguồn dữ liệu',
+    credits: 'Ghi công và giấy phép dữ liệu',
     accuracy: 'Độ chính xác',
     map: 'Bản đồ',
     scale: 'Tỷ lệ',
@@ -74,6 +77,7 @@ export const LABELS: Record<DossierLang, DossierLabels> = {
     weight: 'Weight',
     points: 'Points',
     sources: 'Sources',
+    credits: 'Data credits and licences',
     accuracy: 'Accuracy',
     map: 'Map',
     scale: 'Scale',

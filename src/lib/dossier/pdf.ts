@@ -11,6 +11,7 @@ import type { DossierFontBytes, DossierInput, DossierPdfOptions, DossierRow, Dos
 import { dossierLabels, methodNote, type DossierLabels } from './i18n.ts';
 import { bytesToBase64, coverText, fileIdOf, formatDate, formatLength, formatNumber, hexToRgb, niceScaleLength, pdfDate } from './format.ts';
 import { loadDossierFont } from './font.ts';
+import { qrUrl } from './qr-url.ts';
 
 /** A4 portrait, millimetres. */
 export const PAGE = { width: 210, height: 297 } as const;
@@ -23,7 +24,7 @@ const MARGIN_BOTTOM = 9;
 const CONTENT_BOTTOM = PAGE.height - MARGIN_BOTTOM - FOOTER_H - 3;
 const COL_GAP = 6;
 const COL_W = (CONTENT_W - COL_GAP) / 2;
-const MAP_MAX_H = 72;
+const MAP_MAX_H = 44;
 const LEGEND_W = 44;
 
 /** Millimetres per typographic point. */
@@ -133,15 +134,33 @@ export async function buildDossierPdf(input: DossierInput, options: DossierPdfOp
     kvSection(ctx, left, MARGIN_X, COL_W, L.catchment, input.catchment);
   }
   distanceSection(ctx, right, MARGIN_X + COL_W + COL_GAP, COL_W, input);
+  // The sources go under the shorter column when they fit there (one page for a typical site).
+  let sourcesDone = false;
+  if (input.sources.length) {
+    const shorter = left.page === right.page ? (left.y <= right.y ? left : right) : left.page < right.page ? left : right;
+    const longer = shorter === left ? right : left;
+    const sx = shorter === left ? MARGIN_X : MARGIN_X + COL_W + COL_GAP;
+    const need = sourcesHeight(ctx, input, COL_W) + 3;
+    // Under the shorter column when that ends higher than a full-width block under both would.
+    if (shorter.page === longer.page && shorter.y + need < longer.y + sourcesHeight(ctx, input, CONTENT_W) + 3 && shorter.y + need <= CONTENT_BOTTOM) {
+      shorter.y += 3;
+      sourcesSection(ctx, shorter, input, sx, COL_W);
+      sourcesDone = true;
+    }
+  }
   cur = Cursor.max(left, right);
 
   if (input.score) {
     cur.y += 3;
     scoreSection(ctx, cur, input);
   }
-  if (input.sources.length) {
+  if (input.sources.length && !sourcesDone) {
     cur.y += 3;
     sourcesSection(ctx, cur, input);
+  }
+  if (input.credits?.length && !ctx.creditsShown) {
+    cur.y += 1.5;
+    creditsSection(ctx, cur, input.credits);
   }
 
   const pages = doc.getNumberOfPages();
@@ -159,6 +178,8 @@ interface Ctx {
   lang: DossierLang;
   /** The input as given (link targets and QR code use its URLs). */
   raw: DossierInput;
+  /** Set when the data credits were printed beside the map. */
+  creditsShown?: boolean;
 }
 
 /** Glyph lookup of the current (custom) font; everything is drawable if it cannot be read. */
@@ -312,6 +333,21 @@ function drawMap(ctx: Ctx, cur: Cursor, input: DossierInput): void {
       doc.rect(lx, ly + 0.6, 3.6, 2.6, 'FD');
       ly += lines(doc, ls, lx + 5.4, ly, 7.5) + 0.9;
     }
+    // The data credits go under the legend, beside the map, when they fit there.
+    if (input.credits?.length) {
+      const size = 6;
+      style(doc, size, false, C.muted);
+      const items = input.credits.map((c) => wrap(doc, c, lw));
+      const need = lh(size) + 0.6 + items.reduce((n, ls) => n + ls.length * lh(size) + 0.5, 0);
+      if (ly + 2 + need <= y + h) {
+        ly += 2;
+        style(doc, size, true, C.muted);
+        ly += lines(doc, [nfc(L.credits)], lx, ly, size) + 0.6;
+        style(doc, size, false, C.muted);
+        for (const ls of items) ly += lines(doc, ls, lx, ly, size) + 0.5;
+        ctx.creditsShown = true;
+      }
+    }
   }
   cur.y = y + h + 3;
 }
@@ -394,8 +430,8 @@ interface KvRow extends DossierRow {
   mark?: string;
 }
 
-const ROW_SIZE = 8;
-const ROW_PAD = 0.9;
+const ROW_SIZE = 7;
+const ROW_PAD = 0.5;
 const CELL_PAD = 1;
 
 /** Width of the label column: values get what their longest one needs, within 32–54 % of the table. */
@@ -547,7 +583,7 @@ function scoreSection(ctx: Ctx, cur: Cursor, input: DossierInput): void {
     }
     style(doc, ROW_SIZE, false, C.ink);
     doc.text(has ? formatNumber(s, lang, 2) : '—', cx[2] + cw[2] - CELL_PAD, base, { align: 'right' });
-    doc.text(`${formatNumber(r.weight * 100, lang, 0)}${lang === 'vi' ? ' %' : '%'}`, cx[3] + cw[3] - CELL_PAD, base, { align: 'right' });
+    doc.text(r.weightText ?? `${formatNumber(r.weight * 100, lang, 0)}${lang === 'vi' ? ' %' : '%'}`, cx[3] + cw[3] - CELL_PAD, base, { align: 'right' });
     style(doc, ROW_SIZE, true, C.ink);
     doc.text(formatNumber(r.contribution, lang, 1), cx[4] + cw[4] - CELL_PAD, base, { align: 'right' });
     cur.y += h;
@@ -563,19 +599,33 @@ function scoreSection(ctx: Ctx, cur: Cursor, input: DossierInput): void {
 
 // ─── sources ───────────────────────────────────────────────────────────────────────────────────
 
-function sourcesSection(ctx: Ctx, cur: Cursor, input: DossierInput): void {
+/** Height of the sources section at width `w`, heading included. */
+function sourcesHeight(ctx: Ctx, input: DossierInput, w: number): number {
+  const size = SOURCE_SIZE;
+  const body = input.sources.reduce((h, s, i) => h + sourceLines(ctx, s, i, w - SOURCE_INDENT).length * lh(size) + 0.8, 0);
+  return lh(10) + 2 + body;
+}
+
+const SOURCE_SIZE = 7.6;
+const SOURCE_INDENT = 5;
+
+function sourceLines(ctx: Ctx, s: DossierInput['sources'][number], i: number, width: number): Piece[][] {
   const { doc, L } = ctx;
-  const x = MARGIN_X;
-  const w = CONTENT_W;
-  const indent = 5;
-  const size = 7.6;
-  const layout = (s: (typeof input.sources)[number], i: number) => {
-    const runs: Run[] = [{ text: s.text, size, color: C.ink }];
-    if (s.accuracy) runs.push({ text: `· ${L.accuracy}: ${s.accuracy}`, size, color: C.muted });
-    const target = ctx.raw.sources[i]?.url;
-    if (s.url) runs.push({ text: s.url, size, color: C.link, url: target ? linkTarget(target) : undefined, nowrapSpaces: true });
-    return layoutRuns(doc, runs, w - indent);
-  };
+  const size = SOURCE_SIZE;
+  // A source that is its own URL is printed once, as the link.
+  const bare = !!s.url && s.text.trim() === s.url.trim();
+  const runs: Run[] = bare ? [] : [{ text: s.text, size, color: C.ink }];
+  if (s.accuracy) runs.push({ text: `${bare ? '' : '· '}${L.accuracy}: ${s.accuracy}`, size, color: C.muted });
+  const target = ctx.raw.sources[i]?.url;
+  if (s.url) runs.push({ text: s.url, size, color: C.link, url: target ? linkTarget(target) : undefined, nowrapSpaces: true });
+  return layoutRuns(doc, runs, width);
+}
+
+function sourcesSection(ctx: Ctx, cur: Cursor, input: DossierInput, x = MARGIN_X, w = CONTENT_W): void {
+  const { doc, L } = ctx;
+  const indent = SOURCE_INDENT;
+  const size = SOURCE_SIZE;
+  const layout = (s: (typeof input.sources)[number], i: number) => sourceLines(ctx, s, i, w - indent);
   const first = layout(input.sources[0], 0);
   heading(ctx, cur, x, w, L.sources, first.length * lh(size) + 0.8);
   input.sources.forEach((s, i) => {
@@ -585,6 +635,20 @@ function sourcesSection(ctx: Ctx, cur: Cursor, input: DossierInput): void {
     doc.text(`${i + 1}.`, x + indent - 1.2, cur.y + ascent(size), { align: 'right' });
     cur.y += drawRuns(doc, ls, x + indent, cur.y) + 0.8;
   });
+}
+
+/**
+ * Credits and licences of the bundled data when they did not fit beside the map: a compact paragraph after the sources (a bold label,
+ * then the credits separated by " · "), small enough to keep a full dossier on one page.
+ */
+function creditsSection(ctx: Ctx, cur: Cursor, credits: string[]): void {
+  const size = 6.4;
+  const ls = layoutRuns(ctx.doc, [
+    { text: `${ctx.L.credits}:`, size, color: C.muted, bold: true },
+    { text: credits.join('  ·  '), size, color: C.muted },
+  ], CONTENT_W);
+  cur.ensure(ls.length * lh(size));
+  cur.y += drawRuns(ctx.doc, ls, MARGIN_X, cur.y);
 }
 
 /** A styled run of inline text; `url` makes it a link. */
@@ -672,7 +736,7 @@ function drawFooter(ctx: Ctx, input: DossierInput, qr: QrModule, page: number, p
   const qrSize = 21;
   const qx = PAGE.width - MARGIN_X - qrSize;
   const qy = top + 2.5;
-  drawQr(doc, qr, linkTarget(ctx.raw.shareUrl), qx, qy, qrSize);
+  drawQr(doc, qr, qrUrl(linkTarget(ctx.raw.shareUrl)), qx, qy, qrSize);
   style(doc, 6, false, C.muted);
   doc.text(L.scanQr, qx + qrSize / 2, qy + qrSize + ascent(6) - 0.6, { align: 'center' });
 

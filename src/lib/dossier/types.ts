@@ -33,6 +33,8 @@ export interface DossierScoreCriterion {
   score0to1: number | null;
   /** Effective weight, 0..1 (printed as a percentage). */
   weight: number;
+  /** Printed instead of the percentage when the weight is not a share (e.g. a penalty in points). */
+  weightText?: string;
   /** Points this criterion adds to (negative: subtracts from) the 0–100 total. */
   contribution: number;
 }
@@ -102,6 +104,11 @@ export interface DossierInput {
   score?: DossierScore;
   /** Data sources, with accuracy. */
   sources: DossierSource[];
+  /**
+   * Credits and licences of the bundled data the dossier draws on, one per source, e.g.
+   * "Ranh giới: gis.chinhphu.vn qua daohoangson/dvhcvn (GPL-3.0)"; printed after the sources.
+   */
+  credits?: string[];
   /** Map snapshot with scale bar, north arrow and legend. */
   mapImage?: DossierMapImage;
   /** Compact legend of the map snapshot. */

@@ -17,6 +17,7 @@
 import type { Geometry, Position } from 'geojson';
 import { kxAt, kyAt, type LonLat } from './ruler.ts';
 import { toParts } from './geometry.ts';
+import type { PreparedParts } from './extremes.ts';
 
 /** Local plane around a centre: x = (lon-lon0)·kx, y = (lat-lat0)·ky, metres. */
 export interface Frame { lon0: number; lat0: number; kx: number; ky: number }
@@ -223,4 +224,64 @@ export function lineLengthInDisc(g: Geometry, F: Frame, radiusM: number): number
     }
   }
   return len;
+}
+
+/** Horizontal strips of {@link unionAreasInDisc}. */
+export const UNION_STRIPS = 256;
+
+/**
+ * Area (m²) of the union of each group of polygons inside the disc of radius R around the frame
+ * origin, by strips: in each of {@link UNION_STRIPS} horizontal strips of the disc, the share of the
+ * strip's mid chord covered by the union (even–odd crossings of each polygon, merged over the
+ * group) times the strip's exact disc area. The result is never more than the disc (πR²); its
+ * error is the midpoint rule's, a few tenths of a percent of the zone edges' strip area. One pass
+ * for all groups.
+ */
+export function unionAreasInDisc(groups: readonly (readonly PreparedParts[])[], F: Frame, R: number): number[] {
+  const out = groups.map(() => 0);
+  if (groups.every((g) => g.length === 0)) return out;
+  const n = UNION_STRIPS;
+  // exact area of the disc between heights a and b: ∫ 2√(R² − y²) dy
+  const prim = (y: number) => y * Math.sqrt(Math.max(0, R * R - y * y)) + R * R * Math.asin(Math.max(-1, Math.min(1, y / R)));
+  const xs: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const y0 = -R + (2 * R * k) / n, y1 = y0 + (2 * R) / n, ym = (y0 + y1) / 2;
+    const strip = prim(y1) - prim(y0);
+    const c = Math.sqrt(Math.max(0, R * R - ym * ym));
+    if (c <= 0) continue;
+    const lat = F.lat0 + ym / F.ky;
+    const lonW = F.lon0 - c / F.kx, lonE = F.lon0 + c / F.kx;
+    // each polygon's covered intervals on the mid chord, once per strip
+    const ivOf = new Map<PreparedParts, [number, number][]>();
+    for (const g of groups) for (const P of g) {
+      if (ivOf.has(P)) continue;
+      const iv: [number, number][] = [];
+      ivOf.set(P, iv);
+      if (!P.fb || lat < P.bbox[1] || lat > P.bbox[3] || lonE < P.bbox[0] || lonW > P.bbox[2]) continue;
+      xs.length = 0;
+      for (const i of P.fb.search(P.bbox[0] * P.kx - 1, lat * P.ky, P.bbox[2] * P.kx + 1, lat * P.ky)) {
+        const ay = P.ay[i], by = P.by[i];
+        if ((ay > lat) !== (by > lat)) xs.push(P.ax[i] + ((P.bx[i] - P.ax[i]) * (lat - ay)) / (by - ay));
+      }
+      xs.sort((a, b) => a - b);
+      // all crossings of the line (even–odd pairs), clipped to the chord
+      for (let j = 0; j + 1 < xs.length; j += 2) {
+        const a = Math.max(-c, (xs[j] - F.lon0) * F.kx), b = Math.min(c, (xs[j + 1] - F.lon0) * F.kx);
+        if (b > a) iv.push([a, b]);
+      }
+    }
+    groups.forEach((g, gi) => {
+      const iv: [number, number][] = [];
+      for (const P of g) for (const x of ivOf.get(P)!) iv.push(x);
+      if (!iv.length) return;
+      iv.sort((p, q) => p[0] - q[0]);
+      let covered = 0, cs = iv[0][0], ce = iv[0][1];
+      for (let j = 1; j < iv.length; j++) {
+        if (iv[j][0] > ce) { covered += ce - cs; cs = iv[j][0]; ce = iv[j][1]; } else if (iv[j][1] > ce) ce = iv[j][1];
+      }
+      covered += ce - cs;
+      out[gi] += Math.min(1, covered / (2 * c)) * strip;
+    });
+  }
+  return out;
 }

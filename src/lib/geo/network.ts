@@ -8,7 +8,12 @@
  * (bridges/overpasses): the data must carry junction vertices.
  *
  * Straight-line distance is a lower bound of network distance: networkDistanceM ≥ straight
- * distance between the two points, always.
+ * distance between the two points (the engine does not enforce it: every edge is as long as its
+ * straight segment, so a shorter answer means a wrong graph — see `lowerBoundHolds`).
+ *
+ * Off-road legs: the straight legs from the site to its snapped road point and from the road to
+ * the target are capped (`maxAccessM`, default 2 km): beyond it the answer is "no road within X":
+ * `reachable: false` with `noRoadWithinM` set. The share of the figure that is off-road is reported.
  */
 import Flatbush from 'flatbush';
 import type { Feature } from 'geojson';
@@ -20,6 +25,11 @@ import { describe } from './target-index.ts';
 export interface NetworkOptions {
   /** Join line ends to other lines within this distance (m, ≥ 0). Default 30. */
   snapToleranceM?: number;
+  /**
+   * Length of an edge between two vertices, metres. Default: the ellipsoidal distance. Only tests
+   * change it (a deliberately wrong graph, to show that the lower-bound check can fail).
+   */
+  edgeLengthM?: (a: LonLat, b: LonLat) => number;
 }
 
 /** A point snapped onto the network. */
@@ -35,8 +45,12 @@ export interface Snap {
 
 /** Result of a network distance query. Plain JSON. */
 export interface NetworkDistance {
-  /** Access legs + distance along the network, metres; null when unreachable. */
+  /** Access legs + distance along the network, metres; null when unreachable or beyond the off-road cap. */
   networkDistanceM: number | null;
+  /** Off-road share of the figure: accessM / networkDistanceM (0..1), null when no figure. */
+  offroadShare: number | null;
+  /** Set when the site's own off-road leg exceeds the cap: "no road within X m" (X = the cap). */
+  noRoadWithinM: number | null;
   /** Sum of both straight access legs (site → network, network → target), metres. */
   accessM: number;
   /** False when no path joins the two snapped points (or the network is empty). */
@@ -47,6 +61,23 @@ export interface NetworkDistance {
   detourFactor: number | null;
 }
 
+/** Off-road cap of a network query. */
+export interface AccessOptions {
+  /** Longest straight leg between a point and the road, metres (> 0). Default {@link DEFAULT_MAX_ACCESS_M}. */
+  maxAccessM?: number;
+}
+
+/** Default off-road cap: 2 km. */
+export const DEFAULT_MAX_ACCESS_M = 2000;
+
+/**
+ * The lower-bound check of a network answer: a reachable network distance is never shorter than
+ * the straight line (relative float tolerance 1e-9). False means the graph is wrong.
+ */
+export function lowerBoundHolds(r: NetworkDistance): boolean {
+  return !r.reachable || r.networkDistanceM === null || r.networkDistanceM >= r.straightM * (1 - 1e-9);
+}
+
 /** A built road graph; see {@link buildNetwork}. */
 export interface RoadNetwork {
   readonly nodeCount: number;
@@ -55,13 +86,14 @@ export interface RoadNetwork {
   readonly components: number;
   /** Snap a point to the nearest point of the network; null if the network is empty. */
   snap(p: LonLat): Snap | null;
-  /** Network distance between two points (each snapped, access legs added). */
-  distance(a: LonLat, b: LonLat): NetworkDistance;
+  /** Network distance between two points (each snapped, access legs added, each leg ≤ `maxAccessM`). */
+  distance(a: LonLat, b: LonLat, q?: AccessOptions): NetworkDistance;
   /**
-   * From one point to the nearest (by network) of several targets; one Dijkstra run.
-   * Returns the best target's index and its distance, or reachable:false with index -1.
+   * From one point to the nearest (by network) of several targets; one Dijkstra run. Targets whose
+   * own off-road leg exceeds the cap are left out. Returns the best target's index and its
+   * distance, or reachable:false with index -1.
    */
-  nearestOf(a: LonLat, targets: readonly LonLat[]): NetworkDistance & { targetIndex: number };
+  nearestOf(a: LonLat, targets: readonly LonLat[], q?: AccessOptions): NetworkDistance & { targetIndex: number };
 }
 
 /**
@@ -155,7 +187,12 @@ export function buildNetwork(lines: readonly Feature[], opts: NetworkOptions = {
   for (let i = 0; i < extraA.length; i++) { eFrom.push(extraA[i]); eTo.push(extraB[i]); }
   const E = eFrom.length, N = nodeX.length;
   const eLen = new Float64Array(E);
-  for (let e = 0; e < E; e++) eLen[e] = distanceLL(nodeX[eFrom[e]], nodeY[eFrom[e]], nodeX[eTo[e]], nodeY[eTo[e]]);
+  const lenOf = opts.edgeLengthM;
+  for (let e = 0; e < E; e++) {
+    eLen[e] = lenOf
+      ? lenOf([nodeX[eFrom[e]], nodeY[eFrom[e]]], [nodeX[eTo[e]], nodeY[eTo[e]]])
+      : distanceLL(nodeX[eFrom[e]], nodeY[eFrom[e]], nodeX[eTo[e]], nodeY[eTo[e]]);
+  }
   // CSR adjacency
   const deg = new Int32Array(N + 1);
   for (let e = 0; e < E; e++) { deg[eFrom[e] + 1]++; deg[eTo[e] + 1]++; }
@@ -237,33 +274,41 @@ export function buildNetwork(lines: readonly Feature[], opts: NetworkOptions = {
     return c;
   };
 
-  const nearestOf = (a: LonLat, targets: readonly LonLat[]): NetworkDistance & { targetIndex: number } => {
+  const nearestOf = (a: LonLat, targets: readonly LonLat[], q: AccessOptions = {}): NetworkDistance & { targetIndex: number } => {
+    const cap = q.maxAccessM ?? DEFAULT_MAX_ACCESS_M;
+    if (!(typeof cap === 'number' && cap > 0)) throw new Error(`maxAccessM must be a positive number, got ${describe(cap)}`);
     const sa = snap(a);
-    const none = (straightM: number) => ({ networkDistanceM: null, accessM: 0, reachable: false, straightM, detourFactor: null, targetIndex: -1 });
-    if (!sa || targets.length === 0) return none(targets.length ? distanceLL(a[0], a[1], targets[0][0], targets[0][1]) : 0);
+    const none = (straightM: number, noRoad: boolean) => ({ networkDistanceM: null, accessM: 0, reachable: false, straightM, detourFactor: null, offroadShare: null, noRoadWithinM: noRoad ? cap : null, targetIndex: -1 });
+    const straight0 = targets.length ? distanceLL(a[0], a[1], targets[0][0], targets[0][1]) : 0;
+    if (!sa || targets.length === 0) return none(straight0, !!targets.length);
+    if (sa.accessM > cap) return none(straight0, true);
     const snaps = targets.map((t) => snap(t)!);
     const stop = new Set<number>();
-    for (const t of snaps) { stop.add(eFrom[t.edge]); stop.add(eTo[t.edge]); }
+    snaps.forEach((t) => { if (t.accessM <= cap) { stop.add(eFrom[t.edge]); stop.add(eTo[t.edge]); } });
+    if (stop.size === 0) return none(straight0, false);
     const dist = dijkstra(sa, stop);
     let best = Infinity, bi = -1;
     snaps.forEach((t, i) => {
+      if (t.accessM > cap) return;
       const c = costTo(sa, t, dist) + sa.accessM + t.accessM;
       if (c < best) { best = c; bi = i; }
     });
-    if (bi < 0 || !Number.isFinite(best)) return none(distanceLL(a[0], a[1], targets[0][0], targets[0][1]));
+    if (bi < 0 || !Number.isFinite(best)) return none(straight0, false);
     const straightM = distanceLL(a[0], a[1], targets[bi][0], targets[bi][1]);
-    // the straight line is a lower bound; guard against float noise only
-    const networkDistanceM = Math.max(best, straightM);
+    // no clamp to the straight line: a shorter answer would be a wrong graph (lowerBoundHolds)
+    const networkDistanceM = best;
+    const accessM = sa.accessM + snaps[bi].accessM;
     return {
-      networkDistanceM, accessM: sa.accessM + snaps[bi].accessM, reachable: true, straightM,
-      detourFactor: straightM > 0 ? networkDistanceM / straightM : null, targetIndex: bi,
+      networkDistanceM, accessM, reachable: true, straightM,
+      detourFactor: straightM > 0 ? networkDistanceM / straightM : null,
+      offroadShare: networkDistanceM > 0 ? accessM / networkDistanceM : 0, noRoadWithinM: null, targetIndex: bi,
     };
   };
 
   return {
     nodeCount: N, edgeCount: E, components,
     snap,
-    distance: (a, b) => { const { targetIndex: _ti, ...r } = nearestOf(a, [b]); void _ti; if (!r.reachable) r.straightM = distanceLL(a[0], a[1], b[0], b[1]); return r; },
+    distance: (a, b, q) => { const { targetIndex: _ti, ...r } = nearestOf(a, [b], q); void _ti; if (!r.reachable) r.straightM = distanceLL(a[0], a[1], b[0], b[1]); return r; },
     nearestOf,
   };
 }

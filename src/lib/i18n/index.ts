@@ -1,6 +1,7 @@
 /** Translation and number formatting for the two UI languages. Pure. */
 import { vi } from './vi.ts';
 import { en } from './en.ts';
+import { numberFormat } from './number-format.ts';
 
 export const LANGS = ['vi', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -22,11 +23,16 @@ const LOCALE: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
 
 /** A number in the language's format (vi: 1.234,5; en: 1,234.5), `digits` fraction digits at most. */
 export function formatNumber(lang: Lang, value: number, digits = 1): string {
-  return new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: digits }).format(value);
+  return numberFormat(LOCALE[lang], { maximumFractionDigits: digits }).format(value);
 }
 
 /** A distance in metres as "850 m" or "12,3 km" (vi) / "12.3 km" (en). */
 export function formatDistance(lang: Lang, metres: number): string {
   if (metres < 1000) return `${formatNumber(lang, Math.round(metres), 0)} m`;
   return `${formatNumber(lang, metres / 1000, metres < 10_000 ? 2 : 1)} km`;
+}
+
+/** The message for `key` with `{name}` placeholders filled from `params`. */
+export function translateWith(lang: Lang, key: string, params: Record<string, string | number>): string {
+  return translate(lang, key).replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }

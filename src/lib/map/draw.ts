@@ -23,6 +23,8 @@ export interface DrawController {
   addDrafts(drafts: Draft[]): void;
   /** Draft ids at a map position (for selecting a draft in static mode). */
   draftsAt(lng: number, lat: number): string[];
+  /** Shows `drafts` instead of the current ones (drafts changed in another tab), without emitting a change. */
+  replace(drafts: Draft[]): void;
   stop(): void;
 }
 
@@ -63,9 +65,10 @@ export function startDraw(map: MlMap, drafts: Draft[], onChange: (drafts: Draft[
   });
   draw.start();
   draw.setMode('static');
-  if (drafts.length) {
-    draw.addFeatures(drafts.map((d) => ({ id: d.properties.id, type: 'Feature', geometry: d.geometry, properties: { mode: d.properties.mode } })) as GeoJSONStoreFeatures[]);
-  }
+  const add = (list: Draft[]) => {
+    if (list.length) draw.addFeatures(list.map((d) => ({ id: d.properties.id, type: 'Feature', geometry: d.geometry, properties: { mode: d.properties.mode } })) as GeoJSONStoreFeatures[]);
+  };
+  add(drafts);
   const emit = () => onChange(draftsFromSnapshot(draw.getSnapshot()));
   draw.on('finish', emit);
   draw.on('change', (_ids, type) => {
@@ -99,6 +102,15 @@ export function startDraw(map: MlMap, drafts: Draft[], onChange: (drafts: Draft[
       if (bad.length) throw new Error(`${bad.length} draft(s) not added: ${bad.map((r) => r.reason ?? 'invalid').join('; ')}`);
     },
     draftsAt: (lng, lat) => draw.getFeaturesAtLngLat({ lng, lat }, { ignoreSelectFeatures: true, ignoreCoordinatePoints: true }).map((f) => String(f.id)),
+    replace: (next) => {
+      lastJson = JSON.stringify(next);
+      const mode = draw.getMode();
+      draw.setMode('static');
+      draw.clear();
+      add(next);
+      lastJson = JSON.stringify(draftsFromSnapshot(draw.getSnapshot()));
+      draw.setMode(mode);
+    },
     stop: () => draw.stop(),
   };
 }

@@ -26,6 +26,16 @@ export function accuracyIn(...classes: string[]): ExpressionSpecification {
   return ['in', ['get', 'accuracy'], ['literal', classes]] as ExpressionSpecification;
 }
 
+/**
+ * Filter for the placement outline of the selected feature: the communes / districts whose `id` is
+ * in its `placed_in` (none when it has no placement polygons). Feature properties are untrusted:
+ * only string ids go into the literal, and the result can only ever compare `id` values.
+ */
+export function placementFilter(props: Record<string, unknown> | null | undefined): ExpressionSpecification {
+  const ids = Array.isArray(props?.placed_in) ? props.placed_in.filter((x): x is string => typeof x === 'string') : [];
+  return ['in', ['get', 'id'], ['literal', ids]] as ExpressionSpecification;
+}
+
 /** True when the feature is hovered (feature-state `hover`). */
 export const isHovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
 

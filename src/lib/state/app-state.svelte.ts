@@ -18,6 +18,9 @@ import type { SurfaceOverlay } from '../map/surface-layer.ts';
 
 export interface MapSnapshot { pngDataUrl: string; widthPx: number; heightPx: number; metresPerPixel: number; bearingDeg: number }
 
+/** A notice in the UI language: the message `key`, then `detail` (data, shown as given). */
+export interface Notice { key: string; detail?: string }
+
 export type Panel = 'layers' | 'sites' | 'drafts' | 'data' | 'targets' | 'surface' | 'about';
 /** A selected feature: a data-package layer, one of the user's draft sites, or an imported feature. */
 export interface Selection { layer: LayerId | 'drafts' | 'user'; id: string }
@@ -48,15 +51,25 @@ export class AppState {
   view = $state<{ lon: number; lat: number; zoom: number } | null>(null);
   /** A camera request for MapView: fit these bounds, or go to this view. Each request is a new object. */
   viewRequest = $state.raw<{ bbox?: [number, number, number, number]; view?: { lon: number; lat: number; zoom: number } } | null>(null);
-  /** Short messages for the user (e.g. an ignored URL value). */
-  notices = $state<string[]>([]);
+  /** Short messages for the user (e.g. an ignored URL value): a message key with a detail, or plain text. */
+  notices = $state<(string | Notice)[]>([]);
   /** Phone layout: whether the bottom sheet is expanded. */
   sheetOpen = $state(false);
 
   /** Layers the user imported, each in a role (persisted in IndexedDB by the importer). */
   userLayers = $state.raw<UserLayerSpec[]>([]);
   /** The data the map and the analyses use: bundled layers with the user's layers merged in. */
-  dataLayers: Partial<Record<LayerId, FeatureCollection>> = $derived(effectiveLayers(this.layers, this.userLayers));
+  // The same object while neither the bundled layers nor the imported data layers change, so
+  // importing sites (or drafting) does not rebuild the analysis indexes or redraw the map's layers.
+  dataLayers: Partial<Record<LayerId, FeatureCollection>> = $derived.by(() => {
+    const specs = this.userLayers.filter((l) => l.role !== 'sites' && l.role !== 'reference');
+    const m = this.#dataLayersMemo;
+    if (m && m.bundled === this.layers && m.specs.length === specs.length && m.specs.every((x, i) => x === specs[i])) return m.out;
+    const out = effectiveLayers(this.layers, specs);
+    this.#dataLayersMemo = { bundled: this.layers, specs, out };
+    return out;
+  });
+  #dataLayersMemo: { bundled: unknown; specs: UserLayerSpec[]; out: Partial<Record<LayerId, FeatureCollection>> } | null = null;
   /** Imported sites (role `sites`), analysed like the industrial sites. */
   userSites: Feature[] = $derived(this.userLayers.filter((l) => l.role === 'sites').flatMap((l) => normaliseUserLayer(l).features));
   /** Imported features drawn as they are: sites and reference layers. */
@@ -97,6 +110,8 @@ export class AppState {
   drafts = $state.raw<Draft[]>([]);
   /** True once the saved drafts have been read from the browser store. */
   draftsReady = $state(false);
+  /** Bumped when another tab changed the drafts, so the drawing tool reloads them. */
+  draftsSync = $state(0);
   /** Names given to drafts, by draft id. */
   draftNames = $state<Record<string, string>>({});
   drawMode = $state<DrawMode>('static');
@@ -145,8 +160,11 @@ export class AppState {
   /** Last pointer position over the map (hover or tap) while the surface is shown, for its value readout. */
   pointer = $state.raw<{ lng: number; lat: number } | null>(null);
 
-  /** Set by MapView: a PNG snapshot of the map around a place, for the dossier (null before the map exists). */
-  snapshot: ((around: [number, number]) => Promise<MapSnapshot>) | null = null;
+  /**
+   * Set by MapView: a PNG snapshot of the map around a place, or framed on `frame` (w, s, e, n) when
+   * given, for the dossier (null before the map exists).
+   */
+  snapshot: ((around: [number, number], frame?: [number, number, number, number]) => Promise<MapSnapshot>) | null = null;
 
   t = (key: string): string => translate(this.lang, key);
 

@@ -3,13 +3,32 @@
  * the CRS, a column mapping to choose), let the user give it a role, then add it to the app.
  * A bad file never touches what is already loaded or drafted.
  */
-import { get, set } from 'idb-keyval';
 import type { ImportResult, ImportSuccess, ColumnMapping } from '../data/import/types.ts';
+import { abortIssue } from '../data/import/checks.ts';
 import type { UserLayerSpec } from '../data/user-layers.ts';
 import { ImportClient } from '../../workers/import-client.ts';
 import type { AppState } from './app-state.svelte.ts';
+import { ItemStore, type ItemStoreOptions } from './item-store.ts';
 
-const KEY = 'user-layers:v1';
+/** The single record of earlier versions, moved to one key per layer (`user-layer:<id>`) on first load. */
+const LEGACY_KEY = 'user-layers:v1';
+
+const isLayer = (l: UserLayerSpec | undefined): l is UserLayerSpec => !!l && typeof l.id === 'string' && l.collection?.type === 'FeatureCollection';
+
+/** Imported layers, one IndexedDB key each, so two tabs never overwrite each other's layers. */
+export function userLayerStore(options: ItemStoreOptions = { channel: 'backan-user-layers' }): ItemStore<UserLayerSpec> {
+  return new ItemStore<UserLayerSpec>('user-layer:', 'imported layers', options);
+}
+
+/** Reads the saved layers in the order they were added (ids carry the time), migrating the legacy record. */
+export async function loadUserLayers(store: ItemStore<UserLayerSpec>): Promise<{ layers: UserLayerSpec[]; unreadable: number }> {
+  const all = await store.loadAll({
+    key: LEGACY_KEY,
+    split: (old) => (Array.isArray(old) ? (old as UserLayerSpec[]).filter(isLayer).map((l) => [l.id, l]) : []),
+  });
+  const layers = [...all.values()].filter(isLayer).sort((a, b) => (a.addedAt ?? 0) - (b.addedAt ?? 0) || a.id.localeCompare(b.id));
+  return { layers, unreadable: all.size - layers.length };
+}
 /** Files larger than this are refused before they are read. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
@@ -26,7 +45,8 @@ export class Importer {
   pending = $state.raw<PendingImport | null>(null);
   error = $state<string | null>(null);
   private client = new ImportClient();
-  private counter = 0;
+  private store = userLayerStore();
+  private subscribed = false;
 
   constructor(private app: AppState) {}
 
@@ -34,7 +54,9 @@ export class Importer {
   async importFile(file: File): Promise<void> {
     this.error = null;
     if (file.size > MAX_IMPORT_BYTES) {
-      this.error = `"${file.name}" is ${(file.size / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB. Split it or convert it with npm run convert.`;
+      // Refused before reading, explained like any other issue (headline and reason in both languages).
+      const message = `"${file.name}" is ${(file.size / 1048576).toFixed(1)} MB, over the limit of ${MAX_IMPORT_BYTES / 1048576} MB; it was not read. Split it or convert it with npm run convert.`;
+      this.pending = { file: { name: file.name, bytes: new Uint8Array(0) }, result: { ok: false, issues: [{ severity: 'error', code: 'file-too-large', message }] } };
       return;
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
@@ -52,7 +74,8 @@ export class Importer {
         { regionBbox: m?.region.bbox, preferredCrs: m?.region.crs, maxBytes: MAX_IMPORT_BYTES, ...(fromCrs ? { fromCrs } : {}), ...(columns ? { columns } : {}) },
         (f) => (this.progress = f),
       );
-      this.pending = result ? { file, result, fromCrs, columns } : null;
+      // Cancelled: say so, rather than clearing the panel without a word.
+      this.pending = { file, result: result ?? { ok: false, issues: [abortIssue()] }, fromCrs, columns };
     } catch (e) {
       this.error = `${file.name}: ${e instanceof Error ? e.message : String(e)}`;
     } finally {
@@ -73,10 +96,13 @@ export class Importer {
     const p = this.pending;
     if (!p?.result.ok) return;
     const ok = p.result as ImportSuccess;
+    // Unique across tabs (two tabs importing at once must not reuse an id).
     const ids = new Set(this.app.userLayers.map((l) => l.id));
-    let id = `user-${++this.counter}`;
-    while (ids.has(id)) id = `user-${++this.counter}`;
-    this.app.userLayers = [...this.app.userLayers, { ...role, id, name: p.file.name, collection: ok.collection }];
+    const addedAt = Date.now();
+    const newId = () => `user-${addedAt.toString(36)}${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
+    let id = newId();
+    while (ids.has(id)) id = newId();
+    this.app.userLayers = [...this.app.userLayers, { ...role, id, name: p.file.name, collection: ok.collection, addedAt }];
     this.pending = null;
     void this.save();
   }
@@ -91,20 +117,26 @@ export class Importer {
     return this.client.exportCollection(...args);
   }
 
+  /** Reads the saved layers, and reloads them whenever another tab changes them. */
   async load(): Promise<void> {
+    if (!this.subscribed) {
+      this.subscribed = true;
+      this.store.onExternalChange(() => void this.load());
+    }
     try {
-      const saved = (await get(KEY)) as UserLayerSpec[] | undefined;
-      if (Array.isArray(saved)) this.app.userLayers = saved.filter((l) => l && typeof l.id === 'string' && l.collection?.type === 'FeatureCollection');
+      const { layers, unreadable } = await loadUserLayers(this.store);
+      this.app.userLayers = layers;
+      if (unreadable) this.app.notices = [...this.app.notices, { key: 'notice.layersNotRead', detail: `${unreadable} imported layer(s) could not be read and were set aside` }];
     } catch (e) {
-      this.app.notices = [...this.app.notices, `imported layers could not be read: ${e instanceof Error ? e.message : String(e)}`];
+      this.app.notices = [...this.app.notices, { key: 'notice.layersNotRead', detail: e instanceof Error ? e.message : String(e) }];
     }
   }
 
   private async save(): Promise<void> {
     try {
-      await set(KEY, JSON.parse(JSON.stringify(this.app.userLayers)));
+      await this.store.save(new Map(this.app.userLayers.map((l) => [l.id, l])));
     } catch (e) {
-      this.app.notices = [...this.app.notices, `imported layers not saved: ${e instanceof Error ? e.message : String(e)}`];
+      this.app.notices = [...this.app.notices, { key: 'notice.layersNotSaved', detail: e instanceof Error ? e.message : String(e) }];
     }
   }
 }

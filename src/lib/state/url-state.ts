@@ -6,6 +6,7 @@
 import { LAYER_IDS, PLAN_PHASES, SITE_KINDS, SITE_STATUSES, type LayerId, type PlanPhase, type SiteKind, type SiteStatus } from '../data/schema.ts';
 import { BASEMAPS, type Basemap } from '../map/basemaps.ts';
 import { LANGS, type Lang } from '../i18n/index.ts';
+import { decodeDraft, type UrlDraft } from './url-drafts.ts';
 
 export const MODES = ['public', 'investor', 'planner'] as const;
 export type Mode = (typeof MODES)[number];
@@ -38,7 +39,12 @@ export interface UrlState {
   selected?: { layer: LayerId | 'drafts' | 'user'; id: string };
   filters?: SiteFilters;
   weights?: Record<string, number>;
+  /** Sketched candidates carried by the link (`d`, one per draft; see url-drafts.ts), already encoded. */
+  drafts?: string[];
 }
+
+/** The decoded state: the link's drafts parsed. */
+export interface DecodedUrlState extends Omit<UrlState, 'drafts'> { drafts?: UrlDraft[] }
 
 const NUM_FILTERS = ['minFreeAreaHa', 'maxOccupancyPct', 'maxMvDistanceM', 'maxSubstationDistanceM', 'maxRoadDistanceM'] as const;
 
@@ -64,6 +70,7 @@ export function encodeUrlState(s: UrlState): string {
   if (s.weights && Object.keys(s.weights).length) {
     p.set('w', Object.entries(s.weights).map(([k, v]) => `${k}:${v}`).join(','));
   }
+  for (const d of s.drafts ?? []) p.append('d', d);
   const str = p.toString();
   return str ? `#${str}` : '';
 }
@@ -74,12 +81,12 @@ export interface DecodeOptions {
 }
 
 /** Decodes a hash (with or without `#`). Unknown keys and bad values become notices. */
-export function decodeUrlState(hash: string, opts: DecodeOptions = {}): { state: UrlState; notices: string[] } {
+export function decodeUrlState(hash: string, opts: DecodeOptions = {}): { state: DecodedUrlState; notices: string[] } {
   const p = new URLSearchParams(hash.replace(/^#/, ''));
-  const state: UrlState = {};
+  const state: DecodedUrlState = {};
   const notices: string[] = [];
   const bad = (key: string, value: string) => notices.push(`ignored ${key}=${value.slice(0, 60)}`);
-  const known = new Set(['v', 'lang', 'mode', 'b', 'l', 's', 'fd', 'fk', 'fs', 'fp', 'w', ...NUM_FILTERS]);
+  const known = new Set(['v', 'lang', 'mode', 'b', 'l', 's', 'fd', 'fk', 'fs', 'fp', 'w', 'd', ...NUM_FILTERS]);
   for (const key of p.keys()) if (!known.has(key)) bad(key, p.get(key) ?? '');
 
   const v = p.get('v');
@@ -141,6 +148,15 @@ export function decodeUrlState(hash: string, opts: DecodeOptions = {}): { state:
     }
     state.weights = weights;
   }
-  for (const k of Object.keys(state) as (keyof UrlState)[]) if (state[k] === undefined) delete state[k];
+  const drafts: UrlDraft[] = [];
+  for (const d of p.getAll('d')) {
+    try {
+      drafts.push(decodeDraft(d));
+    } catch {
+      bad('d', d);
+    }
+  }
+  if (drafts.length) state.drafts = drafts;
+  for (const k of Object.keys(state) as (keyof DecodedUrlState)[]) if (state[k] === undefined) delete state[k];
   return { state, notices };
 }

@@ -15,6 +15,8 @@
  *   prove a share target missed (if below the target) but never met.
  */
 
+import { numberFormat } from '../i18n/number-format.ts';
+
 export type Lang = 'vi' | 'en';
 /** A string in both UI languages. */
 export interface Text { vi: string; en: string }
@@ -477,7 +479,7 @@ const LOCALE: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
 
 /** A number in the language's format with exactly `decimals` fraction digits (vi 13,38; en 13.38). */
 export function formatNumber(lang: Lang, value: number, decimals = 2): string {
-  return new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+  return numberFormat(LOCALE[lang], { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
 }
 
 /** A percentage: "13,38 %" (vi, no-break space) or "13.38%" (en). `value` is in percent. */

@@ -7,8 +7,9 @@ import { materialRows } from './catchment-rows.ts';
 import { base, mineral, road, siteKind, voltage } from '../map/palette.ts';
 import type { SiteAnalysis } from '../analysis/analyze.ts';
 import type { DossierInput, DossierMapImage, DossierRow } from '../dossier/types.ts';
-import { DISTANCE_METRICS, breakdownValue, criterionLabel, metricLabel } from './site-metrics.ts';
+import { DISTANCE_METRICS, breakdownValue, criterionLabel, formatInterval, metricLabel } from './site-metrics.ts';
 import { cardRows } from './feature-fields.ts';
+import { scoreNote } from './score-note.ts';
 import { formatDistance, formatNumber, translate, type Lang } from '../i18n/index.ts';
 
 export interface DossierContext {
@@ -29,12 +30,13 @@ export function dossierInput(ctx: DossierContext): DossierInput {
   const t = (k: string) => translate(lang, k);
   const p = (feature.properties ?? {}) as Record<string, unknown>;
   const title = lang === 'en' && typeof p.name_en === 'string' ? p.name_en : String(p.name ?? '');
-  const facts: DossierRow[] = cardRows(lang, p).map((r) => ({ label: r.label, value: r.value }));
+  // Kind, status and district are in the subtitle already: not repeated among the facts (one page).
+  const facts: DossierRow[] = cardRows(lang, p).filter((r) => r.key !== 'kind' && r.key !== 'status' && r.key !== 'district').map((r) => ({ label: r.label, value: r.value }));
   if (typeof p.accuracy === 'string') facts.push({ label: t('field.accuracy'), value: t(`accuracy.${p.accuracy}`) });
   const d = (m: number) => formatDistance(lang, m);
   const distances = (a ? DISTANCE_METRICS : []).flatMap((m) => {
     const n = m.near!(a!);
-    return n ? [{ label: metricLabel(lang, m.key), value: `${d(n.distanceM)} — ${n.name ?? n.id}`, method: n.distanceM === 0 ? 'inside' : 'straight-line-edge' }] : [];
+    return n ? [{ label: metricLabel(lang, m.key), value: `${formatInterval(lang, n)} — ${n.name ?? n.id}`, method: n.distanceM === 0 ? 'inside' : 'straight-line-edge' }] : [];
   });
   if (a?.network?.districtCentre?.reachable && a.network.districtCentre.networkDistanceM != null) {
     distances.push({ label: t('near.networkCentre'), value: d(a.network.districtCentre.networkDistanceM), method: 'road-network' });
@@ -50,18 +52,20 @@ export function dossierInput(ctx: DossierContext): DossierInput {
   const score = a
     ? {
         total: a.suitability.score,
-        note: a.suitability.note,
+        note: scoreNote(lang, a.suitability),
         breakdown: a.suitability.breakdown.filter((b) => !b.excluded).map((b) => ({
           criterion: criterionLabel(lang, b.criterion),
           value: breakdownValue(lang, b, { withUnits: false }),
           score0to1: b.score0to1,
           weight: b.weight,
+          // The penalty's weight holds points, not a share of 100 %.
+          ...(b.criterion === 'protected-area' ? { weightText: `−${formatNumber(lang, b.weight, 0)}` } : {}),
           contribution: b.contribution,
         })),
       }
     : undefined;
-  const accuracy = typeof p.accuracy === 'string' ? t(`accuracy.${p.accuracy}`) : undefined;
-  const sources = (Array.isArray(p.sources) ? p.sources.map(String) : []).map((s) => ({ text: s, url: /^https?:\/\//.test(s) ? s : undefined, accuracy }));
+  // Each source once (the site's accuracy is among the facts, not repeated under every source).
+  const sources = [...new Set(Array.isArray(p.sources) ? p.sources.map((s) => String(s).trim()) : [])].map((s) => ({ text: s, url: /^https?:\/\//.test(s) ? s : undefined }));
   return {
     lang,
     title,

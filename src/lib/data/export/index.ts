@@ -133,7 +133,8 @@ export function exportCollection(fc: FeatureCollection<Geometry | null>, options
         const geo = mode === 'xy' ? [cell((g as { coordinates: number[] }).coordinates[0]), cell((g as { coordinates: number[] }).coordinates[1])] : [g ? toWkt(g) : ''];
         return [...geo, ...keys.map((k) => (k === 'id' && useFeatureId ? cell(f.id) : cell(f.properties?.[k]))), ...credits];
       });
-      const fields = [...geomCols, ...keys, ...(options.credits ? CREDIT_COLUMNS : [])];
+      // Header cells are property names from the user's file: formula-safe like every other cell.
+      const fields = [...geomCols, ...keys.map(escapeCell), ...(options.credits ? CREDIT_COLUMNS : [])];
       const text = Papa.unparse({ fields, data: rows }, { newline: '\r\n' });
       return { filename: `${name}.csv`, mime: 'text/csv;charset=utf-8', bytes: enc.encode(`\uFEFF${text}\r\n`) };
     }

@@ -8,7 +8,7 @@ import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import kinks from '@turf/kinks';
 import rewind from '@turf/rewind';
 import { VN2000_EXTENT, CRS_DEFS, parseCrsCode, proposeCrs, transformer } from '../crs';
-import type { CrsInfo, ImportOptions, ImportResult, Issue, ParsedLayer, Rejected } from './types';
+import type { CrsInfo, ImportOptions, ImportResult, Issue, IssueCode, ParsedLayer, Rejected } from './types';
 import { excerpt, looksLikeHtml } from './text';
 
 const fmt = (n: number) => (Math.abs(n) >= 1000 ? n.toFixed(1) : String(Math.round(n * 1e6) / 1e6));
@@ -56,6 +56,14 @@ export function mapPositions(g: Geometry, fn: (p: Position) => Position): Geomet
 }
 
 const isPos = (p: unknown): p is Position => Array.isArray(p) && p.length >= 2 && p.every((n) => typeof n === 'number' && Number.isFinite(n));
+
+/** Structural check of a raw geometry: null when well-formed, else the issue code and an English reason. */
+export function structureProblem(g: unknown): { code: IssueCode; reason: string } | null {
+  const reason = structureError(g);
+  if (!reason) return null;
+  if (g === null || g === undefined) return { code: 'null-geometry', reason };
+  return { code: /^a line has [01] position/.test(reason) ? 'line-one-point' : 'invalid-geometry', reason };
+}
 
 /** Structural check of a raw geometry; returns an English reason or null when well-formed. */
 export function structureError(g: unknown): string | null {
@@ -186,63 +194,103 @@ function swappedIntoRegion(ps: Position[], [w, s, e, n]: [number, number, number
   return ps.filter(([y, x]) => x >= w - 0.5 && x <= e + 0.5 && y >= s - 0.5 && y <= n + 0.5).length / ps.length;
 }
 
-/** Turn a ParsedLayer into an ImportResult (see module comment). Checks `signal` between steps. */
-export function finishLayer(layer: ParsedLayer, options: ImportOptions = {}): ImportResult {
+/** Default `maxFeatures`: 250,000. */
+export const DEFAULT_MAX_FEATURES = 250_000;
+/** Default `maxVertices`: 5,000,000 positions in all. */
+export const DEFAULT_MAX_VERTICES = 5_000_000;
+
+type Kept = { i: number; f: Feature<Geometry, Record<string, unknown>> };
+
+/** What the steps of `finishLayer` share: the layer, the options, and the issues and rejections so far. */
+interface Run {
+  layer: ParsedLayer;
+  options: ImportOptions;
+  issues: Issue[];
+  rejected: Rejected[];
+  region: [number, number, number, number];
+  progress: (f: number) => void;
+  aborted: () => boolean;
+  srcIndex: (i: number) => number;
+  /** "Line 12 (feature 3)" or "Feature 3". */
+  where: (i: number) => string;
+  /** Leave feature `i` out with a reason. */
+  reject: (i: number, reason: string, code: IssueCode) => void;
+  /** A warning about feature `i`. */
+  warn: (i: number, code: IssueCode, message: string) => void;
+}
+
+function newRun(layer: ParsedLayer, options: ImportOptions): Run {
   const issues: Issue[] = [...layer.issues];
   const rejected: Rejected[] = [...layer.rejected];
-  const region = options.regionBbox ?? VN2000_EXTENT;
-  const progress = (f: number) => options.onProgress?.(0.5 + f * 0.5);
-  const fail = (extra: Issue[] = []): ImportResult => ({ ok: false, format: layer.format, issues: capIssues([...issues, ...extra]) });
-  const aborted = () => options.signal?.aborted;
-  if (layer.needsMapping) return { ok: false, format: layer.format, issues, needsMapping: layer.needsMapping };
   const srcIndex = (i: number) => layer.indices?.[i] ?? i;
   const where = (i: number) => {
     const line = layer.lines?.[i];
     return line ? `Line ${line} (feature ${srcIndex(i)})` : `Feature ${srcIndex(i)}`;
   };
-  const reject = (i: number, reason: string, code: string) => {
-    rejected.push({ index: srcIndex(i), reason });
-    issues.push({ severity: 'error', code, message: `${where(i)}: ${reason}; it was left out.`, featureIndex: srcIndex(i), line: layer.lines?.[i] });
+  return {
+    layer, options, issues, rejected, srcIndex, where,
+    region: options.regionBbox ?? VN2000_EXTENT,
+    progress: (f) => options.onProgress?.(0.5 + f * 0.5),
+    aborted: () => options.signal?.aborted ?? false,
+    reject: (i, reason, code) => {
+      rejected.push({ index: srcIndex(i), reason });
+      issues.push({ severity: 'error', code, message: `${where(i)}: ${reason}; it was left out.`, featureIndex: srcIndex(i), line: layer.lines?.[i] });
+    },
+    warn: (i, code, message) => issues.push({ severity: 'warning', code, message: `${where(i)}: ${message}`, featureIndex: srcIndex(i), line: layer.lines?.[i] }),
   };
+}
 
-  if (!layer.features.length && !rejected.length) {
-    return fail([{ severity: 'error', code: 'empty-layer', message: 'The file holds no features: the layer is empty.' }]);
-  }
-
-  // 1. Structure.
+/** Step 1: structure. Features with a malformed geometry are rejected; the others kept. Fails over the vertex limit. */
+export function checkStructure(run: Run): Kept[] | Issue {
+  const { layer } = run;
   const alreadyRejected = new Set(layer.rejected.map((r) => r.index));
-  type Kept = { i: number; f: Feature<Geometry, Record<string, unknown>> };
-  let kept: Kept[] = [];
-  layer.features.forEach((f, i) => {
-    if (alreadyRejected.has(srcIndex(i)) && f.geometry === null) return;
-    const err = structureError(f.geometry);
-    if (err) return reject(i, err, f.geometry === null || f.geometry === undefined ? 'null-geometry' : 'invalid-geometry');
-    kept.push({ i, f: { ...f, geometry: f.geometry as Geometry, properties: f.properties ?? {} } });
-  });
-  if (aborted()) return fail([abortIssue()]);
-  progress(0.1);
+  const maxVertices = run.options.maxVertices ?? DEFAULT_MAX_VERTICES;
+  const kept: Kept[] = [];
+  let vertices = 0;
+  for (let i = 0; i < layer.features.length; i++) {
+    const f = layer.features[i];
+    if (alreadyRejected.has(run.srcIndex(i)) && f.geometry === null) continue;
+    const err = structureProblem(f.geometry);
+    if (err) {
+      run.reject(i, err.reason, err.code);
+      continue;
+    }
+    const geometry = f.geometry as Geometry;
+    eachPosition(geometry, () => vertices++);
+    if (vertices > maxVertices) {
+      return { severity: 'error', code: 'too-many-vertices', message: `The layer has more than ${maxVertices.toLocaleString('en')} positions (vertices) by feature ${run.srcIndex(i)}, over the limit; simplify it or split it into smaller files.` };
+    }
+    kept.push({ i, f: { ...f, geometry, properties: f.properties ?? {} } });
+  }
+  return kept;
+}
 
-  // 2. CRS.
+/**
+ * Step 2: the source CRS: `options.fromCrs` > the file's own > WGS 84 when the coordinates look
+ * like degrees > a proposal from the region hint. Returns a fatal issue when none can be used.
+ */
+export function chooseCrs(run: Run, kept: Kept[]): CrsInfo | Issue {
+  const { layer, options, issues, region } = run;
   const all: Position[] = [];
   for (const k of kept) eachPosition(k.f.geometry, (p) => all.push(p));
-  let crs: CrsInfo | undefined;
+  let crs: CrsInfo;
   if (options.fromCrs !== undefined) {
     const code = parseCrsCode(options.fromCrs);
-    if (!code) return fail([{ severity: 'error', code: 'unsupported-crs', message: `The CRS ${JSON.stringify(options.fromCrs)} given for this file is not supported (supported: ${Object.keys(CRS_DEFS).map((c) => `EPSG:${c}`).join(', ')}).` }]);
+    if (!code) return { severity: 'error', code: 'unsupported-crs', message: `The CRS ${JSON.stringify(options.fromCrs)} given for this file is not supported (supported: ${Object.keys(CRS_DEFS).map((c) => `EPSG:${c}`).join(', ')}).` };
     crs = { code, source: 'user' };
     if (layer.crs && layer.crs.code !== code) issues.push({ severity: 'warning', code: 'crs-overridden', message: `The file says EPSG:${layer.crs.code} (${CRS_DEFS[layer.crs.code].name}) but EPSG:${code} was given and used instead.` });
   } else if (layer.crs) crs = layer.crs;
   else if (layer.crsError) {
-    return fail([{ severity: 'error', code: 'unsupported-crs', message: `${layer.crsError}; say which CRS the coordinates are in (fromCrs / --from-crs).` }]);
+    return { severity: 'error', code: 'unsupported-crs', message: `${layer.crsError}; say which CRS the coordinates are in (fromCrs / --from-crs).` };
   } else if (!all.length || geographicShare(all) > 0.5) crs = { code: 4326, source: 'assumed' };
   else if (swappedIntoRegion(all, region) > 0.5) crs = { code: 4326, source: 'assumed' }; // lat/lon order; swapped below
   else {
     const sample = all.find((p) => Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90)!;
     const proposals = proposeCrs(all, region, 0.5, options.preferredCrs);
-    if (!proposals.length && geographicShare(all) > 0) {
-      crs = { code: 4326, source: 'assumed' }; // some positions are degrees: keep those, reject the rest below
+    if (!proposals.length && (geographicShare(all) > 0 || !all.some(looksProjected))) {
+      crs = { code: 4326, source: 'assumed' }; // some positions are degrees, or none looks like metres: reject the rest below
     } else if (!proposals.length) {
-      return fail([{ severity: 'error', code: 'projected-without-crs', message: `The coordinates are projected (e.g. ${fmtPos(sample)}) but the file does not say in which CRS, and no supported CRS puts them inside the region; say which CRS they are in (fromCrs / --from-crs).` }]);
+      return { severity: 'error', code: 'projected-without-crs', message: `The coordinates are projected (e.g. ${fmtPos(sample)}) but the file does not say in which CRS, and no supported CRS puts them inside the region; say which CRS they are in (fromCrs / --from-crs).` };
     } else {
       crs = { code: proposals[0].code, source: 'proposed' };
       const alt = proposals.slice(1, 4).map((p) => `EPSG:${p.code}`);
@@ -256,88 +304,88 @@ export function finishLayer(layer: ParsedLayer, options: ImportOptions = {}): Im
     const sample = all.find((p) => Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90)!;
     const best = proposeCrs(all, region, 0.5, options.preferredCrs)[0];
     const guess = best ? ` they look like EPSG:${best.code} (${CRS_DEFS[best.code].name});` : '';
-    return fail([{ severity: 'error', code: 'crs-mismatch', message: `The file says its CRS is EPSG:${crs.code} (${CRS_DEFS[crs.code].name}, degrees) but the coordinates are projected (e.g. ${fmtPos(sample)});${guess} say which CRS they are in (fromCrs / --from-crs).` }]);
+    return { severity: 'error', code: 'crs-mismatch', message: `The file says its CRS is EPSG:${crs.code} (${CRS_DEFS[crs.code].name}, degrees) but the coordinates are projected (e.g. ${fmtPos(sample)});${guess} say which CRS they are in (fromCrs / --from-crs).` };
   }
   if (crs.source === 'assumed' && layer.format === 'shapefile') {
     issues.push({ severity: 'warning', code: 'crs-assumed', message: 'No CRS was given; the coordinates look like longitude/latitude and were read as WGS 84 (EPSG:4326).' });
   }
+  return crs;
+}
 
-  // 3. Transform.
-  if (crs.code !== 4326) {
-    const t = transformer(crs.code, 4326);
-    for (const k of kept) k.f = { ...k.f, geometry: mapPositions(k.f.geometry, t) };
+/** Step 3: reproject the kept features to WGS 84 (in place). */
+export function reproject(kept: Kept[], crs: CrsInfo): void {
+  if (crs.code === 4326) return;
+  const t = transformer(crs.code, 4326);
+  for (const k of kept) k.f = { ...k.f, geometry: mapPositions(k.f.geometry, t) };
+}
+
+/** Step 4: coordinates in latitude, longitude order (lon/lat sources only): swapped when that puts them in the region. */
+export function unswapLatLon(run: Run, kept: Kept[], crs: CrsInfo): void {
+  if (CRS_DEFS[crs.code].projected || !kept.length) return;
+  const [w, s, e, n] = run.region;
+  const inRegion = (x: number, y: number) => x >= w - 0.5 && x <= e + 0.5 && y >= s - 0.5 && y <= n + 0.5;
+  let inside = 0, swapped = 0, total = 0;
+  for (const k of kept) eachPosition(k.f.geometry, (p) => { total++; if (inRegion(p[0], p[1])) inside++; if (inRegion(p[1], p[0])) swapped++; });
+  if (!(inside / total < 0.5 && swapped / total > 0.5)) return;
+  let first: Position = [0, 0];
+  eachPosition(kept[0].f.geometry, (p) => (first = first[0] === 0 && first[1] === 0 ? p : first));
+  if (run.options.autoSwap !== false) {
+    for (const k of kept) k.f = { ...k.f, geometry: mapPositions(k.f.geometry, (p) => [p[1], p[0], ...p.slice(2)]) };
+    run.issues.push({ severity: 'warning', code: 'swapped-lat-lon', message: `The coordinates are in latitude, longitude order (e.g. ${fmtPos(first)}): read as given they fall outside the region, swapped they fall inside it. They were swapped to longitude, latitude.` });
+  } else {
+    run.issues.push({ severity: 'warning', code: 'swapped-lat-lon', message: `The coordinates look like latitude, longitude order (e.g. ${fmtPos(first)}): swapped they would fall inside the region. They were kept as given (autoSwap is off).` });
   }
-  if (aborted()) return fail([abortIssue()]);
-  progress(0.3);
+}
 
-  // 4. Swapped lat/lon (only meaningful for lon/lat sources).
-  if (!CRS_DEFS[crs.code].projected && kept.length) {
-    const [w, s, e, n] = region;
-    const inRegion = (x: number, y: number) => x >= w - 0.5 && x <= e + 0.5 && y >= s - 0.5 && y <= n + 0.5;
-    let inside = 0, swapped = 0, total = 0;
-    for (const k of kept) eachPosition(k.f.geometry, (p) => { total++; if (inRegion(p[0], p[1])) inside++; if (inRegion(p[1], p[0])) swapped++; });
-    if (inside / total < 0.5 && swapped / total > 0.5) {
-      const ex = kept[0].f.geometry;
-      let first: Position = [0, 0];
-      eachPosition(ex, (p) => (first = first[0] === 0 && first[1] === 0 ? p : first));
-      if (options.autoSwap !== false) {
-        for (const k of kept) k.f = { ...k.f, geometry: mapPositions(k.f.geometry, (p) => [p[1], p[0], ...p.slice(2)]) };
-        issues.push({ severity: 'warning', code: 'swapped-lat-lon', message: `The coordinates are in latitude, longitude order (e.g. ${fmtPos(first)}): read as given they fall outside the region, swapped they fall inside it. They were swapped to longitude, latitude.` });
-      } else {
-        issues.push({ severity: 'warning', code: 'swapped-lat-lon', message: `The coordinates look like latitude, longitude order (e.g. ${fmtPos(first)}): swapped they would fall inside the region. They were kept as given (autoSwap is off).` });
-      }
+/** True when a position outside the degree range looks like projected metres rather than a typo. */
+function looksProjected(p: Position): boolean {
+  return Math.abs(p[0]) >= 10_000 || Math.abs(p[1]) >= 10_000;
+}
+
+/**
+ * Step 5, per feature: range, rings, self-intersection, winding. Returns the fixed feature and
+ * whether it lies near the region, or null when it was rejected.
+ */
+export function checkFeature(run: Run, { i, f }: Kept, crs: CrsInfo): { kept: Kept; near: boolean } | null {
+  const [w, s, e, n] = run.region;
+  let bad: Position | undefined;
+  let near = false;
+  eachPosition(f.geometry, (p) => {
+    if (!bad && (Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90)) bad = p;
+    if (p[0] >= w - 2 && p[0] <= e + 2 && p[1] >= s - 2 && p[1] <= n + 2) near = true;
+  });
+  if (bad) {
+    if (crs.code === 4326 && looksProjected(bad)) {
+      run.reject(i, `position ${fmtPos(bad)} is outside longitude −180…180 / latitude −90…90: it looks like projected metres in a file read as WGS 84 degrees (say which CRS the file is in)`, 'projected-in-degrees');
+    } else {
+      run.reject(i, `position ${fmtPos(bad)} is outside longitude −180…180 / latitude −90…90 (a coordinate out of range, not a position on Earth)`, 'out-of-range');
     }
+    return null;
   }
-
-  // 5. Per feature: range, rings, self-intersection, winding.
-  const next: Kept[] = [];
-  let closedRings = 0;
-  const [w, s, e, n] = region;
-  let outside = 0;
-  for (let j = 0; j < kept.length; j++) {
-    if (j % 500 === 0) {
-      if (aborted()) return fail([abortIssue()]);
-      progress(0.3 + (0.5 * j) / kept.length);
-    }
-    const { i, f } = kept[j];
-    let bad: Position | undefined;
-    let near = false;
-    eachPosition(f.geometry, (p) => {
-      if (!bad && (Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90)) bad = p;
-      if (p[0] >= w - 2 && p[0] <= e + 2 && p[1] >= s - 2 && p[1] <= n + 2) near = true;
-    });
-    if (bad) {
-      reject(i, `position ${fmtPos(bad)} is outside longitude −180…180 / latitude −90…90${crs.code === 4326 ? ' (projected coordinates in a file read as WGS 84?)' : ''}`, 'out-of-range');
-      continue;
-    }
-    const counter = { closed: 0 };
-    const fixed = fixRings(f.geometry, counter);
-    if (typeof fixed === 'string') {
-      reject(i, fixed, 'invalid-geometry');
-      continue;
-    }
-    if (counter.closed) {
-      closedRings += counter.closed;
-      issues.push({ severity: 'warning', code: 'ring-closed', message: `${where(i)}: ${counter.closed} polygon ring${counter.closed > 1 ? 's were' : ' was'} not closed (last position ≠ first); closed by repeating the first position.`, featureIndex: srcIndex(i), line: layer.lines?.[i] });
-    }
-    const kink = selfIntersection(fixed);
-    if (kink) {
-      if (options.keepInvalid) {
-        issues.push({ severity: 'warning', code: 'self-intersection', message: `${where(i)}: the polygon crosses itself near ${fmtPos(kink)}; kept as invalid because keepInvalid is set.`, featureIndex: srcIndex(i), line: layer.lines?.[i] });
-      } else {
-        reject(i, `the polygon crosses itself near ${fmtPos(kink)} (self-intersecting ring; areas and overlays would be wrong)`, 'self-intersection');
-        continue;
-      }
-    }
-    if (!near) outside++;
-    const geometry = fixed.type === 'Polygon' || fixed.type === 'MultiPolygon' ? (rewind(fixed as never, { reverse: false }) as unknown as Geometry) : fixed;
-    next.push({ i, f: { ...f, geometry } });
+  const counter = { closed: 0 };
+  const fixed = fixRings(f.geometry, counter);
+  if (typeof fixed === 'string') {
+    run.reject(i, fixed, /^a line /.test(fixed) ? 'line-one-point' : 'invalid-geometry');
+    return null;
   }
-  kept = next;
-  void closedRings;
-  if (outside) issues.push({ severity: 'warning', code: 'outside-region', message: `${outside} feature${outside > 1 ? 's lie' : ' lies'} more than 2° away from the region; check the CRS.` });
+  if (counter.closed) {
+    run.warn(i, 'ring-closed', `${counter.closed} polygon ring${counter.closed > 1 ? 's were' : ' was'} not closed (last position ≠ first); closed by repeating the first position.`);
+  }
+  const kink = selfIntersection(fixed);
+  if (kink) {
+    if (!run.options.keepInvalid) {
+      run.reject(i, `the polygon crosses itself near ${fmtPos(kink)} (self-intersecting ring; areas and overlays would be wrong)`, 'self-intersection');
+      return null;
+    }
+    run.warn(i, 'self-intersection', `the polygon crosses itself near ${fmtPos(kink)}; kept as invalid because keepInvalid is set.`);
+  }
+  const geometry = fixed.type === 'Polygon' || fixed.type === 'MultiPolygon' ? (rewind(fixed as never, { reverse: false }) as unknown as Geometry) : fixed;
+  return { kept: { i, f: { ...f, geometry } }, near };
+}
 
-  // 6. Ids and properties.
+/** Step 6: duplicate ids, HTML in properties, Unicode normalisation (in place), mixed geometry types. */
+export function checkIdsAndText(run: Run, kept: Kept[]): void {
+  const { issues } = run;
   const seen = new Map<string, number>();
   const types = new Map<string, number>();
   let normalised = 0;
@@ -352,12 +400,12 @@ export function finishLayer(layer: ParsedLayer, options: ImportOptions = {}): Im
     const id = f.id ?? (f.properties.id as string | number | undefined);
     if (id !== undefined && id !== null && id !== '') {
       const key = String(id);
-      if (seen.has(key)) issues.push({ severity: 'warning', code: 'duplicate-id', message: `${where(i)}: id "${excerpt(key, 40)}" is already used by feature ${srcIndex(seen.get(key)!)}; both were kept, but ids should be unique.`, featureIndex: srcIndex(i), line: layer.lines?.[i] });
+      if (seen.has(key)) run.warn(i, 'duplicate-id', `id "${excerpt(key, 40)}" is already used by feature ${run.srcIndex(seen.get(key)!)}; both were kept, but ids should be unique.`);
       else seen.set(key, i);
     }
     for (const [k, v] of Object.entries(f.properties)) {
       if (typeof v === 'string' && looksLikeHtml(v)) {
-        issues.push({ severity: 'warning', code: 'html-in-property', message: `${where(i)}: property "${k}" contains HTML or script markup ("${excerpt(v, 50)}"); it is kept as plain text and is never rendered as HTML.`, featureIndex: srcIndex(i), line: layer.lines?.[i] });
+        run.warn(i, 'html-in-property', `property "${k}" contains HTML or script markup ("${excerpt(v, 50)}"); it is kept as plain text and is never rendered as HTML.`);
       }
     }
   }
@@ -367,11 +415,57 @@ export function finishLayer(layer: ParsedLayer, options: ImportOptions = {}): Im
   if (types.size > 1) {
     issues.push({ severity: 'warning', code: 'mixed-geometry', message: `The layer mixes geometry types: ${[...types].map(([t, c]) => `${c} ${t}`).join(', ')}.` });
   }
-  progress(1);
-  if (!kept.length) {
-    return fail([{ severity: 'error', code: 'no-valid-features', message: `None of the ${new Set([...layer.features.map((_, i) => srcIndex(i)), ...layer.rejected.map((r) => r.index)]).size} features could be used (see the other issues).` }]);
+}
+
+/** Turn a ParsedLayer into an ImportResult (see module comment): the six steps above. Checks `signal` between steps. */
+export function finishLayer(layer: ParsedLayer, options: ImportOptions = {}): ImportResult {
+  const run = newRun(layer, options);
+  const fail = (extra: Issue[] = []): ImportResult => ({ ok: false, format: layer.format, issues: capIssues([...run.issues, ...extra]) });
+  if (layer.needsMapping) return { ok: false, format: layer.format, issues: run.issues, needsMapping: layer.needsMapping };
+  if (!layer.features.length && !run.rejected.length) {
+    return fail([{ severity: 'error', code: 'empty-layer', message: 'The file holds no features: the layer is empty.' }]);
   }
-  rejected.sort((a, b) => a.index - b.index);
+  const maxFeatures = options.maxFeatures ?? DEFAULT_MAX_FEATURES;
+  if (layer.features.length > maxFeatures) {
+    return fail([{ severity: 'error', code: 'too-many-features', message: `The layer has ${layer.features.length.toLocaleString('en')} features, over the limit of ${maxFeatures.toLocaleString('en')}; split it into smaller files.` }]);
+  }
+
+  const structured = checkStructure(run);
+  if (!Array.isArray(structured)) return fail([structured]);
+  let kept = structured;
+  if (run.aborted()) return fail([abortIssue()]);
+  run.progress(0.1);
+
+  const crs = chooseCrs(run, kept);
+  if ('severity' in crs) return fail([crs]);
+
+  reproject(kept, crs);
+  if (run.aborted()) return fail([abortIssue()]);
+  run.progress(0.3);
+
+  unswapLatLon(run, kept, crs);
+
+  const next: Kept[] = [];
+  let outside = 0;
+  for (let j = 0; j < kept.length; j++) {
+    if (j % 500 === 0) {
+      if (run.aborted()) return fail([abortIssue()]);
+      run.progress(0.3 + (0.5 * j) / kept.length);
+    }
+    const checked = checkFeature(run, kept[j], crs);
+    if (!checked) continue;
+    if (!checked.near) outside++;
+    next.push(checked.kept);
+  }
+  kept = next;
+  if (outside) run.issues.push({ severity: 'warning', code: 'outside-region', message: `${outside} feature${outside > 1 ? 's lie' : ' lies'} more than 2° away from the region; check the CRS.` });
+
+  checkIdsAndText(run, kept);
+  run.progress(1);
+  if (!kept.length) {
+    return fail([{ severity: 'error', code: 'no-valid-features', message: `None of the ${new Set([...layer.features.map((_, i) => run.srcIndex(i)), ...layer.rejected.map((r) => r.index)]).size} features could be used (see the other issues).` }]);
+  }
+  run.rejected.sort((a, b) => a.index - b.index);
   const collection: FeatureCollection<Geometry, Record<string, unknown>> = {
     type: 'FeatureCollection',
     features: kept.map(({ f }) => {
@@ -380,12 +474,12 @@ export function finishLayer(layer: ParsedLayer, options: ImportOptions = {}): Im
       return out;
     }),
   };
-  return { ok: true, collection, format: layer.format, crs, issues: capIssues(issues), rejected };
+  return { ok: true, collection, format: layer.format, crs, issues: capIssues(run.issues), rejected: run.rejected };
 }
 
 /** Keep at most `max` issues of each code (the rest summarised in one issue); `rejected` keeps all. */
 export function capIssues(issues: Issue[], max = 50): Issue[] {
-  const count = new Map<string, number>();
+  const count = new Map<IssueCode, number>();
   const out: Issue[] = [];
   for (const i of issues) {
     const n = (count.get(i.code) ?? 0) + 1;

@@ -15,11 +15,12 @@
  * the bundle (proj4, papaparse, xmldom, togeojson, shpjs, turf) is ~600 kB unminified, so load it
  * lazily, in the worker, only when the user imports a file.
  */
-import type { ImportInput, ImportOptions, ImportResult, Issue, ParsedLayer } from './types';
+import type { ImportInput, ImportOptions, ImportResult, Issue, IssueCode, ParsedLayer } from './types';
 import { ImportError } from './types';
 import { readCsv, readGeoJson, readGpx, readKml, readKmz, readShapefileZip, readShapefileParts } from './readers';
 import { sniffFormat, formatFromName, FORMAT_LABEL } from './sniff';
 import { finishLayer, abortIssue } from './checks';
+import { DEFAULT_MAX_DEPTH } from './readers';
 import { decodeUtf8, decodeXml } from './text';
 
 // Re-exports (documented where defined): types, format sniffing, readers' helpers, encodings, WKT.
@@ -33,10 +34,18 @@ export { finishLayer } from './checks';
 
 /** Default `maxBytes`: 50 MiB. */
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
-/** Default `maxUnzippedBytes`: 200 MiB. */
-export const DEFAULT_MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
+/** Default `maxUnzippedBytes` (a zipped Shapefile's binary parts): 100 MiB. */
+export const DEFAULT_MAX_UNZIPPED_BYTES = 100 * 1024 * 1024;
+/**
+ * Default `maxTextBytes`: 50 MiB of text (GeoJSON, CSV, KML, GPX, and the KML inflated from a
+ * KMZ). XML is parsed into a DOM some 20–25 times the size of its text, so this keeps the largest
+ * accepted file to about a gigabyte of memory; a KMZ cannot get round it by compression.
+ */
+export const DEFAULT_MAX_TEXT_BYTES = 50 * 1024 * 1024;
+export { DEFAULT_MAX_FEATURES, DEFAULT_MAX_VERTICES } from './checks';
+export { DEFAULT_MAX_DEPTH } from './readers';
 
-const err = (code: string, message: string, line?: number): Issue => ({ severity: 'error', code, message, ...(line ? { line } : {}) });
+const err = (code: IssueCode, message: string, line?: number): Issue => ({ severity: 'error', code, message, ...(line ? { line } : {}) });
 
 /**
  * Import one file. Sniffs the format from the content (and reports a file whose content is not
@@ -48,6 +57,8 @@ export async function importFile(input: ImportInput, options: ImportOptions = {}
   const { name, bytes } = input;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxUnzipped = options.maxUnzippedBytes ?? DEFAULT_MAX_UNZIPPED_BYTES;
+  const maxText = options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES;
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   try {
     options.onProgress?.(0);
     if (options.signal?.aborted) return { ok: false, issues: [abortIssue()] };
@@ -62,6 +73,9 @@ export async function importFile(input: ImportInput, options: ImportOptions = {}
     if (sniffed.bareShp) {
       return { ok: false, format: 'shapefile', issues: [err('shapefile-not-zipped', `"${name}" is a bare .shp: a Shapefile needs its .dbf (attributes) and .prj (coordinate system). Zip the .shp, .shx, .dbf, .prj and .cpg together and import the .zip.`)] };
     }
+    if (sniffed.doctype) {
+      return { ok: false, issues: [err('xml-doctype', `"${name}" is XML with a document type declaration (<!DOCTYPE …>, a DTD); KML and GPX need none, and DTD entities can expand without bound or point at other files, so it was not read. Remove the DOCTYPE and import again.`)] };
+    }
     if (!sniffed.format) {
       const what = named ? `is named as ${FORMAT_LABEL[named]} but its content is ${sniffed.what}` : `is ${sniffed.what}, not a format that can be imported (GeoJSON, KML, KMZ, GPX, CSV or zipped Shapefile)`;
       const hint = /Office|Excel/.test(sniffed.what) ? ' Save the sheet as "CSV UTF-8" and import that.' : '';
@@ -73,19 +87,22 @@ export async function importFile(input: ImportInput, options: ImportOptions = {}
     await Promise.resolve();
     if (options.signal?.aborted) return { ok: false, issues: [abortIssue()] };
     options.onProgress?.(0.1);
+    if (sniffed.format !== 'kmz' && sniffed.format !== 'shapefile' && bytes.length > maxText) {
+      return { ok: false, format: sniffed.format, issues: [err('text-too-large', `"${name}" holds ${bytes.length.toLocaleString('en')} bytes of text, over the limit of ${maxText.toLocaleString('en')} bytes for text; it was not read. Split it into smaller files.`)] };
+    }
     let layer: ParsedLayer;
     switch (sniffed.format) {
       case 'geojson':
-        layer = readGeoJson(decodeUtf8(bytes, true, 'GeoJSON file'));
+        layer = readGeoJson(decodeUtf8(bytes, true, 'GeoJSON file'), maxDepth);
         break;
       case 'kml':
-        layer = readKml(decodeXml(bytes));
+        layer = readKml(decodeXml(bytes), 'kml', maxDepth);
         break;
       case 'gpx':
-        layer = readGpx(decodeXml(bytes));
+        layer = readGpx(decodeXml(bytes), maxDepth);
         break;
       case 'kmz':
-        layer = readKmz(bytes, maxUnzipped);
+        layer = readKmz(bytes, maxText, maxDepth);
         break;
       case 'shapefile':
         layer = readShapefileZip(bytes, maxUnzipped);

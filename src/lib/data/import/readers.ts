@@ -10,7 +10,7 @@ import { parseShp } from 'shpjs';
 import { crsFromWkt, parseCrsCode } from '../crs';
 import { readDbf } from './dbf';
 import { decodeTcvn3, detectVietnameseEncoding } from './vn-encodings';
-import { lineOf, decodeUtf8, decodeXml } from './text';
+import { lineOf, decodeUtf8, decodeXml, jsonTooDeep, xmlTooDeep, findDoctype } from './text';
 import { locateJsonError } from './json-locate';
 import { readZip, listZip, extOf } from './zip';
 import { parseWkt } from './wkt';
@@ -35,8 +35,16 @@ function jsonError(text: string): ImportError {
   return new ImportError('invalid-json', `The file is not valid JSON at line ${line}, column ${col}: expected ${loc.expected} but found ${found}.`, line);
 }
 
+/** Default `maxDepth`: JSON or XML nesting levels (GeoJSON needs 7 for a MultiPolygon in a FeatureCollection). */
+export const DEFAULT_MAX_DEPTH = 64;
+
 /** Read GeoJSON text (FeatureCollection, Feature, bare geometry, or an array of features). */
-export function readGeoJson(text: string): ParsedLayer {
+export function readGeoJson(text: string, maxDepth = DEFAULT_MAX_DEPTH): ParsedLayer {
+  const deep = jsonTooDeep(text, maxDepth);
+  if (deep >= 0) {
+    const line = lineOf(text, deep);
+    throw new ImportError('deeply-nested', `The JSON nests arrays or objects more than ${maxDepth} levels deep at line ${line}; GeoJSON needs at most 7 (a MultiPolygon in a FeatureCollection), so the file is refused rather than risk exhausting the reader's stack.`, line);
+  }
   let root: unknown;
   try {
     root = JSON.parse(text);
@@ -83,8 +91,21 @@ export function readGeoJson(text: string): ParsedLayer {
 
 // ---------------------------------------------------------------- KML / GPX
 
-/** Parse XML with xmldom, turning its errors into ImportError with a line number. */
-export function parseXml(text: string): Document {
+/**
+ * Parse XML with xmldom, turning its errors into ImportError with a line number. A document type
+ * declaration (DTD, entities) is refused by name, and nesting deeper than `maxDepth` is refused
+ * before parsing.
+ */
+export function parseXml(text: string, maxDepth = DEFAULT_MAX_DEPTH): Document {
+  const dtd = findDoctype(text);
+  if (dtd) {
+    throw new ImportError('xml-doctype', `The XML declares a document type (DTD) at line ${dtd.line} ("${text.slice(dtd.offset, dtd.offset + 40).split('\n')[0]}…"); KML and GPX need none, and DTD entities can expand without bound or point at other files, so the file is refused. Remove the <!DOCTYPE …> and import again.`, dtd.line);
+  }
+  const deep = xmlTooDeep(text, maxDepth);
+  if (deep >= 0) {
+    const line = lineOf(text, deep);
+    throw new ImportError('deeply-nested', `The XML nests elements more than ${maxDepth} levels deep at line ${line}; KML and GPX need far fewer, so the file is refused rather than risk exhausting the reader's stack.`, line);
+  }
   const errors: { level: string; msg: string; line?: number }[] = [];
   const parser = new DOMParser({
     onError: (level: string, msg: string, ctx?: { locator?: { lineNumber?: number } }) => {
@@ -114,8 +135,8 @@ export function parseXml(text: string): Document {
 }
 
 /** Read KML text (always WGS 84). */
-export function readKml(text: string, format: 'kml' | 'kmz' = 'kml'): ParsedLayer {
-  const doc = parseXml(text);
+export function readKml(text: string, format: 'kml' | 'kmz' = 'kml', maxDepth = DEFAULT_MAX_DEPTH): ParsedLayer {
+  const doc = parseXml(text, maxDepth);
   const root = doc.documentElement.localName ?? doc.documentElement.nodeName;
   if (root !== 'kml') throw new ImportError('not-kml', `The XML root element is <${root}>, not <kml>.`);
   const fc = kmlToGeoJson(doc as never);
@@ -123,21 +144,24 @@ export function readKml(text: string, format: 'kml' | 'kmz' = 'kml'): ParsedLaye
 }
 
 /** Read GPX text (WGS 84): waypoints as points, routes and tracks as lines. */
-export function readGpx(text: string): ParsedLayer {
-  const doc = parseXml(text);
+export function readGpx(text: string, maxDepth = DEFAULT_MAX_DEPTH): ParsedLayer {
+  const doc = parseXml(text, maxDepth);
   const root = doc.documentElement.localName ?? doc.documentElement.nodeName;
   if (root !== 'gpx') throw new ImportError('not-gpx', `The XML root element is <${root}>, not <gpx>.`);
   const fc = gpxToGeoJson(doc as never);
-  return { format: 'gpx', features: fc.features as AnyFeature[], crs: { code: 4326, source: 'kml' }, issues: [], rejected: [] };
+  return { format: 'gpx', features: fc.features as AnyFeature[], crs: { code: 4326, source: 'gpx' }, issues: [], rejected: [] };
 }
 
-/** Read a KMZ archive: its doc.kml (or first .kml). */
-export function readKmz(bytes: Uint8Array, maxUnzipped: number): ParsedLayer {
+/**
+ * Read a KMZ archive: its doc.kml (or first .kml). `maxText` bounds the inflated KML: refused from
+ * the declared size, else stopped while inflating (a running count).
+ */
+export function readKmz(bytes: Uint8Array, maxText: number, maxDepth = DEFAULT_MAX_DEPTH): ParsedLayer {
   const entries = listZip(bytes).map((e) => e.name).filter((n) => !n.startsWith('__MACOSX') && extOf(n) === 'kml');
   if (!entries.length) throw new ImportError('kmz-no-kml', 'The KMZ archive holds no .kml document.');
   const main = entries.find((n) => n.toLowerCase() === 'doc.kml') ?? entries[0];
-  const files = readZip(bytes, (n) => n === main, maxUnzipped);
-  const layer = readKml(decodeXml(files[main]), 'kmz');
+  const files = readZip(bytes, (n) => n === main, maxText, `the KML document "${main}" in the KMZ`);
+  const layer = readKml(decodeXml(files[main]), 'kmz', maxDepth);
   if (entries.length > 1) layer.issues.push({ severity: 'warning', code: 'kmz-multiple-kml', message: `The KMZ holds ${entries.length} .kml documents; only "${main}" was read.` });
   layer.crs = { code: 4326, source: 'kml' };
   return layer;
@@ -271,7 +295,7 @@ export function readCsv(bytes: Uint8Array, columns?: ColumnMapping): ParsedLayer
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t', '|'] });
   const rows = parsed.data;
   if (!rows.length) throw new ImportError('empty-layer', 'The table has no rows.');
-  const header = rows[0].map((h) => h.trim());
+  const header = rows[0].map((h) => h.trim()).map((h) => (/^'[=+\-@]/.test(h) ? h.slice(1) : h)); // undo the export's formula guard
   if (header.length < 2) throw new ImportError('csv-one-column', `The table has a single column ("${header[0]}"): it needs coordinate columns (lon/lat, x/y) or a WKT column.`, 1);
   const norm = header.map(normaliseHeader);
   const xs = header.filter((_, i) => X_NAMES.has(norm[i]));

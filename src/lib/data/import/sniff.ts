@@ -10,6 +10,8 @@ export interface Sniffed {
   what: string;
   /** Set when the content is a bare .shp (needs its .dbf/.prj zipped alongside). */
   bareShp?: boolean;
+  /** Set when the content is XML with a document type declaration (refused: DTDs are never read). */
+  doctype?: boolean;
 }
 
 const EXT_FORMAT: Record<string, ImportFormat> = {
@@ -51,6 +53,7 @@ export function sniffFormat(bytes: Uint8Array): Sniffed {
   const text = new TextDecoder('utf-8').decode(head).replace(/^\uFEFF/, '').trimStart();
   if (text.startsWith('{') || text.startsWith('[')) return { format: 'geojson', what: 'JSON' };
   if (text.startsWith('<')) {
+    if (/<!(DOCTYPE|ENTITY)\b/i.test(text)) return { format: null, what: 'XML with a document type declaration (DTD)', doctype: true };
     const body = text.replace(/<\?[\s\S]*?\?>/g, '').replace(/<!--[\s\S]*?-->/g, '').replace(/<!DOCTYPE[^>]*>/gi, '').trimStart();
     const root = /^<(?:[\w-]+:)?([\w-]+)/.exec(body)?.[1]?.toLowerCase();
     if (root === 'kml') return { format: 'kml', what: 'KML' };

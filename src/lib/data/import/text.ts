@@ -46,3 +46,45 @@ export function decodeXml(bytes: Uint8Array): string {
   }
   return decodeUtf8(bytes);
 }
+
+/**
+ * Deepest nesting of a JSON text's arrays and objects, stopping at the first place deeper than
+ * `limit`: returns that offset, or -1 when the text never nests deeper. Linear, no recursion
+ * (JSON.parse and the geometry walkers would overflow the stack on hostile nesting).
+ */
+export function jsonTooDeep(text: string, limit: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > limit) return i;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return -1;
+}
+
+/**
+ * Offset of the first element of an XML text nested deeper than `limit` elements, or -1. A
+ * linear scan of the tags (comments, CDATA and processing instructions skipped), before the parser.
+ */
+export function xmlTooDeep(text: string, limit: number): number {
+  const tag = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<[?!][^>]*>|<(\/?)[^\s/>]+(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
+  let depth = 0;
+  for (let m = tag.exec(text); m; m = tag.exec(text)) {
+    if (m[0][1] === '!' || m[0][1] === '?') continue;
+    if (m[1]) depth--;
+    else if (!m[2] && ++depth > limit) return m.index;
+  }
+  return -1;
+}
+
+/** The line and offset of a document type declaration (`<!DOCTYPE`, `<!ENTITY`) in an XML text, or null. */
+export function findDoctype(text: string): { offset: number; line: number } | null {
+  const m = /<!(DOCTYPE|ENTITY)\b/i.exec(text);
+  return m ? { offset: m.index, line: lineOf(text, m.index) } : null;
+}

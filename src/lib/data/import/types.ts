@@ -9,18 +9,46 @@ import type { FeatureCollection, Feature, Geometry } from 'geojson';
 export type ImportFormat = 'geojson' | 'kml' | 'kmz' | 'gpx' | 'csv' | 'shapefile';
 
 /**
- * Where the source CRS came from: `prj` a Shapefile .prj; `kml` fixed by the format (KML, KMZ and
- * GPX are always WGS 84); `geojson` a GeoJSON `crs` member; `user` options.fromCrs; `assumed` WGS 84
+ * Where the source CRS came from: `prj` a Shapefile .prj; `kml` / `gpx` fixed by the format (KML,
+ * KMZ and GPX are always WGS 84); `geojson` a GeoJSON `crs` member; `user` options.fromCrs; `assumed` WGS 84
  * because nothing was declared and the coordinates look like degrees; `proposed` guessed from
  * projected coordinates and the region hint (warned; let the user confirm).
  */
-export type CrsSource = 'prj' | 'kml' | 'geojson' | 'user' | 'assumed' | 'proposed';
+export type CrsSource = 'prj' | 'kml' | 'gpx' | 'geojson' | 'user' | 'assumed' | 'proposed';
+
+/**
+ * Every issue code the importer reports: a public, stable contract. The UI dictionaries are keyed
+ * by it (`Record<IssueCode, …>`), so a new code without a Vietnamese and English headline and
+ * reason does not type-check.
+ */
+export const ISSUE_CODES = [
+  // The file as a whole
+  'aborted', 'empty-file', 'file-too-large', 'format-mismatch', 'unsupported-format', 'internal-error',
+  'text-too-large', 'too-many-features', 'too-many-vertices', 'deeply-nested', 'worker-failed', 'worker-timeout',
+  // Text and encodings
+  'invalid-utf8', 'encoding-tcvn3', 'encoding-vni', 'encoding-unknown', 'encoding-unsupported', 'cpg-mismatch', 'cpg-unknown',
+  // GeoJSON
+  'invalid-json', 'truncated-json', 'not-geojson',
+  // KML, KMZ, GPX
+  'invalid-xml', 'truncated-xml', 'xml-doctype', 'not-kml', 'not-gpx', 'kmz-no-kml', 'kmz-multiple-kml',
+  // ZIP and Shapefile
+  'invalid-zip', 'zip-too-large', 'zip-no-shapefile', 'shapefile-not-zipped', 'shapefile-multiple-layers', 'shapefile-missing-dbf',
+  'shapefile-missing-prj', 'invalid-shp', 'invalid-dbf', 'dbf-truncated', 'dbf-count-mismatch',
+  // CSV
+  'csv-one-column', 'csv-column-missing', 'csv-needs-mapping', 'csv-bad-coordinate', 'csv-bad-wkt', 'csv-xy-northing-easting',
+  // Coordinate systems
+  'unsupported-crs', 'crs-overridden', 'crs-assumed', 'crs-proposed', 'crs-mismatch', 'projected-without-crs', 'swapped-lat-lon',
+  // Features
+  'empty-layer', 'null-geometry', 'invalid-geometry', 'line-one-point', 'out-of-range', 'projected-in-degrees', 'ring-closed',
+  'self-intersection', 'outside-region', 'duplicate-id', 'html-in-property', 'unicode-normalised', 'mixed-geometry', 'no-valid-features',
+] as const;
+export type IssueCode = (typeof ISSUE_CODES)[number];
 
 /** One problem found in the input. Messages are English, specific: what, which feature/line, why. */
 export interface Issue {
   severity: 'error' | 'warning';
   /** Stable machine code, e.g. `invalid-json`, `ring-closed`, `crs-proposed` (see ISSUE_CODES). */
-  code: string;
+  code: IssueCode;
   message: string;
   /** 0-based index of the feature in the source file (CSV: data row). */
   featureIndex?: number;
@@ -54,8 +82,16 @@ export interface ImportOptions {
   preferredCrs?: number;
   /** Reject files bigger than this many bytes, before parsing. Default 50 MiB. */
   maxBytes?: number;
-  /** Reject archives whose entries would inflate to more than this many bytes in total. Default 200 MiB. */
+  /** Reject archives whose (binary) entries would inflate to more than this many bytes in total. Default 100 MiB. */
   maxUnzippedBytes?: number;
+  /** Reject text (a GeoJSON, CSV, KML or GPX file, or the KML inflated from a KMZ) longer than this many bytes. Default 50 MiB. */
+  maxTextBytes?: number;
+  /** Reject layers with more features than this. Default 250,000. */
+  maxFeatures?: number;
+  /** Reject layers with more positions (vertices) than this in all. Default 5,000,000. */
+  maxVertices?: number;
+  /** Reject JSON or XML nested deeper than this many levels. Default 64. */
+  maxDepth?: number;
   /** CSV coordinate columns, overriding header detection. */
   columns?: ColumnMapping;
   /** Swap lon/lat when the swapped positions fall in the region (with a warning). Default true. */
@@ -131,7 +167,7 @@ export interface ParsedLayer {
 /** Thrown inside readers for a fatal, explained problem; turned into an `error` issue. */
 export class ImportError extends Error {
   constructor(
-    public code: string,
+    public code: IssueCode,
     message: string,
     public line?: number,
   ) {

@@ -1,7 +1,7 @@
 /** Basemap layers drawn from the bundled boundaries: neighbours, region, districts, communes, rivers. */
 import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { base } from '../palette.ts';
-import { byZoom } from '../expressions.ts';
+import { byZoom, placementFilter } from '../expressions.ts';
 import { FONT } from '../fonts.ts';
 
 export function contextLayers(): LayerSpecification[] {
@@ -15,6 +15,16 @@ export function contextLayers(): LayerSpecification[] {
       paint: { 'line-color': base.communeLine, 'line-width': byZoom([[9, 0.4], [13, 1.2]]), 'line-dasharray': [3, 2] },
     },
     { id: 'districts-line', type: 'line', source: 'districts', paint: { 'line-color': base.districtLine, 'line-width': byZoom([[7, 0.8], [12, 2]]) } },
+    // Where a commune- or district-placed feature can be: its placement polygons (`placed_in`), outlined
+    // while it is selected (MapView sets the filter). Shown whatever the communes/districts switches say.
+    {
+      id: 'placement-districts-line', type: 'line', source: 'districts', filter: placementFilter(null),
+      paint: { 'line-color': base.uncertainty, 'line-width': byZoom([[7, 2.5], [12, 4]]), 'line-dasharray': [2, 1] },
+    },
+    {
+      id: 'placement-communes-line', type: 'line', source: 'communes', filter: placementFilter(null),
+      paint: { 'line-color': base.uncertainty, 'line-width': byZoom([[7, 2], [12, 3.5]]), 'line-dasharray': [2, 1] },
+    },
     { id: 'region-line', type: 'line', source: 'region', paint: { 'line-color': base.regionLine, 'line-width': byZoom([[7, 1.6], [12, 3]]) } },
     {
       id: 'rivers-line', type: 'line', source: 'rivers',

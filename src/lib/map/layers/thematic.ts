@@ -20,7 +20,7 @@ function uncertaintyHalo(): ExpressionSpecification {
 }
 
 /** The faint uncertainty ring under points placed by commune or district. */
-function haloLayer(id: 'mineral-sites-halo' | 'industrial-sites-halo', source: 'mineral-sites' | 'industrial-sites'): LayerSpecification {
+function haloLayer(id: 'mineral-sites-halo' | 'industrial-sites-halo' | 'power-plants-halo', source: 'mineral-sites' | 'industrial-sites' | 'power-plants'): LayerSpecification {
   return {
     id, type: 'circle', source,
     paint: {
@@ -90,6 +90,8 @@ export function powerLayers(): LayerSpecification[] {
       id: 'power-lines-hover', type: 'line', source: 'power-lines',
       paint: { 'line-color': base.highlight, 'line-width': 10, 'line-opacity': ['case', isHovered, 0.45, 0] },
     },
+    // Tà Làng, Thác Giềng and Pác Cáp are known only by commune: the same uncertainty halo as sites.
+    haloLayer('power-plants-halo', 'power-plants'),
     {
       id: 'power-plants-circle', type: 'circle', source: 'power-plants',
       paint: {

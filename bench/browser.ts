@@ -1,0 +1,240 @@
+/**
+ * Browser benchmark (`npm run bench:browser [-- 1000 10000 50000 points]`): the production build
+ * (`dist/`, served by Vite's preview server) in Debian's Chromium, driven as a user would.
+ *
+ * For each size it generates seeded synthetic sites inside the region polygon (`region.geojson`),
+ * drops the GeoJSON file on the map, gives it the role "my sites", presses Add and waits for the
+ * table to hold every row. It prints drop → rows, the CLI's time for the same file in the same run
+ * (`scripts/analyze.ts`, same engine, including its start-up), their ratio, the longest main-thread
+ * task (PerformanceObserver 'longtask'), the JS heap after a GC (CDP), DOM nodes, and the time to
+ * sort a column and select a row (click → next frame).
+ * `points` drops a 200 000-point layer as deposits, then reloads the page and times the redraw.
+ * The synthetic features are benchmark input only (never shown as data). Printed, never asserted.
+ */
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { preview } from 'vite';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir, cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Feature, FeatureCollection, Polygon } from 'geojson';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import bbox from '@turf/bbox';
+import { CHROMIUM, CHROMIUM_ARGS } from '../test/e2e/browser.ts';
+
+/** mulberry32 seeded RNG. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => { a = (a + 0x6d2b79f5) >>> 0; let t = a; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+}
+
+const region = (JSON.parse(readFileSync('public/geodata/region.geojson', 'utf8')) as FeatureCollection<Polygon>).features[0];
+const [w, s, e, n] = bbox(region);
+
+/** `count` points inside the region polygon (rejection sampling), seeded. */
+function pointsInRegion(count: number, seed: number, props: (i: number) => Record<string, unknown>): FeatureCollection {
+  const r = rng(seed);
+  const features: Feature[] = [];
+  while (features.length < count) {
+    const p = [+(w + r() * (e - w)).toFixed(6), +(s + r() * (n - s)).toFixed(6)];
+    if (!booleanPointInPolygon(p, region)) continue;
+    features.push({ type: 'Feature', properties: props(features.length), geometry: { type: 'Point', coordinates: p } });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+const ms = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : x >= 1000 ? `${(x / 1000).toFixed(1)} s` : `${Math.round(x)} ms`);
+const mb = (b: number | null) => (b === null ? '—' : `${Math.round(b / 1048576)} MB`);
+
+interface Probe { renderedCount(source: string): number; loaded(): boolean }
+
+async function openApp(ctx: BrowserContext, url: string): Promise<{ page: Page; cdp: CDPSession }> {
+  const page = await ctx.newPage();
+  page.setDefaultTimeout(30 * 60_000);
+  const cdp = await ctx.newCDPSession(page);
+  await page.goto(url);
+  await page.waitForFunction(() => {
+    const p = (window as unknown as { __mapProbe?: Probe }).__mapProbe;
+    return !!p && p.loaded() && p.renderedCount('industrial-sites') > 0;
+  }, undefined, { timeout: 120_000, polling: 100 });
+  return { page, cdp };
+}
+
+/** Records long tasks from page start; `resetLongTasks` clears the record. */
+const LONGTASK_INIT = () => {
+  const w = window as unknown as { __longest: number };
+  w.__longest = 0;
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration); })
+    .observe({ type: 'longtask', buffered: true });
+};
+const resetLongTasks = (page: Page) => page.evaluate(() => { (window as unknown as { __longest: number }).__longest = 0; });
+const longest = (page: Page) => page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+
+async function heap(cdp: CDPSession): Promise<number | null> {
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const u = await cdp.send('Runtime.getHeapUsage');
+    return u.usedSize;
+  } catch { return null; }
+}
+const domNodes = (page: Page) => page.evaluate(() => document.getElementsByTagName('*').length);
+
+/** Drops the file served at `/__bench/<name>` on the map, as a user dragging it from the desktop. */
+async function dropFile(page: Page, name: string) {
+  await page.evaluate(async (n) => {
+    const blob = await (await fetch(`/__bench/${n}`)).blob();
+    const dt = new DataTransfer();
+    dt.items.add(new File([blob], n, { type: 'application/geo+json' }));
+    const target = document.querySelector('.mapwrap')!;
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    (window as unknown as { __dropAt: number }).__dropAt = performance.now();
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, name);
+}
+
+/** Rows the table holds: its aria-rowcount (header row excluded) when virtualised, else its rows. */
+const tableRows = (page: Page) => page.evaluate(() => {
+  const t = document.querySelector('.analysis table');
+  if (!t) return 0;
+  const rc = t.getAttribute('aria-rowcount');
+  return rc ? Number(rc) - 1 : t.querySelectorAll('tbody tr[data-row-id]').length;
+});
+
+/** Click → the next frame, timed in the page. */
+async function clickToFrame(page: Page, selector: string): Promise<number> {
+  return page.evaluate(async (sel) => {
+    const el = document.querySelector(sel) as HTMLElement | null;
+    if (!el) return NaN;
+    const t0 = performance.now();
+    el.click();
+    await new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    return performance.now() - t0;
+  }, selector);
+}
+
+function cliTime(file: string): number {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/analyze.ts', file], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+  if (r.status !== 0) throw new Error(`analyze CLI failed: ${r.stderr.toString()}`);
+  return performance.now() - t;
+}
+
+interface SiteRow { n: number; parse: number; addToRows: number; dropToRows: number; cli: number; longTask: number; heap: number | null; dom: number; sort: number; select: number }
+
+async function benchSites(browser: Browser, url: string, dir: string, count: number): Promise<SiteRow> {
+  const name = `bench-sites-${count}.geojson`;
+  const file = join(dir, name);
+  writeFileSync(file, JSON.stringify(pointsInRegion(count, 1000 + count, (i) => ({ id: `bench-${i}`, name: `Site ${i}` }))));
+  const cli = cliTime(file);
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await ctx.addInitScript(LONGTASK_INIT);
+  await ctx.route('**/__bench/*', (route) => route.fulfill({ path: join(dir, route.request().url().split('/').pop()!), contentType: 'application/geo+json' }));
+  try {
+    const { page, cdp } = await openApp(ctx, url);
+    const base = await (async () => { await page.click('button[data-panel="sites"]'); await page.waitForFunction(() => document.querySelector('.analysis table') !== null); return tableRows(page); })();
+    await resetLongTasks(page);
+    await dropFile(page, name);
+    await page.getByTestId('import-result').waitFor({ timeout: 30 * 60_000 });
+    const parse = await page.evaluate(() => performance.now() - (window as unknown as { __dropAt: number }).__dropAt);
+    await page.selectOption('[data-testid="import-role"]', 'sites');
+    const addAt = await page.evaluate(() => performance.now());
+    await page.click('[data-testid="import-accept"]');
+    await page.click('button[data-panel="sites"]');
+    await page.waitForFunction((want) => {
+      const t = document.querySelector('.analysis table');
+      if (!t || document.querySelector('.analysis progress')) return false;
+      const rc = t.getAttribute('aria-rowcount');
+      return (rc ? Number(rc) - 1 : t.querySelectorAll('tbody tr[data-row-id]').length) >= want;
+    }, base + count, { timeout: 30 * 60_000, polling: 200 });
+    const done = await page.evaluate(() => performance.now());
+    const dropAt = await page.evaluate(() => (window as unknown as { __dropAt: number }).__dropAt);
+    const longTask = await longest(page);
+    const h = await heap(cdp);
+    const dom = await domNodes(page);
+    // Sort by a distance column twice (both directions), select a row near the top.
+    const sort1 = await clickToFrame(page, '.analysis thead button[data-sort]:not([data-sort="score"])');
+    const sort2 = await clickToFrame(page, '.analysis thead button[data-sort]:not([data-sort="score"])');
+    const select = await clickToFrame(page, '.analysis tbody tr[data-row-id]:nth-child(3)');
+    return { n: count, parse, addToRows: done - addAt, dropToRows: done - dropAt, cli, longTask, heap: h, dom, sort: Math.max(sort1, sort2), select };
+  } finally {
+    await ctx.close();
+  }
+}
+
+interface PointsRow { n: number; parse: number; addToDrawn: number; longTaskAfterAdd: number; heap: number | null; reloadToDrawn: number; longTaskReload: number }
+
+async function benchPoints(browser: Browser, url: string, dir: string, count: number): Promise<PointsRow> {
+  const name = `bench-points-${count}.geojson`;
+  const file = join(dir, name);
+  writeFileSync(file, JSON.stringify(pointsInRegion(count, 7, (i) => ({ id: `p-${i}`, name: `Point ${i}`, value: i % 97 }))));
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await ctx.addInitScript(LONGTASK_INIT);
+  await ctx.route('**/__bench/*', (route) => route.fulfill({ path: join(dir, route.request().url().split('/').pop()!), contentType: 'application/geo+json' }));
+  const drawn = (page: Page) => page.waitForFunction(() => {
+    const p = (window as unknown as { __mapProbe?: Probe }).__mapProbe;
+    return !!p && p.loaded() && p.renderedCount('user-data') > 0;
+  }, undefined, { timeout: 30 * 60_000, polling: 100 });
+  try {
+    const { page, cdp } = await openApp(ctx, url);
+    await dropFile(page, name);
+    await page.getByTestId('import-result').waitFor({ timeout: 30 * 60_000 });
+    const parse = await page.evaluate(() => performance.now() - (window as unknown as { __dropAt: number }).__dropAt);
+    await page.selectOption('[data-testid="import-role"]', 'mineral-sites');
+    await resetLongTasks(page);
+    const addAt = await page.evaluate(() => performance.now());
+    await page.click('[data-testid="import-accept"]');
+    await drawn(page);
+    const addToDrawn = (await page.evaluate(() => performance.now())) - addAt;
+    // Let the save and the re-analysis finish before reading the longest task.
+    await page.waitForTimeout(3000);
+    const longTaskAfterAdd = await longest(page);
+    const h = await heap(cdp);
+    const t = performance.now();
+    await page.reload();
+    await drawn(page);
+    const reloadToDrawn = performance.now() - t;
+    await page.waitForTimeout(2000);
+    const longTaskReload = await longest(page);
+    return { n: count, parse, addToDrawn, longTaskAfterAdd, heap: h, reloadToDrawn, longTaskReload };
+  } finally {
+    await ctx.close();
+  }
+}
+
+async function main() {
+  // BENCH_DIST serves another build (e.g. a copy of an earlier one, for a before/after table).
+  const outDir = process.env.BENCH_DIST || 'dist';
+  if (!existsSync(join(outDir, 'index.html'))) throw new Error(`${outDir}/ is missing: run \`npx vite build\` first`);
+  const args = process.argv.slice(2);
+  const sizes = (args.length ? args : ['1000', '10000', '50000', 'points']);
+  const server = await preview({ build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'silent' });
+  const url = server.resolvedUrls!.local[0];
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'], headless: true });
+  const dir = mkdtempSync(join(tmpdir(), 'bench-browser-'));
+  console.log(`browser bench: ${cpus().length} cores, load ${loadavg().map((x) => x.toFixed(1)).join(' ')}, Chromium ${browser.version()}`);
+  try {
+    const siteRows: SiteRow[] = [];
+    for (const a of sizes) {
+      if (a === 'points') {
+        const p = await benchPoints(browser, url, dir, 200_000);
+        console.log(`\n${p.n} points as deposits: parse ${ms(p.parse)}, Add → drawn ${ms(p.addToDrawn)}, longest task after Add ${ms(p.longTaskAfterAdd)}, heap ${mb(p.heap)}, reload → drawn ${ms(p.reloadToDrawn)} (longest task ${ms(p.longTaskReload)})`);
+        continue;
+      }
+      const r = await benchSites(browser, url, dir, Number(a));
+      siteRows.push(r);
+      console.log(`${r.n} sites: drop → rows ${ms(r.dropToRows)} (parse ${ms(r.parse)}, Add → rows ${ms(r.addToRows)}), CLI ${ms(r.cli)}, ratio ${(r.dropToRows / r.cli).toFixed(2)}×, longest task ${ms(r.longTask)}, heap ${mb(r.heap)}, DOM ${r.dom}, sort ${ms(r.sort)}, select ${ms(r.select)}`);
+    }
+    if (siteRows.length) {
+      console.log('\n| sites | drop → rows | CLI | ratio | longest task | heap | DOM nodes | sort | select |');
+      console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+      for (const r of siteRows) console.log(`| ${r.n} | ${ms(r.dropToRows)} | ${ms(r.cli)} | ${(r.dropToRows / r.cli).toFixed(2)}× | ${ms(r.longTask)} | ${mb(r.heap)} | ${r.dom} | ${ms(r.sort)} | ${ms(r.select)} |`);
+    }
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });

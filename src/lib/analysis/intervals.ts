@@ -1,0 +1,181 @@
+/**
+ * Distances with their uncertainty: for the nearest target of a category, the lower and upper
+ * bound over every possible true position of the site and of the targets (see placement.ts).
+ *
+ * Definitions (d = ellipsoidal distance between geometries, the shortest between their points):
+ * - the site's true position s ranges over S (known: its geometry, one value; placed: any point of
+ *   its placement region P); target t's true position over T_t likewise;
+ * - the true nearest distance is D = min_t d(s, t);
+ * - lower bound  L = min_t min_{s ∈ S, p ∈ T_t} d(s, p)  (region-to-region distance, 0 when they
+ *   touch) — the infimum of D;
+ * - upper bound  U = the supremum of D over all true positions. For a known site,
+ *   U = min_t U_t with U_t = max_{p ∈ T_t} d(G_S, p) (the directed Hausdorff distance from T_t to
+ *   the site geometry: for a point site, the farthest vertex of T_t's hull; for a line or polygon
+ *   site, a branch and bound over T_t). For a placed site, U = max_{s ∈ P} min_t F_t(s) with
+ *   F_t(s) = max_{p ∈ T_t} d(s, p) (farthest hull vertex) for a placed target and d(s, G_t) for a
+ *   known one (branch and bound over P). For two placed features alone this is the farthest
+ *   pair of their regions, as in methods §1; taking the worst site position once for all targets
+ *   (not per target) keeps U attainable.
+ * - `schematic` targets (and placed features with no resolvable region) have no bound: the figure
+ *   is indicative (min and max null).
+ * The branch and bound returns a proven upper bound within max(1 m, 0.01 %) of the supremum.
+ * Pure.
+ */
+import type { Feature } from 'geojson';
+import { kxAt, kyAt } from '../geo/ruler.ts';
+import { farthestFromPoint, farthestPair, maxOverRegion, prepareParts, preparedDistance, preparedPointDistance, type PreparedParts } from '../geo/extremes.ts';
+import type { Placement, PlacementResolver } from './placement.ts';
+
+/** Which accuracy classes a figure rests on. */
+export interface Basis {
+  /** The site's class (`drawn` for sketches). */
+  site: string;
+  /** Classes of the targets that can be the nearest (L_t ≤ U), sorted. */
+  targets: string[];
+  /** True when the figure has no bound (schematic targets or an unresolved placement). */
+  indicative: boolean;
+}
+
+/** A distance interval; `minM`/`maxM` null when the figure is indicative. */
+export interface DistanceInterval { minM: number | null; maxM: number | null; basis: Basis }
+
+/** An interval query structure over the targets of one layer; see {@link createIntervalIndex}. */
+export interface IntervalIndex {
+  /**
+   * Interval of the nearest distance from a site to the targets of a category (all when omitted);
+   * null when there is no target. `point` is the point-estimate answer (target position in the
+   * input and distance), when the caller has it: it seeds the search and, when every position is
+   * known, is the answer.
+   */
+  nearest(site: Placement, category?: string, point?: { featureIndex: number; distanceM: number } | null): DistanceInterval | null;
+  /** Placements of the indexed features (input order). */
+  readonly placements: readonly (Placement | null)[];
+  /** Input positions of the features of a category (all when omitted). */
+  members(category?: string): readonly number[];
+}
+
+const ORDER = ['drawn', 'official', 'generalised', 'traced', 'imported', 'extent', 'commune', 'district', 'schematic'];
+const sortClasses = (xs: Iterable<string>) => [...new Set(xs)].sort((a, b) => (ORDER.indexOf(a) + 1 || 99) - (ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b));
+
+const prepared = new WeakMap<Placement, PreparedParts>();
+/** The placement's geometry or region, indexed once. */
+export function preparedOf(p: Placement): PreparedParts {
+  let x = prepared.get(p);
+  if (!x) { x = prepareParts(p.parts); prepared.set(p, x); }
+  return x;
+}
+
+/** A lower bound (m) of the distance between two bboxes [w, s, e, n]. */
+function bboxGapM(a: readonly number[], b: readonly number[]): number {
+  const dLon = Math.max(0, a[0] - b[2], b[0] - a[2]);
+  const dLat = Math.max(0, a[1] - b[3], b[1] - a[3]);
+  const latMax = Math.min(89, Math.max(Math.abs(a[1]), Math.abs(a[3]), Math.abs(b[1]), Math.abs(b[3])));
+  return Math.hypot(dLon * kxAt(latMax), dLat * Math.min(kyAt(0), kyAt(latMax))) * 0.999;
+}
+
+/**
+ * Index the targets' placements per category for interval queries (see the module comment).
+ * `categoryOf` as in target-index.ts.
+ */
+export function createIntervalIndex(
+  features: readonly Feature[], resolve: PlacementResolver, categoryOf?: (f: Feature) => string | string[] | null | undefined,
+): IntervalIndex {
+  const placements = features.map((f) => (f?.geometry ? resolve(f) : null));
+  const members = new Map<string | null, number[]>();
+  features.forEach((f, i) => {
+    if (!placements[i]) return;
+    const cs = categoryOf ? categoryOf(f) : null;
+    const list = cs == null ? [] : Array.isArray(cs) ? cs : [cs];
+    for (const c of [null, ...new Set(list.map(String))]) { let a = members.get(c); if (!a) members.set(c, (a = [])); a.push(i); }
+  });
+  const unbounded = new Map<string | null, string[]>();
+  const allKnown = new Map<string | null, boolean>();
+  for (const [c, ms] of members) {
+    unbounded.set(c, sortClasses(ms.filter((i) => placements[i]!.kind === 'schematic' || placements[i]!.kind === 'unresolved').map((i) => placements[i]!.accuracy)));
+    allKnown.set(c, ms.every((i) => placements[i]!.kind === 'known'));
+  }
+
+  // answers for placed sites, per placement region and category (sites placed in the same polygons share them)
+  const memo = new Map<string, DistanceInterval | null>();
+  const nearest: IntervalIndex['nearest'] = (site, category, point) => {
+    if (site.kind === 'placed' && site.placedIn.length) {
+      const key = `${site.accuracy}|${site.placedIn.join(',')}|${category ?? ''}`;
+      if (!memo.has(key)) memo.set(key, nearestRaw(site, category, point));
+      const r = memo.get(key)!;
+      return r && { ...r, basis: { ...r.basis, targets: [...r.basis.targets] } };
+    }
+    return nearestRaw(site, category, point);
+  };
+  const nearestRaw: IntervalIndex['nearest'] = (site, category, point) => {
+    const c = category ?? null;
+    const ms = members.get(c);
+    if (!ms || ms.length === 0) return null;
+    const acc = (t: number) => placements[t]!.accuracy;
+    if (unbounded.get(c)!.length || site.kind === 'schematic' || site.kind === 'unresolved') {
+      const targets = sortClasses([...unbounded.get(c)!, ...(point ? [acc(point.featureIndex)] : [])]);
+      return { minM: null, maxM: null, basis: { site: site.accuracy, targets, indicative: true } };
+    }
+    const SP = preparedOf(site);
+    if (site.kind === 'known' && allKnown.get(c) && point) {
+      return { minM: point.distanceM, maxM: point.distanceM, basis: { site: site.accuracy, targets: [acc(point.featureIndex)], indicative: false } };
+    }
+    const onePoint = site.kind === 'known' && site.parts.paths.length === 0 && site.parts.points.length === 1 ? site.parts.points[0] : null;
+    // the worst case of one target alone: U_t (an upper bound of the answer whatever the others do)
+    const F = (t: number): ((x: number, y: number) => number) => {
+      const pt = placements[t]!;
+      return pt.kind === 'placed' ? (x, y) => farthestFromPoint(x, y, pt.hull!) : (x, y) => preparedPointDistance(preparedOf(pt), x, y);
+    };
+    const TOL = { tolM: 2, tolRel: 4e-4 };
+    // U_t: for a known site, exact; for a placed site, exact for placed and point targets, else a
+    // cheap bound (the farthest region vertex from the target's nearest vertex); the joint branch
+    // and bound below makes the answer exact
+    const Ut = (t: number, Lt: number): { u: number; exact: boolean } => {
+      const pt = placements[t]!;
+      if (site.kind === 'known') {
+        if (pt.kind === 'known') return { u: Lt, exact: true };
+        if (onePoint) return { u: farthestFromPoint(onePoint[0], onePoint[1], pt.hull!), exact: true };
+        return { u: maxOverRegion(preparedOf(pt), (x, y) => preparedPointDistance(SP, x, y), TOL).upper, exact: true };
+      }
+      if (pt.kind === 'placed') return { u: farthestPair(site.hull!, pt.hull!).distanceM, exact: true };
+      const P = pt.parts;
+      if (P.paths.length === 0 && P.points.length === 1) return { u: farthestFromPoint(P.points[0][0], P.points[0][1], site.hull!), exact: true };
+      let u = Infinity;
+      const verts = [...P.points, ...P.paths.flat()];
+      const step = Math.max(1, Math.floor(verts.length / 64));
+      for (let k = 0; k < verts.length; k += step) u = Math.min(u, farthestFromPoint(verts[k][0], verts[k][1], site.hull!));
+      return { u, exact: false };
+    };
+    // seed U with the point-estimate target, then only targets whose box lies within U are measured
+    let U = Infinity, exact = true;
+    const lts: { t: number; L: number }[] = [];
+    if (point && ms.includes(point.featureIndex)) {
+      const Lp = preparedDistance(SP, preparedOf(placements[point.featureIndex]!));
+      lts.push({ t: point.featureIndex, L: Lp });
+      const r = Ut(point.featureIndex, Lp); U = r.u; exact = r.exact;
+    }
+    const order: { t: number; gap: number }[] = [];
+    for (const t of ms) {
+      if (point && t === point.featureIndex) continue;
+      const gap = bboxGapM(SP.bbox, preparedOf(placements[t]!).bbox);
+      if (gap <= U) order.push({ t, gap });
+    }
+    order.sort((a, b) => a.gap - b.gap || a.t - b.t);
+    for (const { t, gap } of order) {
+      if (gap > U) continue;
+      const Lt = preparedDistance(SP, preparedOf(placements[t]!));
+      lts.push({ t, L: Lt });
+      if (Lt < U) { const r = Ut(t, Lt); if (r.u < U) { U = r.u; exact = r.exact; } }
+    }
+    const L = Math.min(...lts.map((x) => x.L));
+    const live = lts.filter((x) => x.L <= U);
+    if (site.kind === 'placed' && (live.length > 1 || !exact)) {
+      // the worst site position for all targets at once
+      const Fs = live.map(({ t }) => F(t));
+      const g = (x: number, y: number) => { let m = Infinity; for (const f of Fs) { const v = f(x, y); if (v < m) m = v; } return m; };
+      U = Math.min(U, maxOverRegion(SP, g, { ...TOL, knownUpper: U }).upper);
+    }
+    const targets = sortClasses(live.filter((x) => x.L <= U).map((x) => acc(x.t)));
+    return { minM: L, maxM: Math.max(L, U), basis: { site: site.accuracy, targets, indicative: false } };
+  };
+  return { nearest, placements, members: (category) => members.get(category ?? null) ?? [] };
+}

@@ -1,0 +1,125 @@
+/**
+ * Where a feature can truly be: its placement.
+ *
+ * - `known`: the geometry is the feature (official, generalised, traced, imported, drawn): S = G.
+ * - `placed`: only the commune or district is known (accuracy `commune` / `district`), or the
+ *   source gives a box (`extent`): the feature is somewhere in its placement region R (for a point,
+ *   one unknown point of R; for a zone, an unknown part of R, whose nearest point can be any
+ *   point of R). R is the union of the polygons named by `placed_in` (ids in the communes or
+ *   districts layer); without `placed_in`, a polygonal feature is its own region (the build draws
+ *   it as the union of those polygons) and a point is resolved from its `commune` / `district`
+ *   names; when the names cannot be resolved the district polygon(s) are used (a wider region,
+ *   still a true bound), and `source` says so.
+ * - `schematic`: known only by its end points or the places it passes: no bound at all.
+ * Pure.
+ */
+import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import { toParts, pointInParts, type Parts } from '../geo/geometry.ts';
+import { hullOf } from '../geo/extremes.ts';
+import { foldVietnamese } from '../text.ts';
+
+/** Accuracy classes whose true position is a region. */
+export const PLACED_CLASSES: readonly string[] = ['commune', 'district', 'extent'];
+
+/** A feature's possible true positions. */
+export interface Placement {
+  /** `unresolved`: placed, but no region could be found (no communes/districts layer): no bound. */
+  kind: 'known' | 'placed' | 'schematic' | 'unresolved';
+  /** The accuracy class it rests on (`drawn` when the feature has none: sketches and analysed drafts). */
+  accuracy: string;
+  /** Known/schematic: the geometry; placed: the placement region (polygons). */
+  geometry: Geometry;
+  parts: Parts;
+  /** The feature's own (drawn) geometry. */
+  drawn: Geometry;
+  /** Placed: convex hull of the region (lon/lat), for farthest-point queries. */
+  hull: Position[] | null;
+  /** How the region was found. */
+  source: 'geometry' | 'placed_in' | 'names' | 'district-fallback';
+  /** Ids of the polygons forming the region (placed_in or resolved). */
+  placedIn: string[];
+}
+
+const prop = (f: Feature, k: string): unknown => (f.properties as Record<string, unknown> | null)?.[k];
+const isPolygonal = (g: Geometry | null | undefined) => !!g && (g.type === 'Polygon' || g.type === 'MultiPolygon');
+const splitList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split(';') : []).map((s) => s.trim()).filter(Boolean);
+
+/** Resolves features to placements against the communes and districts layers. */
+export interface PlacementResolver {
+  (f: Feature): Placement;
+}
+
+/**
+ * A resolver over the communes and districts layers (either may be missing: a placed point that
+ * cannot be resolved is `unresolved`, i.e. without bounds).
+ */
+export function createPlacementResolver(communes: readonly Feature[] | null | undefined, districts: readonly Feature[] | null | undefined): PlacementResolver {
+  const byId = new Map<string, Feature>();
+  for (const f of [...(communes ?? []), ...(districts ?? [])]) {
+    const id = prop(f, 'id');
+    if (id != null && isPolygonal(f.geometry)) byId.set(String(id), f);
+  }
+  const districtByName = new Map<string, Feature>();
+  for (const f of districts ?? []) if (isPolygonal(f.geometry)) districtByName.set(foldVietnamese(String(prop(f, 'name') ?? '')), f);
+  const communesByName = new Map<string, Feature[]>();
+  for (const f of communes ?? []) {
+    if (!isPolygonal(f.geometry)) continue;
+    const k = foldVietnamese(String(prop(f, 'name') ?? ''));
+    let l = communesByName.get(k); if (!l) communesByName.set(k, (l = [])); l.push(f);
+  }
+  const union = (fs: readonly Feature[]): MultiPolygon => ({
+    type: 'MultiPolygon',
+    coordinates: fs.flatMap((f) => (f.geometry.type === 'Polygon' ? [(f.geometry as Polygon).coordinates] : (f.geometry as MultiPolygon).coordinates)),
+  });
+  const placed = (f: Feature, accuracy: string, region: Geometry, source: Placement['source'], ids: string[]): Placement => {
+    const parts = toParts(region);
+    return { kind: 'placed', accuracy, geometry: region, drawn: f.geometry, parts, hull: hullOf(parts), source, placedIn: ids };
+  };
+  const known = (f: Feature, accuracy: string, kind: 'known' | 'schematic' | 'unresolved' = 'known'): Placement => ({
+    kind, accuracy, geometry: f.geometry, drawn: f.geometry, parts: toParts(f.geometry), hull: null, source: 'geometry', placedIn: [],
+  });
+  const cache = new WeakMap<Feature, Placement>();
+  const resolve = (f: Feature): Placement => {
+    const acc = prop(f, 'accuracy');
+    const accuracy = typeof acc === 'string' && acc ? acc : 'drawn';
+    if (accuracy === 'schematic') return known(f, accuracy, 'schematic');
+    if (!PLACED_CLASSES.includes(accuracy)) return known(f, accuracy);
+    // placed_in: ids of commune/district polygons
+    const ids = splitList(prop(f, 'placed_in'));
+    const hit = ids.map((id) => byId.get(id)).filter((x): x is Feature => !!x);
+    if (ids.length && hit.length === ids.length) return placed(f, accuracy, union(hit), 'placed_in', ids);
+    if (isPolygonal(f.geometry)) return placed(f, accuracy, f.geometry, 'geometry', []);
+    // names: commune(s) within district(s), else the district(s)
+    const dNames = splitList(prop(f, 'district')).map(foldVietnamese);
+    const ds = dNames.map((d) => districtByName.get(d)).filter((x): x is Feature => !!x);
+    if (accuracy === 'commune') {
+      const cNames = splitList(prop(f, 'commune')).map(foldVietnamese);
+      const found: Feature[] = [];
+      for (const c of cNames) {
+        const cands = (communesByName.get(c) ?? []).filter((x) => !dNames.length || dNames.includes(foldVietnamese(String(prop(x, 'district') ?? ''))));
+        if (cands.length !== 1) { found.length = 0; break; }
+        found.push(cands[0]);
+      }
+      if (cNames.length && found.length === cNames.length && containsOwnPoints(f, union(found))) {
+        return placed(f, accuracy, union(found), 'names', found.map((x) => String(prop(x, 'id'))));
+      }
+    }
+    if (ds.length && containsOwnPoints(f, union(ds))) {
+      return placed(f, accuracy, union(ds), accuracy === 'district' ? 'names' : 'district-fallback', ds.map((x) => String(prop(x, 'id'))));
+    }
+    return known(f, accuracy, 'unresolved'); // nothing to resolve against: no bound
+  };
+  return (f: Feature) => {
+    let p = cache.get(f);
+    if (!p) { p = resolve(f); cache.set(f, p); }
+    return p;
+  };
+}
+
+/** True when every vertex of the feature lies in the region (a resolved region must hold the drawn feature). */
+function containsOwnPoints(f: Feature, region: Geometry): boolean {
+  if (!f.geometry) return false;
+  const p = toParts(f.geometry), r = toParts(region);
+  const vs: Position[] = [...p.points, ...p.paths.flat()];
+  return vs.every((v) => pointInParts(v[0], v[1], r));
+}

@@ -1,0 +1,146 @@
+/**
+ * Items saved one per IndexedDB key (`<prefix><id>`), so two tabs never overwrite each other's
+ * items: a save writes only what this tab changed and deletes only what this tab removed, all in
+ * one read-write transaction; a `BroadcastChannel` tells the other tabs to reload. Every storage
+ * call is raced with a timeout, so a database that never answers cannot hang the app.
+ */
+import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
+
+/** How long a storage call may take before it is given up, ms. */
+export const STORAGE_TIMEOUT_MS = 8000;
+
+/** A storage call that did not answer in time. */
+export class StorageTimeoutError extends Error {
+  constructor(what: string, ms: number) {
+    super(`${what}: the browser's storage (IndexedDB) did not answer within ${ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`}`);
+    this.name = 'StorageTimeoutError';
+  }
+}
+
+/** `p`, or a StorageTimeoutError after `ms`. */
+export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StorageTimeoutError(what, ms)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+let defaultStore: UseStore | null = null;
+/** The app's store: idb-keyval's default database, where earlier versions kept their records. */
+function appStore(): UseStore {
+  defaultStore ??= createStore('keyval-store', 'keyval');
+  return defaultStore;
+}
+
+export interface ItemStoreOptions {
+  /** A custom idb-keyval store (tests). */
+  store?: UseStore;
+  timeoutMs?: number;
+  /** BroadcastChannel name; none when BroadcastChannel is missing. */
+  channel?: string;
+}
+
+/** Items of one kind (drafts, imported layers), keyed by id. */
+export class ItemStore<T> {
+  /** JSON of each item as this tab last read or wrote it: what a save compares against. */
+  private known = new Map<string, string>();
+  private readonly store: () => UseStore;
+  private readonly timeoutMs: number;
+  private readonly channel: BroadcastChannel | null;
+  private listeners = new Set<() => void>();
+
+  constructor(private readonly prefix: string, private readonly what: string, options: ItemStoreOptions = {}) {
+    this.store = () => options.store ?? appStore();
+    this.timeoutMs = options.timeoutMs ?? STORAGE_TIMEOUT_MS;
+    this.channel = options.channel && typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(options.channel) : null;
+    this.channel?.addEventListener('message', () => this.listeners.forEach((l) => l()));
+  }
+
+  private run<R>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => R | PromiseLike<R>, what: string): Promise<R> {
+    return withTimeout(Promise.resolve().then(() => this.store()(mode, fn)), this.timeoutMs, `${this.what}: ${what}`);
+  }
+
+  /**
+   * Reads every item. `legacy` moves a record of an earlier version (one key holding all items)
+   * to per-item keys first, in the same transaction as its deletion; items already stored per
+   * key win over the legacy copy.
+   */
+  async loadAll(legacy?: { key: string; split: (value: unknown) => [string, T][] }): Promise<Map<string, T>> {
+    const rows = await this.run('readwrite', async (s) => {
+      if (legacy) {
+        const old = await promisifyRequest(s.get(legacy.key));
+        if (old !== undefined) {
+          for (const [id, item] of legacy.split(old)) {
+            const key = this.prefix + id;
+            if ((await promisifyRequest(s.getKey(key))) === undefined) s.put(item, key);
+          }
+          s.delete(legacy.key);
+        }
+      }
+      const range = IDBKeyRange.bound(this.prefix, `${this.prefix}\uffff`);
+      const [keys, values] = await Promise.all([promisifyRequest(s.getAllKeys(range)), promisifyRequest(s.getAll(range))]);
+      return keys.map((k, i) => [String(k).slice(this.prefix.length), values[i] as T] as const);
+    }, 'read');
+    this.known = new Map(rows.map(([id, v]) => [id, JSON.stringify(v)]));
+    return new Map(rows);
+  }
+
+  /**
+   * Saves `items`: writes the items that differ from what this tab last saw, deletes the ones this
+   * tab saw and no longer has — never an item another tab added or changed meanwhile — in one
+   * transaction, then tells the other tabs.
+   */
+  async save(items: ReadonlyMap<string, T>): Promise<void> {
+    const puts: [string, T, string][] = [];
+    for (const [id, item] of items) {
+      const json = JSON.stringify(item);
+      if (this.known.get(id) !== json) puts.push([id, JSON.parse(json) as T, json]);
+    }
+    const dels = [...this.known.keys()].filter((id) => !items.has(id));
+    if (!puts.length && !dels.length) return;
+    // Read-modify-write in one transaction: an item is deleted only if it is still what this tab
+    // last saw (another tab may have changed it meanwhile: then it stays).
+    const kept = await this.run('readwrite', async (s) => {
+      for (const [id, item] of puts) s.put(item, this.prefix + id);
+      const current = await Promise.all(dels.map((id) => promisifyRequest(s.get(this.prefix + id))));
+      const changedElsewhere: string[] = [];
+      dels.forEach((id, i) => {
+        if (current[i] === undefined || JSON.stringify(current[i]) === this.known.get(id)) s.delete(this.prefix + id);
+        else changedElsewhere.push(id);
+      });
+      await promisifyRequest(s.transaction);
+      return changedElsewhere;
+    }, 'save');
+    for (const [id, , json] of puts) this.known.set(id, json);
+    for (const id of dels) this.known.delete(id);
+    if (kept.length) this.listeners.forEach((l) => l()); // reload: the other tab's version is shown here too
+    this.channel?.postMessage({ changed: true });
+  }
+
+  /** Read-modify-write of one item in one transaction (`fn` returns undefined to delete it). */
+  async update(id: string, fn: (old: T | undefined) => T | undefined): Promise<void> {
+    const key = this.prefix + id;
+    const next = await this.run('readwrite', async (s) => {
+      const value = fn((await promisifyRequest(s.get(key))) as T | undefined);
+      if (value === undefined) s.delete(key);
+      else s.put(JSON.parse(JSON.stringify(value)), key);
+      await promisifyRequest(s.transaction);
+      return value;
+    }, 'update');
+    if (next === undefined) this.known.delete(id);
+    else this.known.set(id, JSON.stringify(next));
+    this.channel?.postMessage({ changed: true });
+  }
+
+  /** Calls `fn` when another tab changed the items; returns the unsubscribe. */
+  onExternalChange(fn: () => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  close(): void {
+    this.channel?.close();
+    this.listeners.clear();
+  }
+}
