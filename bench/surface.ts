@@ -59,7 +59,7 @@ export function surfaceBench(dir = 'public/geodata'): void {
     sites.push({ type: 'Feature', properties: { id: `s${sites.length}`, sectors: ['wood', 'minerals'], status: 'planned', area_ha: 20 + r() * 80 }, geometry: { type: 'Point', coordinates: c } });
   }
   const analysis = createAnalysisEngine(layers);
-  const items = siteRankItems(analysis.analyze(sites));
+  const items = siteRankItems(analysis.analyze(sites, { draws: 0 }));
   const W = shareVector({ ...DEFAULT_SURFACE_WEIGHTS });
   rankStability(items, W, { draws: 100 });
   const rd: number[] = [];

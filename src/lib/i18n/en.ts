@@ -392,4 +392,9 @@ export const en: Record<keyof typeof vi, string> = {
   'surface.export.geojson': 'Download areas (GeoJSON)',
   'surface.export.kml': 'Download areas (KML)',
   'surface.error': 'The surface could not be computed',
+  'surface.sites': 'Rank stability of the analysed sites',
+  'surface.sites.help': 'The parks, clusters and drafts re-ranked under 1,000 Dirichlet weight draws around the current weights: rank range and share of draws in the top 3.',
+  'surface.sites.site': 'Site',
+  'surface.sites.range': 'Rank range',
+  'surface.sites.top3': 'In the top 3',
 };

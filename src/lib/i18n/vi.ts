@@ -390,4 +390,9 @@ export const vi = {
   'surface.export.geojson': 'Tải vùng (GeoJSON)',
   'surface.export.kml': 'Tải vùng (KML)',
   'surface.error': 'Không tính được bề mặt',
+  'surface.sites': 'Độ ổn định thứ hạng các điểm đã phân tích',
+  'surface.sites.help': 'Xếp hạng lại các khu, cụm và phương án theo 1 000 lần rút trọng số Dirichlet quanh trọng số hiện tại: khoảng hạng và tỷ lệ lần nằm trong top 3.',
+  'surface.sites.site': 'Điểm',
+  'surface.sites.range': 'Khoảng hạng',
+  'surface.sites.top3': 'Trong top 3',
 } as const;

@@ -30,7 +30,7 @@ describe('rank stability', { timeout: 60_000 }, () => {
   });
 
   it('site items reproduce scoreSite at the chosen weights; ranks, ranges and top-k shares are consistent', () => {
-    const rows = createAnalysisEngine(layers).analyze(layers['industrial-sites']);
+    const rows = createAnalysisEngine(layers).analyze(layers['industrial-sites'], { draws: 0 });
     const items = siteRankItems(rows);
     const W = shareVector({ ...DEFAULT_SURFACE_WEIGHTS });
     const sw = W.reduce((a, b) => a + b, 0);
