@@ -51,16 +51,20 @@ const hostileFile = (geoms: unknown[]) => new TextEncoder().encode(
 );
 
 async function newContext(sw: 'allow' | 'block', width = 1280, height = 800): Promise<BrowserContext> {
-  return h.browser.newContext({ viewport: { width, height }, serviceWorkers: sw });
+  const ctx = await h.browser.newContext({ viewport: { width, height }, serviceWorkers: sw });
+  // Generous: these tests wait for real timeouts (8 s storage, 30 s data) on a shared machine.
+  ctx.setDefaultTimeout(90_000);
+  ctx.setDefaultNavigationTimeout(90_000);
+  return ctx;
 }
 
-describe('fault injection (service worker blocked)', () => {
+describe('fault injection (service worker blocked)', { timeout: 240_000 }, () => {
   it('the import worker chunk 404s: the import ends with a reason in Vietnamese, not a stuck 0 %', async () => {
     const ctx = await newContext('block');
     const page = await ctx.newPage();
     await page.route('**/assets/import.worker-*.js', (r) => r.fulfill({ status: 404, body: 'gone' }));
     await page.goto(h.url);
-    await waitForMapIdle(page);
+    await waitForMapIdle(page, 120_000);
     await dropBytes(page, hostileFile([sites[0].geometry]), 'a.geojson', 'application/geo+json');
     const result = page.getByTestId('import-result');
     await expect.poll(async () => (await result.count()) && ((await result.textContent()) ?? ''), { timeout: 30_000 }).toContain('Trình đọc tệp đã dừng');
@@ -74,7 +78,7 @@ describe('fault injection (service worker blocked)', () => {
     const page = await ctx.newPage();
     await page.route('**/assets/draw-*.js', (r) => r.fulfill({ status: 404, body: 'gone' }));
     await page.goto(`${h.url}#mode=planner`);
-    await waitForMapIdle(page);
+    await waitForMapIdle(page, 120_000);
     const notice = page.locator('[data-notice="notice.drawUnavailable"]');
     await expect.poll(() => notice.count(), { timeout: 30_000 }).toBe(1);
     expect(await notice.textContent()).toContain('cần mạng một lần');
@@ -86,7 +90,7 @@ describe('fault injection (service worker blocked)', () => {
     const page = await ctx.newPage();
     await page.route('**/assets/dossier-*.js', (r) => r.fulfill({ status: 404, body: 'gone' }));
     await page.goto(`${h.url}#s=industrial-sites:${sites[0].properties.id}`);
-    await waitForMapIdle(page);
+    await waitForMapIdle(page, 120_000);
     const card = page.getByTestId('feature-card');
     await card.locator('button[data-action="dossier"]').click();
     const alert = card.locator('p.error[role="alert"]');
@@ -103,7 +107,7 @@ describe('fault injection (service worker blocked)', () => {
       IDBFactory.prototype.open = function () { return {} as IDBOpenDBRequest; };
     });
     await page.goto(h.url);
-    await waitForMapIdle(page, 30_000);
+    await waitForMapIdle(page, 90_000);
     expect(await probe(page, 'industrial-sites')).toBeGreaterThan(0);
     const notice = page.locator('[data-notice="notice.draftsNotRead"]');
     await expect.poll(() => notice.count(), { timeout: 20_000 }).toBe(1);
@@ -117,7 +121,7 @@ describe('fault injection (service worker blocked)', () => {
       const page = await ctx.newPage();
       await page.route('**/geodata/power-lines.geojson', () => { /* never answers */ });
       await page.goto(h.url);
-      await waitForMapIdle(page);
+      await waitForMapIdle(page, 120_000);
       const issues = page.getByTestId('load-issues');
       await expect.poll(() => issues.count(), { timeout: 45_000 }).toBe(1);
       expect(await issues.textContent()).toContain('power-lines.geojson: no answer within 30 s');
@@ -125,7 +129,7 @@ describe('fault injection (service worker blocked)', () => {
       await page.screenshot({ path: `test-results/faults-data-timeout-${w}.png` });
       await ctx.close();
     }
-  }, 200_000);
+  }, 300_000);
 
   it('the manifest is missing: the error shows over the map, also on a 360 px phone with the sheet folded', async () => {
     for (const [w, hh] of [[1280, 800], [360, 740]]) {
@@ -153,7 +157,7 @@ describe('fault injection (service worker blocked)', () => {
     const page = await ctx.newPage();
     const watch = await watchPage(page);
     await page.goto(h.url);
-    await waitForMapIdle(page);
+    await waitForMapIdle(page, 120_000);
     await dropBytes(page, inflatingKmz(), 'bomb.kmz', 'application/vnd.google-earth.kmz');
     const result = page.getByTestId('import-result');
     await expect.poll(async () => (await result.count()) && ((await result.textContent()) ?? ''), { timeout: 30_000 }).toContain('Tệp nén giải nén vượt giới hạn');
@@ -169,14 +173,14 @@ describe('fault injection (service worker blocked)', () => {
     const page = await ctx.newPage();
     const watch = await watchPage(page);
     await page.goto(`${h.url}#l=industrial-sites,material-zones`);
-    await waitForMapIdle(page);
+    await waitForMapIdle(page, 120_000);
     const zonesBefore = await probe(page, 'material-zones');
     expect(zonesBefore).toBeGreaterThan(0);
     await importAs(page, hostileFile(sites.slice(0, 3).map((s) => s.geometry)), 'hostile-sites.geojson', 'sites');
     await importAs(page, hostileFile(zones.slice(0, 2).map((z) => z.geometry)), 'hostile-zones.geojson', 'material-zones');
     await expect.poll(() => probe(page, 'user-data'), { timeout: 20_000 }).toBeGreaterThan(0);
     await page.reload();
-    await waitForMapIdle(page);
+    await waitForMapIdle(page, 120_000);
     await expect.poll(() => probe(page, 'user-data'), { timeout: 20_000 }).toBeGreaterThan(0);
     expect(await probe(page, 'material-zones')).toBeGreaterThanOrEqual(zonesBefore);
     expect(await page.evaluate(() => ({} as Record<string, unknown>).polluted)).toBeUndefined();
@@ -203,8 +207,8 @@ describe('fault injection (service worker blocked)', () => {
     const b = await ctx.newPage();
     await a.goto(h.url);
     await b.goto(h.url);
-    await waitForMapIdle(a);
-    await waitForMapIdle(b);
+    await waitForMapIdle(a, 120_000);
+    await waitForMapIdle(b, 120_000);
     await importAs(a, hostileFile([sites[0].geometry]), 'tab-a.geojson', 'reference');
     await importAs(b, hostileFile([sites[1].geometry]), 'tab-b.geojson', 'reference');
     // Tab A hears of B's layer through the BroadcastChannel, without a reload.
@@ -214,27 +218,27 @@ describe('fault injection (service worker blocked)', () => {
     expect((await layersIn(a)).join(' ')).toContain('tab-a.geojson');
     // And both survive a reload of either tab.
     await b.reload();
-    await waitForMapIdle(b);
+    await waitForMapIdle(b, 120_000);
     await b.click('button[data-panel="data"]');
     await expect.poll(async () => (await layersIn(b)).join(' '), { timeout: 15_000 }).toMatch(/tab-a\.geojson[\s\S]*tab-b\.geojson/);
     await ctx.close();
   });
 });
 
-describe('fault injection (service worker on, after one visit)', () => {
+describe('fault injection (service worker on, after one visit)', { timeout: 240_000 }, () => {
   it('offline after one visit: importing and the drawing tool still work (their chunks are precached)', async () => {
     const ctx = await newContext('allow');
     const page = await ctx.newPage();
     await page.goto(h.url);
-    await waitForMapIdle(page);
+    await waitForMapIdle(page, 120_000);
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.reload();
     await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 20_000 }).toBe(true);
-    await waitForMapIdle(page);
+    await waitForMapIdle(page, 120_000);
     await ctx.setOffline(true);
     await page.goto(`${h.url}#mode=planner`);
     await page.reload();
-    await waitForMapIdle(page);
+    await waitForMapIdle(page, 120_000);
     // Never used online, yet available offline.
     await dropBytes(page, hostileFile([sites[0].geometry]), 'offline.geojson', 'application/geo+json');
     const result = page.getByTestId('import-result');
@@ -251,7 +255,7 @@ describe('fault injection (service worker on, after one visit)', () => {
     await ctx.route('**/assets/import.worker-*.js', (r) => r.fulfill({ status: 404, body: 'gone' }));
     const page = await ctx.newPage();
     await page.goto(h.url);
-    await waitForMapIdle(page);
+    await waitForMapIdle(page, 120_000);
     await dropBytes(page, hostileFile([sites[0].geometry]), 'a.geojson', 'application/geo+json');
     const result = page.getByTestId('import-result');
     await expect.poll(async () => (await result.count()) && ((await result.textContent()) ?? ''), { timeout: 30_000 }).toContain('Trình đọc tệp đã dừng');
