@@ -3,6 +3,7 @@
  * follows the visible layers, and stays on screen on a phone (compact, with its button).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { startHarness, watchPage, waitForMapIdle, type Harness } from './browser.ts';
 import type { Manifest } from '../../src/lib/data/schema.ts';
@@ -63,7 +64,7 @@ describe('attribution control', () => {
     await expect.poll(() => ctrl.getAttribute('class')).toContain('maplibregl-compact');
     const button = page.locator('.maplibregl-ctrl-attrib-button');
     expect(await button.isVisible()).toBe(true);
-    expect(await button.getAttribute('aria-label')).toBe('Hiện hoặc ẩn ghi công dữ liệu');
+    expect(await button.getAttribute('aria-label')).toBe('Hiện/ẩn ghi công');
     const box = (await button.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(360);
     expect(box.y + box.height).toBeLessThanOrEqual(740);
@@ -105,6 +106,24 @@ describe('attribution control', () => {
     expect((await page.locator('.about').textContent())!).not.toMatch(/npm |\.\.\/shared|data\/\*?[a-z-]*\.csv/);
     await page.locator('li[data-layer-about="power-substations"]').screenshot({ path: 'test-results/attribution-about.png' });
     expect(watch.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('exports a layer from the app with its credits; GDAL opens the file', async () => {
+    mkdirSync('test-results', { recursive: true });
+    const page = await h.browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    await page.goto(`${h.url}#mode=planner&lang=en`);
+    await waitForMapIdle(page);
+    await page.click('button[data-panel="data"]');
+    await page.selectOption('[data-testid="export-source"]', 'layer:districts');
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-testid="export-go"]')]);
+    const file = 'test-results/export-districts.geojson';
+    await download.saveAs(file);
+    const json = JSON.parse(readFileSync(file, 'utf8'));
+    expect(json.attribution).toBe('Boundaries: gis.chinhphu.vn via daohoangson/dvhcvn (GPL-3.0)');
+    expect(json.license).toBe('GPL-3.0');
+    expect(json.features).toHaveLength(8);
+    expect(execFileSync('ogrinfo', ['-ro', '-al', '-so', file], { encoding: 'utf8' })).toContain('Feature Count: 8');
     await page.close();
   });
 });

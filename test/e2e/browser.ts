@@ -58,4 +58,7 @@ export interface MapProbe {
   loaded(): boolean;
   zoom(): number;
   fitRegion(): void;
+  center(): [number, number];
+  connectorEnds(): { end: [number, number]; label: string }[];
+  moving(): boolean;
 }

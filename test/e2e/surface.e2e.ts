@@ -58,8 +58,9 @@ describe('suitability surface (planner)', () => {
     await page.waitForTimeout(400);
     const shown = await mapPixels(page);
     await page.screenshot({ path: 'test-results/surface-desktop.png' });
-    // most of the map is now the ramp's colours (the region at full opacity)
-    expect(shown.ramp).toBeGreaterThan(0.3);
+    // the region (about a third of the map here) is now drawn in the ramp's colours, at full opacity
+    expect(shown.ramp).toBeGreaterThan(0.15);
+    expect(shown.ramp).toBeGreaterThan(before.ramp * 3);
 
     // value under the pointer
     const box = (await page.locator('.mapwrap').boundingBox())!;
@@ -76,7 +77,7 @@ describe('suitability surface (planner)', () => {
     let changed = 0;
     for (let i = 0; i < shown.rgb.length; i += 3) if (Math.abs(shown.rgb[i] - reweighted.rgb[i]) + Math.abs(shown.rgb[i + 1] - reweighted.rgb[i + 1]) + Math.abs(shown.rgb[i + 2] - reweighted.rgb[i + 2]) > 30) changed++;
     expect(changed / (shown.rgb.length / 3)).toBeGreaterThan(0.05);
-    expect(reweighted.ramp).toBeGreaterThan(0.3);
+    expect(reweighted.ramp).toBeGreaterThan(0.15);
 
     // AHP: an inconsistent set of judgements is flagged
     await page.locator('summary', { hasText: 'AHP' }).click();
@@ -123,14 +124,20 @@ describe('suitability surface (planner)', () => {
     const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, panel: document.querySelector('#side-panel')!.scrollWidth, panelClient: document.querySelector('#side-panel')!.clientWidth }));
     expect(widths.doc).toBeLessThanOrEqual(360);
     expect(widths.panel).toBeLessThanOrEqual(widths.panelClient);
-    // every tab still reachable and at least 40 px high
-    for (const b of await page.locator('.tabs button').all()) expect((await b.boundingBox())!.height).toBeGreaterThanOrEqual(40);
+    // every tab inside the screen and at least 40 px high
+    for (const b of await page.locator('.tabs button').all()) {
+      const bb = (await b.boundingBox())!;
+      expect(bb.height).toBeGreaterThanOrEqual(40);
+      expect(bb.x).toBeGreaterThanOrEqual(0);
+      expect(bb.x + bb.width).toBeLessThanOrEqual(360.5);
+    }
+    await page.locator('[data-testid="surface-opacity"]').fill('1');
     await page.screenshot({ path: 'test-results/surface-phone.png' });
     await page.locator('.side .grip').tap();
     await page.waitForTimeout(400);
-    const px = await mapPixels(page);
-    expect(px.ramp).toBeGreaterThan(0.2);
     await page.screenshot({ path: 'test-results/surface-phone-map.png' });
+    const px = await mapPixels(page);
+    expect(px.ramp).toBeGreaterThan(0.1);
     expect(watch.errors).toEqual([]);
     await context.close();
   }, 300_000);

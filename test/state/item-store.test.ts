@@ -34,6 +34,16 @@ describe('ItemStore: one key per item, two tabs never overwrite each other', () 
     expect((await keys(db)).sort()).toEqual(['x:m']);
     expect(await get('x:m', db)).toEqual({ v: 2 });
   });
+  it('a deletion does not remove an item another tab changed meanwhile (checked in the same transaction)', async () => {
+    const db = freshDb();
+    const a = new ItemStore<{ v: number }>('x:', 'test', { store: db });
+    const b = new ItemStore<{ v: number }>('x:', 'test', { store: db });
+    await a.save(new Map([['k', { v: 1 }]]));
+    await b.loadAll();
+    await b.save(new Map([['k', { v: 2 }]])); // B edits k
+    await a.save(new Map()); // A, which still has v: 1, deletes k
+    expect(await get('x:k', db)).toEqual({ v: 2 });
+  });
   it('update is a read-modify-write in one transaction (concurrent increments all count)', async () => {
     const db = freshDb();
     const a = new ItemStore<{ v: number }>('x:', 'test', { store: db });

@@ -17,7 +17,8 @@ describe('site comparison', () => {
     expect(mv.best).toEqual([mv.values.indexOf(min)]);
     const score = cmp.find((r) => r.key === 'score')!;
     expect(score.best).toEqual([score.values.indexOf(Math.max(...(score.values as number[])))]);
-    expect(mv.display.every((d) => / (m|km)$/.test(d))).toBe(true);
+    // each with its interval and why, or indicative on schematic lines
+    expect(mv.display.every((d) => / (m|km)( · .+)?$/.test(d))).toBe(true);
   });
 
   it('exports a CSV with one column per site and raw metres', () => {

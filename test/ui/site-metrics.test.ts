@@ -31,7 +31,7 @@ describe('site metrics', () => {
 
   it('every metric with a CSV column fills it (rounded) in the analysis table', () => {
     const withCsv = SITE_METRICS.filter((m) => m.csv);
-    expect(withCsv.length).toBe(10);
+    expect(withCsv.length).toBe(17); // score, mv, 3 substations, road, deposit, 8 crops, population, protected area
     const flat = toTableRows([quangChu])[0];
     expect(Object.keys(flat)).toEqual([...TABLE_COLUMNS]);
     for (const m of withCsv) {

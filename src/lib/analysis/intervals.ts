@@ -145,10 +145,21 @@ export function createIntervalIndex(
       for (let k = 0; k < verts.length; k += step) u = Math.min(u, farthestFromPoint(verts[k][0], verts[k][1], site.hull!));
       return { u, exact: false };
     };
-    const order = ms.map((t) => ({ t, gap: bboxGapM(SP.bbox, preparedOf(placements[t]!).bbox) })).sort((a, b) => a.gap - b.gap || a.t - b.t);
-    if (point && ms.includes(point.featureIndex)) { const k = order.findIndex((o) => o.t === point.featureIndex); order.unshift(...order.splice(k, 1)); }
+    // seed U with the point-estimate target, then only targets whose box lies within U are measured
     let U = Infinity, exact = true;
     const lts: { t: number; L: number }[] = [];
+    if (point && ms.includes(point.featureIndex)) {
+      const Lp = preparedDistance(SP, preparedOf(placements[point.featureIndex]!));
+      lts.push({ t: point.featureIndex, L: Lp });
+      const r = Ut(point.featureIndex, Lp); U = r.u; exact = r.exact;
+    }
+    const order: { t: number; gap: number }[] = [];
+    for (const t of ms) {
+      if (point && t === point.featureIndex) continue;
+      const gap = bboxGapM(SP.bbox, preparedOf(placements[t]!).bbox);
+      if (gap <= U) order.push({ t, gap });
+    }
+    order.sort((a, b) => a.gap - b.gap || a.t - b.t);
     for (const { t, gap } of order) {
       if (gap > U) continue;
       const Lt = preparedDistance(SP, preparedOf(placements[t]!));

@@ -101,7 +101,7 @@ export function toTableRows(rows: readonly SiteAnalysis[]): TableRow[] {
     distCols(out, 'nearest_smelter', r.nearest.minerals.smelter);
     distCols(out, 'protected_area', r.constraints.protectedArea);
     distCols(out, 'river', r.constraints.river);
-    return out;
+    return Object.fromEntries(TABLE_COLUMNS.map((k) => [k, out[k] ?? ''])) as TableRow;
   });
 }
 

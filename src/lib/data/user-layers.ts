@@ -3,7 +3,7 @@
  * bundled layers with the user's layers added to them or replacing them. Pure.
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { LINE_VOLTAGES_KV, MV_VOLTAGES_KV, type Crop, type LayerId, type LineVoltageKv, type Mineral, type VoltageKv } from './schema.ts';
+import { LINE_VOLTAGES_KV, MV_VOLTAGES_KV, type Crop, type LayerId, type LineVoltageKv, type Mineral } from './schema.ts';
 
 /** What an imported layer is to the app. `sites` are analysed like the industrial sites; `reference` is only drawn. */
 export const USER_ROLES = ['sites', 'material-zones', 'power-lines', 'roads', 'mineral-sites', 'protected-areas', 'reference'] as const;
@@ -31,7 +31,7 @@ export interface UserLayerSpec {
   crop?: Crop;
   mineral?: Mineral;
   /** Fixed voltage for every line, or… */
-  voltageKv?: VoltageKv;
+  voltageKv?: LineVoltageKv;
   /** …the property holding each line's voltage (numbers like 35, "35kV", "35 kV"). */
   voltageProp?: string;
   /** The imported features, WGS84. */
@@ -132,6 +132,21 @@ export function effectiveLayers(
         ? current.filter((f) => f.properties?.crop !== spec.crop)
         : current.filter((f) => String(f.properties?.id ?? '').startsWith('user-'));
     out[layer] = { type: 'FeatureCollection', features: [...kept, ...features] };
+  }
+  return out;
+}
+
+/**
+ * The voltage class each imported line gets, counted: `mv` (6–35 kV), `hv` (110 kV), `ehv`
+ * (220 kV) and `unread` (no voltage the app understands: the line is skipped), for the import panel.
+ */
+export function voltageClassCounts(collection: FeatureCollection, pick: { voltageProp?: string; voltageKv?: LineVoltageKv }): Record<'mv' | 'hv' | 'ehv' | 'unread', number> {
+  const out = { mv: 0, hv: 0, ehv: 0, unread: 0 };
+  for (const f of collection.features) {
+    const g = f.geometry;
+    if (!g || (g.type !== 'LineString' && g.type !== 'MultiLineString')) continue;
+    const kv = pick.voltageProp ? parseVoltageKv((f.properties as Record<string, unknown> | null)?.[pick.voltageProp]) : pick.voltageKv ?? null;
+    out[voltageClass(kv) ?? 'unread']++;
   }
   return out;
 }

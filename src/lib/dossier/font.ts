@@ -23,7 +23,7 @@ let cached: Promise<DossierFontBytes> | undefined;
  * @param fetcher fetch function (default: global `fetch`); tests may pass one reading from disk.
  * @returns TTF bytes of the regular and semibold weights.
  */
-export function loadDossierFont(fetcher: DossierFetch = (u) => fetch(u)): Promise<DossierFontBytes> {
+export function loadDossierFont(fetcher: DossierFetch = (u) => fetch(u, { signal: AbortSignal.timeout(30_000) })): Promise<DossierFontBytes> {
   if (!cached) {
     cached = (async () => {
       const [r, b] = await Promise.all([

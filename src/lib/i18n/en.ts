@@ -122,7 +122,6 @@ export const en: Record<keyof typeof vi, string> = {
   // Data credits and licences (attribution)
   'credits.title': 'Data credits and licences',
   'credits.unlicensed': 'Third-party data, no licence stated: nobody has granted the right to redistribute it. Its positions are unverified; it can be replaced by official data.',
-  'credits.toggle': 'Show or hide the data credits',
   'about.licences': 'The project’s code and data are licensed under GPL-3.0 or later. Third-party data keep their own licences, named per layer below; the full licence texts come with the source code. When you reuse the map or exported data, credit these sources.',
   features: 'features',
   'sites.count': 'sites',
@@ -306,8 +305,23 @@ export const en: Record<keyof typeof vi, string> = {
   'roadClass.other': 'Other',
   // Data corrections: the commune-level unit of 2020 – June 2025 (after the 2020 mergers)
   'field.commune_2020': 'Commune-level unit 2020 – June 2025',
+  // Distance intervals: the bounds over the true positions and why
+  'interval.commune': 'placed by commune',
+  'interval.district': 'placed by district',
+  'interval.extent': 'within a published box',
+  'interval.exact': 'positions known',
+  'interval.schematic': 'schematic line, indicative',
+  'interval.score': 'Score range over {n} draws of the true positions: {min}–{max}; rank {rmin}–{rmax}',
+  'interval.filterMv': 'MV grid ≤ {km} km: {sure} surely, {possible} possibly, {no} not',
+  'interval.method': 'A range is the nearest distance over every possible true position of the site and of the targets (a feature placed by commune or district can be anywhere in that polygon). Schematic lines give no bound.',
+  'import.voltageClassOf': 'Voltage classes: {list}',
+  'import.voltageUnread': 'voltage not read (left out)',
+  'voltageClass.mv': 'MV (distribution)',
+  'voltageClass.hv': 'HV 110 kV',
+  'voltageClass.ehv': 'EHV 220 kV',
   // Robustness: GPX CRS line, import worker, storage, fatal errors
   'crs.gpx': 'GPX is always WGS84',
+  'dossier.needsNetwork': 'The PDF dossier needs the network once to load its code and fonts (then it works offline too).',
   'card.fileProperties': 'Properties in the file',
   'fatal.title': 'The map data could not be loaded',
   'fatal.reason': 'The data package (manifest.json) could not be loaded or read, so the map cannot be shown. Check the network connection and reload the page.',

@@ -120,7 +120,6 @@ export const vi = {
   // Data credits and licences (attribution)
   'credits.title': 'Ghi công và giấy phép dữ liệu',
   'credits.unlicensed': 'Dữ liệu của bên thứ ba, không ghi giấy phép: chưa ai cho phép phân phối lại. Vị trí chưa được kiểm chứng; có thể thay bằng dữ liệu chính thức.',
-  'credits.toggle': 'Hiện hoặc ẩn ghi công dữ liệu',
   'about.licences': 'Mã nguồn và dữ liệu của dự án theo giấy phép GPL-3.0 trở lên. Dữ liệu của bên thứ ba giữ giấy phép riêng, ghi ở từng lớp dưới đây; toàn văn các giấy phép đi kèm mã nguồn. Khi dùng lại bản đồ hoặc dữ liệu xuất ra, hãy ghi công các nguồn này.',
   features: 'đối tượng',
   'sites.count': 'khu/cụm',
@@ -304,8 +303,23 @@ export const vi = {
   'roadClass.other': 'Khác',
   // Data corrections: the commune-level unit of 2020 – June 2025 (after the 2020 mergers)
   'field.commune_2020': 'Đơn vị cấp xã 2020 – 6/2025',
+  // Distance intervals: the bounds over the true positions and why
+  'interval.commune': 'vị trí theo xã',
+  'interval.district': 'vị trí theo huyện',
+  'interval.extent': 'trong khung toạ độ đã công bố',
+  'interval.exact': 'vị trí đã biết',
+  'interval.schematic': 'tuyến sơ đồ, chỉ tham khảo',
+  'interval.score': 'Khoảng điểm qua {n} lần rút vị trí thực: {min}–{max}; thứ hạng {rmin}–{rmax}',
+  'interval.filterMv': 'Lưới trung thế ≤ {km} km: {sure} chắc chắn, {possible} có thể, {no} không',
+  'interval.method': 'Một khoảng là khoảng cách gần nhất trên mọi vị trí thực có thể của địa điểm và của đối tượng (đối tượng định vị theo xã hoặc huyện có thể ở bất kỳ đâu trong ranh giới đó). Tuyến sơ đồ không cho giới hạn.',
+  'import.voltageClassOf': 'Cấp điện áp: {list}',
+  'import.voltageUnread': 'không đọc được điện áp (bỏ qua)',
+  'voltageClass.mv': 'trung thế (phân phối)',
+  'voltageClass.hv': 'cao thế 110 kV',
+  'voltageClass.ehv': 'siêu cao thế 220 kV',
   // Robustness: GPX CRS line, import worker, storage, fatal errors
   'crs.gpx': 'GPX luôn là WGS84',
+  'dossier.needsNetwork': 'Hồ sơ PDF cần mạng một lần để tải mã và phông chữ (sau đó dùng được cả khi ngoại tuyến).',
   'card.fileProperties': 'Thuộc tính trong tệp',
   'fatal.title': 'Không tải được dữ liệu của bản đồ',
   'fatal.reason': 'Gói dữ liệu (manifest.json) không tải hoặc không đọc được, nên bản đồ không thể hiển thị. Kiểm tra kết nối mạng rồi tải lại trang.',

@@ -88,8 +88,8 @@ export class ItemStore<T> {
 
   /**
    * Saves `items`: writes the items that differ from what this tab last saw, deletes the ones this
-   * tab saw and no longer has — never an item another tab added meanwhile — in one transaction,
-   * then tells the other tabs.
+   * tab saw and no longer has — never an item another tab added or changed meanwhile — in one
+   * transaction, then tells the other tabs.
    */
   async save(items: ReadonlyMap<string, T>): Promise<void> {
     const puts: [string, T, string][] = [];
@@ -99,13 +99,22 @@ export class ItemStore<T> {
     }
     const dels = [...this.known.keys()].filter((id) => !items.has(id));
     if (!puts.length && !dels.length) return;
-    await this.run('readwrite', (s) => {
+    // Read-modify-write in one transaction: an item is deleted only if it is still what this tab
+    // last saw (another tab may have changed it meanwhile: then it stays).
+    const kept = await this.run('readwrite', async (s) => {
       for (const [id, item] of puts) s.put(item, this.prefix + id);
-      for (const id of dels) s.delete(this.prefix + id);
-      return promisifyRequest(s.transaction);
+      const current = await Promise.all(dels.map((id) => promisifyRequest(s.get(this.prefix + id))));
+      const changedElsewhere: string[] = [];
+      dels.forEach((id, i) => {
+        if (current[i] === undefined || JSON.stringify(current[i]) === this.known.get(id)) s.delete(this.prefix + id);
+        else changedElsewhere.push(id);
+      });
+      await promisifyRequest(s.transaction);
+      return changedElsewhere;
     }, 'save');
     for (const [id, , json] of puts) this.known.set(id, json);
     for (const id of dels) this.known.delete(id);
+    if (kept.length) this.listeners.forEach((l) => l()); // reload: the other tab's version is shown here too
     this.channel?.postMessage({ changed: true });
   }
 

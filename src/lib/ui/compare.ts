@@ -6,7 +6,7 @@
 import type { SiteAnalysis } from '../analysis/analyze.ts';
 import { csvField } from '../csv.ts';
 import type { Lang } from '../i18n/index.ts';
-import { COMPARE_METRICS, formatMetric, metricLabel, metricUnit } from './site-metrics.ts';
+import { COMPARE_METRICS, displayMetric, metricLabel, metricUnit } from './site-metrics.ts';
 
 export interface CompareRow { key: string; label: string; unit: string; values: (number | null)[]; display: string[]; best: number[] }
 
@@ -17,7 +17,8 @@ export function compareRows(sites: SiteAnalysis[], lang: Lang): CompareRow[] {
     const present = values.filter((v): v is number => v !== null);
     const target = present.length ? (c.better === 'low' ? Math.min(...present) : Math.max(...present)) : null;
     const best = present.length > 1 ? values.flatMap((v, i) => (v !== null && v === target ? [i] : [])) : [];
-    const display = values.map((v) => formatMetric(lang, c, v));
+    // distances with their interval and why, the score with its range over the draws
+    const display = sites.map((s) => displayMetric(lang, c, s));
     return { key: c.key, label: metricLabel(lang, c.key), unit: metricUnit(lang, c), values, display, best };
   });
 }

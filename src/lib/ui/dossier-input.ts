@@ -7,7 +7,7 @@ import { materialRows } from './catchment-rows.ts';
 import { base, mineral, road, siteKind, voltage } from '../map/palette.ts';
 import type { SiteAnalysis } from '../analysis/analyze.ts';
 import type { DossierInput, DossierMapImage, DossierRow } from '../dossier/types.ts';
-import { DISTANCE_METRICS, breakdownValue, criterionLabel, metricLabel } from './site-metrics.ts';
+import { DISTANCE_METRICS, breakdownValue, criterionLabel, formatInterval, metricLabel } from './site-metrics.ts';
 import { cardRows } from './feature-fields.ts';
 import { scoreNote } from './score-note.ts';
 import { formatDistance, formatNumber, translate, type Lang } from '../i18n/index.ts';
@@ -36,7 +36,7 @@ export function dossierInput(ctx: DossierContext): DossierInput {
   const d = (m: number) => formatDistance(lang, m);
   const distances = (a ? DISTANCE_METRICS : []).flatMap((m) => {
     const n = m.near!(a!);
-    return n ? [{ label: metricLabel(lang, m.key), value: `${d(n.distanceM)} — ${n.name ?? n.id}`, method: n.distanceM === 0 ? 'inside' : 'straight-line-edge' }] : [];
+    return n ? [{ label: metricLabel(lang, m.key), value: `${formatInterval(lang, n)} — ${n.name ?? n.id}`, method: n.distanceM === 0 ? 'inside' : 'straight-line-edge' }] : [];
   });
   if (a?.network?.districtCentre?.reachable && a.network.districtCentre.networkDistanceM != null) {
     distances.push({ label: t('near.networkCentre'), value: d(a.network.districtCentre.networkDistanceM), method: 'road-network' });

@@ -7,7 +7,8 @@ import circle from '@turf/circle';
 import type { SiteAnalysis, Near } from '../analysis/analyze.ts';
 import type { Crop } from '../data/schema.ts';
 import { crop as cropColour, voltage, road, mineral } from '../map/palette.ts';
-import { formatDistance, type Lang } from '../i18n/index.ts';
+import type { Lang } from '../i18n/index.ts';
+import { formatInterval } from './site-metrics.ts';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -26,7 +27,7 @@ export function connectorLines(a: SiteAnalysis | undefined, lang: Lang, crop: Cr
     if (!near || near.distanceM <= 0) continue;
     features.push({
       type: 'Feature',
-      properties: { id: `connector-${kind}`, kind, color, label: formatDistance(lang, near.distanceM), targetId: near.id },
+      properties: { id: `connector-${kind}`, kind, color, label: formatInterval(lang, near), targetId: near.id },
       geometry: { type: 'LineString', coordinates: [near.nearestSite, near.nearestTarget] },
     });
   }

@@ -7,6 +7,8 @@ import { CROPS, type Crop } from '../data/schema.ts';
 import { siteMetric, type MetricKey, type SiteMetric } from '../analysis/metrics.ts';
 import type { BreakdownRow } from '../analysis/suitability.ts';
 import { formatDistance, formatNumber, translate, type Lang } from '../i18n/index.ts';
+import type { Near, SiteAnalysis } from '../analysis/analyze.ts';
+import type { Basis, DistanceInterval } from '../analysis/intervals.ts';
 
 export type { MetricKey, SiteMetric } from '../analysis/metrics.ts';
 
@@ -69,4 +71,83 @@ export function breakdownValue(lang: Lang, b: Pick<BreakdownRow, 'value' | 'unit
   if (!opts.withUnits) return formatNumber(lang, v, 0);
   if (b.unit === 'ha') return `${formatNumber(lang, v)} ha`;
   return `${formatNumber(lang, v, 0)} ${translate(lang, 'unit.people')}`;
+}
+
+// ---- distance intervals: "1,1–6,0 km · vị trí theo xã" / "1.1–6.0 km · placed by commune"
+
+/** The accuracy class a figure's uncertainty comes from: the widest of the site's and the targets'. */
+export function basisReason(b: Basis): 'schematic' | 'district' | 'commune' | 'extent' | 'exact' {
+  if (b.indicative) return 'schematic';
+  const all = [b.site, ...b.targets];
+  for (const c of ['district', 'commune', 'extent'] as const) if (all.includes(c)) return c;
+  return 'exact';
+}
+
+/** A distance range in one unit: "850–950 m", "1,1–6,0 km" (vi) / "1.1–6.0 km" (en). */
+export function formatDistanceRange(lang: Lang, minM: number, maxM: number): string {
+  if (maxM < 1000) return `${formatNumber(lang, Math.round(minM), 0)}–${formatNumber(lang, Math.round(maxM), 0)} m`;
+  const f = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return `${f.format(minM / 1000)}–${f.format(maxM / 1000)} km`;
+}
+
+/**
+ * A distance with its uncertainty, for every view: the interval and why ("1,1–6,0 km · vị trí theo
+ * xã"); the single figure when every position is known; "≈ 1,1 km · tuyến sơ đồ, chỉ tham khảo"
+ * when the target is schematic (no bound). `null` → "—".
+ */
+export function formatInterval(lang: Lang, near: Pick<Near, 'distanceM'> & { interval: DistanceInterval | null } | null | undefined): string {
+  if (!near) return '—';
+  const iv = near.interval;
+  if (!iv) return formatDistance(lang, near.distanceM);
+  const why = basisReason(iv.basis);
+  if (why === 'schematic' || iv.minM === null || iv.maxM === null) return `≈ ${formatDistance(lang, near.distanceM)} · ${translate(lang, 'interval.schematic')}`;
+  if (iv.maxM - iv.minM < 1) return formatDistance(lang, near.distanceM);
+  return `${formatDistanceRange(lang, iv.minM, iv.maxM)} · ${translate(lang, `interval.${why}`)}`;
+}
+
+/** How a site fares against a distance threshold over its interval: `sure` (max ≤ t), `possible` (min ≤ t < max), `no` (min > t). */
+export function passes(near: Pick<Near, 'distanceM'> & { interval: DistanceInterval | null } | null | undefined, thresholdM: number): 'sure' | 'possible' | 'no' {
+  if (!near) return 'no';
+  const iv = near.interval;
+  if (!iv || iv.minM === null || iv.maxM === null) return near.distanceM <= thresholdM ? 'possible' : 'no'; // indicative: never sure
+  if (iv.maxM <= thresholdM) return 'sure';
+  return iv.minM <= thresholdM ? 'possible' : 'no';
+}
+
+/** A message with `{name}` placeholders filled. */
+export function fill(text: string, vars: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
+
+/**
+ * A metric of a site as every view shows it: distances with their interval and reason
+ * ({@link formatInterval}), the score with its range over the draws ("73 (57–78)"), people as a
+ * number.
+ */
+export function displayMetric(lang: Lang, m: SiteMetric, a: SiteAnalysis, opts: { scoreDigits?: number } = {}): string {
+  if (m.unit === 'm' && m.near) return formatInterval(lang, m.near(a));
+  const v = m.get(a);
+  const base = formatMetric(lang, m, v === null || !Number.isFinite(v) ? null : v, opts);
+  const u = a.uncertainty;
+  if (m.unit === 'score' && u && u.scoreMax > u.scoreMin) {
+    const dg = opts.scoreDigits ?? 1;
+    return `${base} (${formatNumber(lang, u.scoreMin, dg)}–${formatNumber(lang, u.scoreMax, dg)})`;
+  }
+  return base;
+}
+
+/** The score range sentence of a site, or null without draws. */
+export function scoreRangeText(lang: Lang, a: SiteAnalysis): string | null {
+  const u = a.uncertainty;
+  if (!u || u.draws === 0) return null;
+  return fill(translate(lang, 'interval.score'), {
+    n: formatNumber(lang, u.draws, 0), min: formatNumber(lang, u.scoreMin, 1), max: formatNumber(lang, u.scoreMax, 1), rmin: u.rankMin, rmax: u.rankMax,
+  });
+}
+
+/** How many sites pass a distance threshold on a metric surely, possibly, not at all (see {@link passes}). */
+export function passCounts(rows: readonly SiteAnalysis[], m: SiteMetric, thresholdM: number): { sure: number; possible: number; no: number } {
+  const out = { sure: 0, possible: 0, no: 0 };
+  for (const a of rows) out[passes(m.near ? m.near(a) : null, thresholdM)]++;
+  return out;
 }
