@@ -1,0 +1,95 @@
+/**
+ * A large imported site list: the analysis table keeps only the rows in view in the page, tells
+ * assistive technology the full size (aria-rowcount / aria-rowindex), reaches the last row from
+ * the keyboard, and exports every row as CSV and GeoJSON (read back with GDAL).
+ * The sites are synthetic test input on a grid inside the region polygon, never shown as data.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import type { Feature, FeatureCollection, Polygon } from 'geojson';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import { startHarness, watchPage, waitForMapIdle, type Harness } from './browser.ts';
+
+let h: Harness;
+beforeAll(async () => { h = await startHarness(); });
+afterAll(async () => { await h?.close(); });
+
+const bundled = JSON.parse(readFileSync('public/geodata/industrial-sites.geojson', 'utf8')).features.length as number;
+const region = (JSON.parse(readFileSync('public/geodata/region.geojson', 'utf8')) as FeatureCollection<Polygon>).features[0];
+const N = 1000;
+function gridSites(): FeatureCollection {
+  const features: Feature[] = [];
+  for (let k = 0; features.length < N && k < 200_000; k++) {
+    const p = [105.55 + (k % 200) * 0.004, 21.85 + Math.floor(k / 200) * 0.004];
+    if (booleanPointInPolygon(p, region)) features.push({ type: 'Feature', properties: { id: `grid-${features.length}`, name: `Ô lưới ${features.length}` }, geometry: { type: 'Point', coordinates: p } });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+describe('a large analysis table (production build, Debian Chromium)', () => {
+  it('renders the rows in view only, stays navigable by keyboard, and exports every row', async () => {
+    const fc = gridSites();
+    expect(fc.features.length).toBe(N);
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    const page = await context.newPage();
+    const watch = await watchPage(page);
+    await page.goto(h.url);
+    await waitForMapIdle(page);
+    const dt = await page.evaluateHandle((text) => {
+      const d = new DataTransfer();
+      d.items.add(new File([text], 'grid-sites.geojson', { type: 'application/geo+json' }));
+      return d;
+    }, JSON.stringify(fc));
+    await page.dispatchEvent('.mapwrap', 'dragover', { dataTransfer: dt });
+    await page.dispatchEvent('.mapwrap', 'drop', { dataTransfer: dt });
+    await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
+    await page.selectOption('[data-testid="import-role"]', 'sites');
+    await page.click('[data-testid="import-accept"]');
+    await page.click('button[data-panel="sites"]');
+
+    const table = page.locator('.analysis table');
+    const total = N + bundled;
+    await expect.poll(() => table.getAttribute('aria-rowcount'), { timeout: 400_000 }).toBe(String(total + 1));
+    await expect.poll(() => page.locator('.analysis progress').count(), { timeout: 400_000 }).toBe(0);
+    const domRows = await page.locator('.analysis tbody tr[data-row-id]').count();
+    expect(domRows).toBeGreaterThan(10);
+    expect(domRows).toBeLessThan(200);
+    expect(await page.locator('.analysis thead tr').getAttribute('aria-rowindex')).toBe('1');
+    expect(await page.locator('.analysis tbody tr[data-row-id]').first().getAttribute('aria-rowindex')).toBe('2');
+
+    // Keyboard: End goes to the last row (scrolled into the page), Home back to the first.
+    await page.locator('.analysis tbody tr[data-row-id]').first().focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-rowindex'))).toBe(String(total + 1));
+    const lastId = await page.evaluate(() => document.activeElement?.getAttribute('data-row-id'));
+    await expect.poll(() => page.locator('.analysis tbody tr.selected').getAttribute('data-row-id')).toBe(lastId);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-rowindex'))).toBe(String(total));
+    await page.keyboard.press('Home');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-rowindex'))).toBe('2');
+    expect(await page.locator('.analysis tbody tr[data-row-id]').count()).toBeLessThan(200);
+    await page.keyboard.press('Escape');
+
+    // Exports: every row, read back as CSV and, with GDAL, as GeoJSON.
+    mkdirSync('test-results', { recursive: true });
+    const save = async (kind: string, file: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click(`button[data-export="${kind}"]`)]);
+      await download.saveAs(file);
+      return readFileSync(file, 'utf8');
+    };
+    const csv = Papa.parse<string[]>(await save('csv', 'test-results/big-table.csv'), { skipEmptyLines: true }).data;
+    expect(csv.length).toBe(total + 1);
+    expect(csv[0].slice(0, 2)).toEqual(['id', 'name']);
+    expect(csv[0]).toContain('score');
+    expect(new Set(csv.slice(1).map((r) => r[0])).size).toBe(total);
+    const geo = JSON.parse(await save('geojson', 'test-results/big-table.geojson')) as FeatureCollection;
+    expect(geo.features.length).toBe(total);
+    const info = execFileSync('ogrinfo', ['-ro', '-so', '-al', 'test-results/big-table.geojson'], { encoding: 'utf8' });
+    expect(info).toMatch(new RegExp(`Feature Count: ${total}\\b`));
+    await page.screenshot({ path: 'test-results/big-table.png' });
+    expect(watch.errors).toEqual([]);
+    await context.close();
+  }, 900_000);
+});
