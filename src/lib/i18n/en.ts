@@ -347,6 +347,9 @@ export const en: Record<keyof typeof vi, string> = {
   'ml.attribution': 'Toggle attribution',
   'ml.map': 'Map',
   'draft.open': 'Open candidate',
+  'coverage.outside': 'Outside former Bắc Kạn province: the data do not cover this place; distances reach only features inside the province and the population within the radius misses the part outside.',
+  'coverage.partly': 'Partly outside former Bắc Kạn province: the data do not cover that part.',
+  'coverage.badge': 'outside the data',
   'card.englishText': 'the source\'s English text',
   // --- suitability surface (where to build) ---
   'tab.surface': 'Siting',

@@ -345,6 +345,9 @@ export const vi = {
   'ml.attribution': 'Hiện/ẩn ghi công',
   'ml.map': 'Bản đồ',
   'draft.open': 'Mở phương án',
+  'coverage.outside': 'Nằm ngoài tỉnh Bắc Kạn (cũ): dữ liệu không bao phủ nơi này, khoảng cách chỉ tính tới các đối tượng trong tỉnh và dân số trong bán kính thiếu phần ngoài tỉnh.',
+  'coverage.partly': 'Một phần nằm ngoài tỉnh Bắc Kạn (cũ): dữ liệu không bao phủ phần đó.',
+  'coverage.badge': 'ngoài vùng dữ liệu',
   'card.englishText': 'nguyên văn tiếng Anh của nguồn',
   // --- suitability surface (where to build) ---
   'tab.surface': 'Vị trí',
