@@ -135,6 +135,10 @@ export class AppState {
   /** Every site the analyses cover: the industrial sites, the drafts and the user's imported sites. */
   allSites: Feature[] = $derived([...(this.layers['industrial-sites']?.features ?? []), ...this.draftSites, ...this.userSites]);
   draftIds: Set<string> = $derived(new Set(this.drafts.map((d) => d.properties.id)));
+  /** The full-width distance view is open. */
+  distancesOpen = $state(false);
+  /** The map draws the connectors of every site passing the filters. */
+  allConnectors = $state(false);
   /** Drafts and imported sites lying wholly or partly outside the region the data cover. */
   outsideRegion: Map<string, Coverage> = $derived.by(() => {
     const out = new Map<string, Coverage>();
