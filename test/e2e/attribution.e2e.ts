@@ -64,7 +64,7 @@ describe('attribution control', () => {
     await expect.poll(() => ctrl.getAttribute('class')).toContain('maplibregl-compact');
     const button = page.locator('.maplibregl-ctrl-attrib-button');
     expect(await button.isVisible()).toBe(true);
-    expect(await button.getAttribute('aria-label')).toBe('Hiện hoặc ẩn ghi công dữ liệu');
+    expect(await button.getAttribute('aria-label')).toBe('Hiện/ẩn ghi công');
     const box = (await button.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(360);
     expect(box.y + box.height).toBeLessThanOrEqual(740);

@@ -122,7 +122,6 @@ export const en: Record<keyof typeof vi, string> = {
   // Data credits and licences (attribution)
   'credits.title': 'Data credits and licences',
   'credits.unlicensed': 'Third-party data, no licence stated: nobody has granted the right to redistribute it. Its positions are unverified; it can be replaced by official data.',
-  'credits.toggle': 'Show or hide the data credits',
   'about.licences': 'The project’s code and data are licensed under GPL-3.0 or later. Third-party data keep their own licences, named per layer below; the full licence texts come with the source code. When you reuse the map or exported data, credit these sources.',
   features: 'features',
   'sites.count': 'sites',

@@ -120,7 +120,6 @@ export const vi = {
   // Data credits and licences (attribution)
   'credits.title': 'Ghi công và giấy phép dữ liệu',
   'credits.unlicensed': 'Dữ liệu của bên thứ ba, không ghi giấy phép: chưa ai cho phép phân phối lại. Vị trí chưa được kiểm chứng; có thể thay bằng dữ liệu chính thức.',
-  'credits.toggle': 'Hiện hoặc ẩn ghi công dữ liệu',
   'about.licences': 'Mã nguồn và dữ liệu của dự án theo giấy phép GPL-3.0 trở lên. Dữ liệu của bên thứ ba giữ giấy phép riêng, ghi ở từng lớp dưới đây; toàn văn các giấy phép đi kèm mã nguồn. Khi dùng lại bản đồ hoặc dữ liệu xuất ra, hãy ghi công các nguồn này.',
   features: 'đối tượng',
   'sites.count': 'khu/cụm',

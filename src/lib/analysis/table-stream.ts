@@ -1,0 +1,70 @@
+/**
+ * The analysis table's CSV and GeoJSON exports as a sequence of text chunks (a few hundred rows
+ * each), so 50 000 sites or 200 000 features are written without ever holding the whole file as
+ * one string (browsers cap a string at about 512 MB; a Blob is built from the chunks instead).
+ * Same content as `toCsv` / `toGeoJson` with the credits of `export/credits.ts`. Pure.
+ */
+import type { Feature } from 'geojson';
+import type { SiteAnalysis } from './analyze.ts';
+import { TABLE_COLUMNS, toTableRows } from './table.ts';
+import { csvField } from '../csv.ts';
+
+/** Credits written into exports (see `data/export`). */
+export interface ChunkCredits { attribution: string; license: string }
+
+export const CSV_CHUNK_ROWS = 2000;
+export const GEOJSON_CHUNK_FEATURES = 200;
+
+/** CSV (header, `\n` line ends) of the rows, with `data_credit` / `data_licence` columns when credits are given. */
+export function* csvChunks(rows: readonly SiteAnalysis[], credits?: ChunkCredits, chunkRows = CSV_CHUNK_ROWS): Generator<string> {
+  const tail = credits ? `,${csvField(credits.attribution)},${csvField(credits.license)}` : '';
+  yield `${TABLE_COLUMNS.join(',')}${credits ? ',data_credit,data_licence' : ''}\n`;
+  for (let i = 0; i < rows.length; i += chunkRows) {
+    let text = '';
+    for (const r of toTableRows(rows.slice(i, i + chunkRows))) text += `${TABLE_COLUMNS.map((k) => csvField(r[k])).join(',')}${tail}\n`;
+    yield text;
+  }
+}
+
+/**
+ * A GeoJSON FeatureCollection of the sites (original geometry) with the flat row as properties and
+ * the full analysis under `analysis`; top-level `attribution` and `license` when credits are given.
+ * `siteOf(row)` returns the site feature of a row (rows without one are left out).
+ */
+export function* geojsonChunks(rows: readonly SiteAnalysis[], siteOf: (r: SiteAnalysis) => Feature | undefined, credits?: ChunkCredits, chunkFeatures = GEOJSON_CHUNK_FEATURES): Generator<string> {
+  yield `{"type":"FeatureCollection",${credits ? `"attribution":${JSON.stringify(credits.attribution)},"license":${JSON.stringify(credits.license)},` : ''}"features":[`;
+  let first = true;
+  for (let i = 0; i < rows.length; i += chunkFeatures) {
+    const part = rows.slice(i, i + chunkFeatures);
+    const flat = toTableRows(part);
+    let text = '';
+    part.forEach((r, j) => {
+      const site = siteOf(r);
+      if (!site) return;
+      text += (first ? '' : ',') + JSON.stringify({ type: 'Feature', geometry: site.geometry, properties: { ...flat[j], analysis: r } });
+      first = false;
+    });
+    if (text) yield text;
+  }
+  yield ']}\n';
+}
+
+/**
+ * A Blob of the chunks. Parts are folded into the Blob every few megabytes, so the chunk strings
+ * can be freed as it grows (a Blob references, not copies, the Blobs it is built from).
+ */
+export function blobOfChunks(chunks: Iterable<string>, type: string, foldBytes = 8 << 20): Blob {
+  let blob = new Blob([], { type });
+  let parts: string[] = [];
+  let pending = 0;
+  for (const c of chunks) {
+    parts.push(c);
+    pending += c.length;
+    if (pending >= foldBytes) {
+      blob = new Blob([blob, ...parts], { type });
+      parts = [];
+      pending = 0;
+    }
+  }
+  return new Blob([blob, ...parts], { type });
+}
