@@ -13,6 +13,7 @@ import type { SiteAnalysis } from '../analysis/analyze.ts';
 import type { Crop } from '../data/schema.ts';
 import { filtersActive, passesFilters } from './filters.ts';
 import type { Draft, DrawMode } from '../map/draw-types.ts';
+import { coverage, type Coverage } from '../ui/coverage.ts';
 import { effectiveLayers, normaliseUserLayer, type UserLayerSpec } from '../data/user-layers.ts';
 import type { SurfaceOverlay } from '../map/surface-layer.ts';
 
@@ -134,6 +135,19 @@ export class AppState {
   /** Every site the analyses cover: the industrial sites, the drafts and the user's imported sites. */
   allSites: Feature[] = $derived([...(this.layers['industrial-sites']?.features ?? []), ...this.draftSites, ...this.userSites]);
   draftIds: Set<string> = $derived(new Set(this.drafts.map((d) => d.properties.id)));
+  /** The full-width distance view is open. */
+  distancesOpen = $state(false);
+  /** The map draws the connectors of every site passing the filters. */
+  allConnectors = $state(false);
+  /** Drafts and imported sites lying wholly or partly outside the region the data cover. */
+  outsideRegion: Map<string, Coverage> = $derived.by(() => {
+    const out = new Map<string, Coverage>();
+    for (const f of [...this.draftSites, ...this.userSites]) {
+      const c = coverage(f, this.layers.region);
+      if (c !== 'inside') out.set(String(f.properties?.id), c);
+    }
+    return out;
+  });
   userIds: Set<string> = $derived(new Set(this.userDisplay.features.map((f) => String(f.properties?.id))));
 
   /** The selected feature, looked up in the loaded layers or the drafts (never in MapLibre's copies). */

@@ -6,11 +6,15 @@ import type { Feature } from 'geojson';
 import type { SiteAnalysis } from '../analysis/analyze.ts';
 import type { SiteFilters } from './url-state.ts';
 
-/** Free area in hectares: area × (1 − occupancy/100); the whole area when occupancy is unknown; null without area. */
+/**
+ * Free area in hectares: area × (1 − occupancy/100). Unknown occupancy is not "all free": null,
+ * except for a planned site (nothing built yet: its whole area), as the suitability score does.
+ * Null without area.
+ */
 export function freeAreaHa(p: Record<string, unknown>): number | null {
   if (typeof p.area_ha !== 'number') return null;
-  const occ = typeof p.occupancy_pct === 'number' ? p.occupancy_pct : 0;
-  return p.area_ha * (1 - occ / 100);
+  if (typeof p.occupancy_pct !== 'number') return p.status === 'planned' ? p.area_ha : null;
+  return p.area_ha * (1 - Math.min(100, Math.max(0, p.occupancy_pct)) / 100);
 }
 
 /** True when any filter is set. */

@@ -1,0 +1,77 @@
+/**
+ * The distance view: every site × grid, substations, road, deposit and each raw material, full
+ * width without horizontal scrolling at 1280 px, sortable, filter-aware, exportable, with every
+ * site's connectors on the map; one card per site on a 360 px phone.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { startHarness, watchPage, waitForMapIdle, type Harness, type MapProbe } from './browser.ts';
+
+let h: Harness;
+beforeAll(async () => { h = await startHarness(); });
+afterAll(async () => { await h?.close(); });
+
+const sites = JSON.parse(readFileSync('public/geodata/industrial-sites.geojson', 'utf8'));
+const n = sites.features.length;
+
+describe('the distance view', () => {
+  it('shows every site × every distance without horizontal scrolling at 1280×800', async () => {
+    const page = await h.browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    const watch = await watchPage(page);
+    await page.goto(`${h.url}#mode=investor`);
+    await waitForMapIdle(page);
+    await page.click('button[data-panel="sites"]');
+    await expect.poll(() => page.locator('tbody tr[data-row-id]').count(), { timeout: 30_000 }).toBe(n);
+    await page.click('button[data-action="distances"]');
+    const view = page.getByTestId('distance-view');
+    await expect.poll(() => view.locator('tr[data-dist-row]').count(), { timeout: 20_000 }).toBe(n);
+    // Name, score, MV, 110 kV, 220 kV, road, deposit and the eight raw materials.
+    const heads = await view.locator('thead th abbr').evaluateAll((els) => els.map((e) => e.getAttribute('title')));
+    expect(heads).toEqual(expect.arrayContaining(['Lưới trung thế', 'Trạm 110 kV', 'Trạm 220 kV', 'Đường', 'Mỏ khoáng sản', 'Rừng trồng, gỗ', 'Dong riềng', 'Gừng', 'Nghệ', 'Dược liệu', 'Cam', 'Hồng không hạt', 'Rượu men lá']));
+    expect(heads.length).toBe(14);
+    const scroll = view.locator('.scroll');
+    const { sw, cw } = await scroll.evaluate((e) => ({ sw: e.scrollWidth, cw: e.clientWidth }));
+    expect(sw, 'no horizontal scrolling').toBeLessThanOrEqual(cw);
+    const vb = (await view.boundingBox())!;
+    expect(vb.width).toBeGreaterThan(1200);
+    mkdirSync('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/distances-1280.png' });
+    // Sorted by distance to the MV grid, nearest first.
+    await view.locator('button[data-sort="mv"]').click();
+    const d = (await view.locator('tr[data-dist-row] td[data-key="mv"]').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-v') ?? ''))).filter((x) => x !== '').map(Number);
+    expect(d.length).toBeGreaterThan(1);
+    expect([...d].sort((a, b) => a - b)).toEqual(d);
+    // Export: the rows on screen.
+    const [download] = await Promise.all([page.waitForEvent('download'), view.locator('button[data-export="distances-csv"]').click()]);
+    const csv = readFileSync(await download.path(), 'utf8').trim().split('\n');
+    expect(csv.length).toBe(n + 1);
+    // Every site's connectors on the map.
+    await view.locator('input[data-toggle="connectors"]').check();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __mapProbe: MapProbe }).__mapProbe.connectorEnds().length)).toBeGreaterThan(n);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => view.count()).toBe(0);
+    await page.screenshot({ path: 'test-results/distances-connectors-1280.png' });
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('follows the filters and shows one card per site at 360×740', async () => {
+    const context = await h.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(`${h.url}#mode=investor&fk=cluster`);
+    await waitForMapIdle(page);
+    const clusters = sites.features.filter((f: { properties: { kind: string } }) => f.properties.kind === 'cluster').length;
+    await page.locator('.side .grip').click();
+    await page.click('button[data-panel="sites"]');
+    await expect.poll(() => page.locator('tbody tr[data-row-id]').count(), { timeout: 30_000 }).toBe(clusters);
+    await page.click('button[data-action="distances"]');
+    const view = page.getByTestId('distance-view');
+    await expect.poll(() => view.locator('li[data-dist-card]').count(), { timeout: 20_000 }).toBe(clusters);
+    expect(await view.locator('.scroll').isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await view.locator('li[data-dist-card]').first().locator('dt').count()).toBe(14);
+    mkdirSync('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/distances-360.png' });
+    await context.close();
+  });
+});
