@@ -1,6 +1,7 @@
 /**
- * One palette for the map and the legend: every colour the style uses comes from here, and the
- * legend reads the same constants, so the key cannot drift from the map.
+ * One palette for the map and the legend: every colour the style uses comes from here (a test
+ * checks every colour of every layer against it), and the legend (`legend.ts`) reads the same
+ * constants, so the key cannot drift from the map.
  */
 import type { Crop, Mineral, SiteKind, SiteStatus, VoltageKv } from '../data/schema.ts';
 
@@ -18,7 +19,36 @@ export const base = {
   labelHalo: '#ffffff',
   highlight: '#ff6f00',
   uncertainty: '#6b5b95',
+  /** The white rim around symbols. */
+  stroke: '#ffffff',
+  /** A circle drawn only by its stroke. */
+  transparent: 'rgba(0,0,0,0)',
 } as const;
+
+/** Label text per layer (each a darker shade of what it names). */
+export const label = {
+  neighbour: '#5f676d',
+  district: '#59616a',
+  commune: '#7a828a',
+  substation: '#7f1d1d',
+  mineral: '#37474f',
+  site: '#4a0e2f',
+  connector: '#3e2723',
+} as const;
+
+/** Colours for values outside the palette's keys (a crop, voltage, kind or status the data do not list). */
+export const fallback = {
+  zone: '#888888',
+  line: '#777777',
+  point: '#555555',
+  status: '#9e9e9e',
+} as const;
+
+/** The legend's swatch for schematic (indicative) lines. */
+export const schematic = '#555555';
+
+/** The user's sketched drafts (terra-draw). */
+export const draft = '#00838f';
 
 /** Industrial sites: fill by kind, outline by status. */
 export const siteKind: Record<SiteKind, string> = {
