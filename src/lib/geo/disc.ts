@@ -284,6 +284,8 @@ export function unionAreasInDisc(groups: readonly (readonly PreparedParts[])[], 
     });
   }
   return out;
+}
+
 /**
  * The outline of the disc of radius `radiusM` around `centre` exactly as {@link polygonInDisc} and
  * {@link lineLengthInDisc} measure it: a circle in the local ellipsoidal frame at the centre

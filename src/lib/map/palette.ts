@@ -4,6 +4,7 @@
  * constants, so the key cannot drift from the map.
  */
 import type { Crop, Mineral, SiteKind, SiteStatus, VoltageKv } from '../data/schema.ts';
+import type { Measure } from '../targets/targets.ts';
 
 /** Basemap tokens (muted, so thematic layers stand out). */
 export const base = {
@@ -95,6 +96,16 @@ export const voltage: Record<VoltageKv, string> = {
 export const hydropower = '#0277bd';
 export const road = { expressway: '#e65100', national: '#ef8f00', provincial: '#f4c542', other: '#bdbdbd', casing: '#8a6d3b' } as const;
 export const protectedArea = { fill: '#43a047', line: '#1b5e20' } as const;
+
+/** The targets panel's charts, by charted measure (the two share measures share one grey). */
+export const measure: Partial<Record<Measure, string>> = {
+  'industry-va-growth': '#0d47a1',
+  'industry-output-growth': '#6a1b9a',
+  'industry-iip-growth': '#00695c',
+  'ic-va-growth': '#5d4037',
+  'ic-share': '#455a64',
+  'industry-share': '#455a64',
+};
 
 /** The user's imported data. */
 export const userData = '#6a1b9a';
