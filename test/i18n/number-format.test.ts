@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { numberFormat, numberFormatCacheSize } from '../../src/lib/i18n/number-format.ts';
 import { formatNumber, formatDistance } from '../../src/lib/i18n/index.ts';
-import { formatNumber as formatTargetNumber } from '../../src/lib/targets/targets.ts';
+import { formatNumber as formatTargetNumber } from '../../src/lib/targets/assess.ts';
 import { formatNumber as formatDossierNumber } from '../../src/lib/dossier/format.ts';
 
 const LOCALES = { vi: 'vi-VN', en: 'en-GB' } as const;

@@ -4,7 +4,8 @@ import { buildStyle, allLayers } from '../../src/lib/map/style.ts';
 import { LAYER_ORDER } from '../../src/lib/map/ids.ts';
 import { placementFilter } from '../../src/lib/map/expressions.ts';
 import * as palette from '../../src/lib/map/palette.ts';
-import { CROPS, VOLTAGES_KV } from '../../src/lib/data/schema.ts';
+import { CROPS, LAYER_IDS, MINERALS, SITE_KINDS, SITE_STATUSES, VOLTAGES_KV } from '../../src/lib/data/schema.ts';
+import { dossierLegend, layerLegend } from '../../src/lib/map/legend.ts';
 
 const style = buildStyle({ latin: '/fonts/latin.woff2', vietnamese: '/fonts/vi.woff2' });
 
@@ -33,7 +34,8 @@ describe('generated style', () => {
       else if (v && typeof v === 'object') Object.values(v).forEach(walk);
     };
     walk(palette);
-    for (const c of colours) expect(c).toMatch(/^#[0-9a-f]{6}$/);
+    expect(colours.length).toBeGreaterThan(40);
+    for (const c of colours) if (c !== palette.base.transparent) expect(c).toMatch(/^#[0-9a-f]{6}$/);
     expect(Object.keys(palette.crop).sort()).toEqual([...CROPS].sort());
     expect(Object.keys(palette.voltage).map(Number).sort()).toEqual([...VOLTAGES_KV].sort());
   });
@@ -57,6 +59,37 @@ describe('generated style', () => {
     expect(placementFilter({ placed_in: [['get', 'name'], 7, 'commune-1'] })).toEqual(['in', ['get', 'id'], ['literal', ['commune-1']]]);
     expect(placementFilter({ placed_in: 'district-064' })).toEqual(['in', ['get', 'id'], ['literal', []]]);
     expect(placementFilter(undefined)).toEqual(['in', ['get', 'id'], ['literal', []]]);
+  });
+
+  it('takes every colour of every layer from the palette', () => {
+    const values = new Set<string>();
+    const walkPalette = (v: unknown) => {
+      if (typeof v === 'string') values.add(v);
+      else if (v && typeof v === 'object') Object.values(v).forEach(walkPalette);
+    };
+    walkPalette(palette);
+    const used: { layer: string; colour: string }[] = [];
+    const walk = (layer: string, v: unknown) => {
+      if (typeof v === 'string' && /^(#|rgba?\(|hsla?\()/i.test(v)) used.push({ layer, colour: v });
+      else if (v && typeof v === 'object') Object.values(v).forEach((x) => walk(layer, x));
+    };
+    for (const l of allLayers()) { walk(l.id, 'paint' in l ? l.paint : undefined); walk(l.id, 'layout' in l ? l.layout : undefined); }
+    expect(used.length).toBeGreaterThan(40);
+    expect(used.filter((u) => !values.has(u.colour))).toEqual([]);
+  });
+
+  it('derives the legend from the palette: every kind, status, mineral, crop and voltage class', () => {
+    const t = (k: string) => `<${k}>`;
+    const sites = layerLegend('industrial-sites', t);
+    expect(sites.map((s) => s.label)).toEqual([...SITE_KINDS.map((k) => `<kind.${k}>`), ...SITE_STATUSES.map((s) => `<status.${s}>`), '<legend.halo>']);
+    expect(sites.find((s) => s.label === '<status.planned>')?.color).toBe(palette.siteStatus.planned);
+    expect(layerLegend('mineral-sites', t).map((s) => s.color)).toEqual(MINERALS.map((m) => palette.mineral[m]));
+    expect(layerLegend('material-zones', t).map((s) => s.color)).toEqual(CROPS.map((c) => palette.crop[c]));
+    expect(layerLegend('power-lines', t).map((s) => s.label)).toEqual(['220 kV', '110 kV', '35 kV', '22 kV', '<legend.schematic>']);
+    expect(layerLegend('communes', t)).toEqual([]);
+    const colours = new Set(Object.values(palette).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v))));
+    for (const id of LAYER_IDS) for (const s of layerLegend(id, t)) expect(colours.has(s.color), `${id} ${s.label}`).toBe(true);
+    for (const s of dossierLegend(t)) expect(colours.has(s.color), s.label).toBe(true);
   });
 
   it('keeps the default view offline: online basemaps hidden', () => {

@@ -5,7 +5,7 @@ import {
   assessAll, assessTarget, classifyCluster, estimateIndustryShare2024, formatPercent, requiredAverageForRest,
   shareChartModel, growthChartModel,
   type Figure, type Target, type TargetId, type Text, type ClusterRecord,
-} from '../../src/lib/targets/targets.ts';
+} from '../../src/lib/targets/index.ts';
 
 const target = (id: TargetId): Target => TARGETS.find((t) => t.id === id)!;
 const figure = (id: string): Figure => FIGURES.find((f) => f.id === id)!;

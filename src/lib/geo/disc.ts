@@ -285,3 +285,23 @@ export function unionAreasInDisc(groups: readonly (readonly PreparedParts[])[], 
   }
   return out;
 }
+
+/**
+ * The outline of the disc of radius `radiusM` around `centre` exactly as {@link polygonInDisc} and
+ * {@link lineLengthInDisc} measure it: a circle in the local ellipsoidal frame at the centre
+ * (cheap-ruler factors at its latitude), as a closed lon/lat ring of `steps` vertices starting due
+ * north, counter-clockwise. (Turf's circle is drawn on a sphere instead: about 0.5 % narrower N–S.)
+ * @throws `radiusM must be a positive number, got X` / `steps must be an integer ≥ 3, got X`
+ */
+export function discRing(centre: LonLat, radiusM: number, steps = 128): LonLat[] {
+  if (!(typeof radiusM === 'number' && Number.isFinite(radiusM) && radiusM > 0)) throw new Error(`radiusM must be a positive number, got ${String(radiusM)}`);
+  if (!(Number.isInteger(steps) && steps >= 3)) throw new Error(`steps must be an integer ≥ 3, got ${String(steps)}`);
+  const F = frameAt(centre);
+  const ring: LonLat[] = [];
+  for (let i = 0; i < steps; i++) {
+    const a = Math.PI / 2 + (2 * Math.PI * i) / steps;
+    ring.push([F.lon0 + (radiusM * Math.cos(a)) / F.kx, F.lat0 + (radiusM * Math.sin(a)) / F.ky]);
+  }
+  ring.push(ring[0]);
+  return ring;
+}

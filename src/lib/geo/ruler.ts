@@ -1,14 +1,12 @@
 /**
  * Ellipsoidal (WGS84) short-distance measurement with cheap-ruler's curvature formulas.
  *
- * cheap-ruler approximates the WGS84 ellipsoid locally by a plane whose metres-per-degree
+ * cheap-ruler (a test oracle here, not a runtime dependency) approximates the WGS84 ellipsoid locally by a plane whose metres-per-degree
  * factors (`kx` east–west, `ky` north–south) come from the radii of curvature at a latitude.
  * We evaluate those factors at the *mid latitude* of the two points being measured, which keeps
  * the error below 0.01 % at the scale of a province (property-tested against GeographicLib's
  * geodesic, see test/geo/geodesic.property.test.ts). Pure functions, no DOM.
  */
-import CheapRuler from 'cheap-ruler';
-
 /** A [longitude, latitude] position in WGS84 degrees. */
 export type LonLat = [number, number];
 /** A read-only [longitude, latitude] position in WGS84 degrees. */
@@ -46,14 +44,6 @@ export function kyAt(lat: number): number {
   const coslat = Math.cos(lat * RAD);
   const w2 = 1 / (1 - E2 * (1 - coslat * coslat));
   return M * Math.sqrt(w2) * w2 * (1 - E2);
-}
-
-/**
- * A cheap-ruler instance in metres for a latitude (for callers who want the full cheap-ruler API).
- * @param lat latitude in degrees
- */
-export function rulerAt(lat: number): CheapRuler {
-  return new CheapRuler(lat, 'meters');
 }
 
 /**

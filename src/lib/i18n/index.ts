@@ -19,11 +19,12 @@ export function hasMessage(key: string): key is MessageKey {
   return key in vi;
 }
 
-const LOCALE: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
+/** The Intl locale of each UI language. */
+export const LOCALES: Readonly<Record<Lang, string>> = { vi: 'vi-VN', en: 'en-GB' };
 
 /** A number in the language's format (vi: 1.234,5; en: 1,234.5), `digits` fraction digits at most. */
 export function formatNumber(lang: Lang, value: number, digits = 1): string {
-  return numberFormat(LOCALE[lang], { maximumFractionDigits: digits }).format(value);
+  return numberFormat(LOCALES[lang], { maximumFractionDigits: digits }).format(value);
 }
 
 /** A distance in metres as "850 m" or "12,3 km" (vi) / "12.3 km" (en). */

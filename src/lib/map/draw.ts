@@ -11,8 +11,7 @@ import {
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 
 import type { Draft, DraftGeometry, DrawMode } from './draw-types.ts';
-
-const CYAN = '#00838f';
+import { draft as CYAN } from './palette.ts';
 
 export interface DrawController {
   setMode(mode: DrawMode): void;

@@ -1,8 +1,10 @@
 /**
- * One palette for the map and the legend: every colour the style uses comes from here, and the
- * legend reads the same constants, so the key cannot drift from the map.
+ * One palette for the map and the legend: every colour the style uses comes from here (a test
+ * checks every colour of every layer against it), and the legend (`legend.ts`) reads the same
+ * constants, so the key cannot drift from the map.
  */
 import type { Crop, Mineral, SiteKind, SiteStatus, VoltageKv } from '../data/schema.ts';
+import type { Measure } from '../targets/targets.ts';
 
 /** Basemap tokens (muted, so thematic layers stand out). */
 export const base = {
@@ -18,7 +20,36 @@ export const base = {
   labelHalo: '#ffffff',
   highlight: '#ff6f00',
   uncertainty: '#6b5b95',
+  /** The white rim around symbols. */
+  stroke: '#ffffff',
+  /** A circle drawn only by its stroke. */
+  transparent: 'rgba(0,0,0,0)',
 } as const;
+
+/** Label text per layer (each a darker shade of what it names). */
+export const label = {
+  neighbour: '#5f676d',
+  district: '#59616a',
+  commune: '#7a828a',
+  substation: '#7f1d1d',
+  mineral: '#37474f',
+  site: '#4a0e2f',
+  connector: '#3e2723',
+} as const;
+
+/** Colours for values outside the palette's keys (a crop, voltage, kind or status the data do not list). */
+export const fallback = {
+  zone: '#888888',
+  line: '#777777',
+  point: '#555555',
+  status: '#9e9e9e',
+} as const;
+
+/** The legend's swatch for schematic (indicative) lines. */
+export const schematic = '#555555';
+
+/** The user's sketched drafts (terra-draw). */
+export const draft = '#00838f';
 
 /** Industrial sites: fill by kind, outline by status. */
 export const siteKind: Record<SiteKind, string> = {
@@ -65,6 +96,16 @@ export const voltage: Record<VoltageKv, string> = {
 export const hydropower = '#0277bd';
 export const road = { expressway: '#e65100', national: '#ef8f00', provincial: '#f4c542', other: '#bdbdbd', casing: '#8a6d3b' } as const;
 export const protectedArea = { fill: '#43a047', line: '#1b5e20' } as const;
+
+/** The targets panel's charts, by charted measure (the two share measures share one grey). */
+export const measure: Partial<Record<Measure, string>> = {
+  'industry-va-growth': '#0d47a1',
+  'industry-output-growth': '#6a1b9a',
+  'industry-iip-growth': '#00695c',
+  'ic-va-growth': '#5d4037',
+  'ic-share': '#455a64',
+  'industry-share': '#455a64',
+};
 
 /** The user's imported data. */
 export const userData = '#6a1b9a';

@@ -4,7 +4,7 @@
  */
 import type { Feature, FeatureCollection } from 'geojson';
 import { materialRows } from './catchment-rows.ts';
-import { base, mineral, road, siteKind, voltage } from '../map/palette.ts';
+import { dossierLegend as mapDossierLegend } from '../map/legend.ts';
 import type { SiteAnalysis } from '../analysis/analyze.ts';
 import type { DossierInput, DossierMapImage, DossierRow } from '../dossier/types.ts';
 import { DISTANCE_METRICS, breakdownValue, criterionLabel, formatInterval, metricLabel } from './site-metrics.ts';
@@ -83,17 +83,7 @@ export function dossierInput(ctx: DossierContext): DossierInput {
   };
 }
 
-/** The map legend printed beside the dossier's snapshot: the same palette as the map. */
+/** The map legend printed beside the dossier's snapshot: the same palette as the map (lib/map/legend.ts). */
 export function dossierLegend(lang: Lang): { color: string; label: string }[] {
-  const t = (k: string) => translate(lang, k);
-  return [
-    { color: siteKind.park, label: t('kind.park') },
-    { color: siteKind.cluster, label: t('kind.cluster') },
-    { color: mineral['lead-zinc'], label: t('mineral.lead-zinc') },
-    { color: voltage[220], label: '220 kV' },
-    { color: voltage[110], label: '110 kV' },
-    { color: voltage[35], label: `35 kV (${t('accuracy.schematic').split(':')[0].toLowerCase()})` },
-    { color: road.national, label: t('layer.roads') },
-    { color: base.highlight, label: t('card.catchment') },
-  ];
+  return mapDossierLegend((k) => translate(lang, k));
 }

@@ -3,7 +3,7 @@
  * to each nearest target (labelled with the distance) and the catchment ring. Pure.
  */
 import type { FeatureCollection, Feature, LineString } from 'geojson';
-import circle from '@turf/circle';
+import { discRing } from '../geo/disc.ts';
 import type { SiteAnalysis, Near } from '../analysis/analyze.ts';
 import type { Crop } from '../data/schema.ts';
 import { crop as cropColour, voltage, road, mineral } from '../map/palette.ts';
@@ -34,9 +34,15 @@ export function connectorLines(a: SiteAnalysis | undefined, lang: Lang, crop: Cr
   return { type: 'FeatureCollection', features };
 }
 
-/** The catchment disc outline (geodesic circle, 128 steps). */
+/**
+ * The catchment disc outline: the very circle the catchment measured (lib/geo/disc.ts discRing,
+ * ellipsoidal local frame at the site's centre), 128 steps.
+ */
 export function catchmentRing(a: SiteAnalysis | undefined, radiusKm: number): FeatureCollection {
   if (!a) return EMPTY;
-  const c = circle(a.centre, radiusKm, { steps: 128, units: 'kilometers' });
-  return { type: 'FeatureCollection', features: [{ ...c, properties: { id: 'catchment', radiusKm } }] };
+  const ring = discRing(a.centre, radiusKm * 1000, 128);
+  return {
+    type: 'FeatureCollection',
+    features: [{ type: 'Feature', properties: { id: 'catchment', radiusKm }, geometry: { type: 'Polygon', coordinates: [ring] } }],
+  };
 }

@@ -1,6 +1,6 @@
 /** Basemap layers drawn from the bundled boundaries: neighbours, region, districts, communes, rivers. */
 import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
-import { base } from '../palette.ts';
+import { base, label } from '../palette.ts';
 import { byZoom, placementFilter } from '../expressions.ts';
 import { FONT } from '../fonts.ts';
 
@@ -33,17 +33,17 @@ export function contextLayers(): LayerSpecification[] {
     {
       id: 'neighbours-label', type: 'symbol', source: 'neighbours',
       layout: { 'text-field': ['get', 'name'], 'text-font': [FONT], 'text-size': 12, 'text-transform': 'uppercase', 'text-letter-spacing': 0.08 },
-      paint: { 'text-color': '#5f676d', 'text-halo-color': base.labelHalo, 'text-halo-width': 1 },
+      paint: { 'text-color': label.neighbour, 'text-halo-color': base.labelHalo, 'text-halo-width': 1 },
     },
     {
       id: 'districts-label', type: 'symbol', source: 'districts', maxzoom: 11,
       layout: { 'text-field': ['get', 'name'], 'text-font': [FONT], 'text-size': byZoom([[7, 11], [10, 14]]), 'text-letter-spacing': 0.04 },
-      paint: { 'text-color': '#59616a', 'text-halo-color': base.labelHalo, 'text-halo-width': 1.2 },
+      paint: { 'text-color': label.district, 'text-halo-color': base.labelHalo, 'text-halo-width': 1.2 },
     },
     {
       id: 'communes-label', type: 'symbol', source: 'communes', minzoom: 10.5,
       layout: { 'text-field': ['get', 'name'], 'text-font': [FONT], 'text-size': 11 },
-      paint: { 'text-color': '#7a828a', 'text-halo-color': base.labelHalo, 'text-halo-width': 1 },
+      paint: { 'text-color': label.commune, 'text-halo-color': base.labelHalo, 'text-halo-width': 1 },
     },
   ];
 }

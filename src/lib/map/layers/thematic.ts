@@ -4,7 +4,7 @@
  * whose size says how uncertain they are.
  */
 import type { LayerSpecification, ExpressionSpecification } from '@maplibre/maplibre-gl-style-spec';
-import { base, crop, mineral, protectedArea, road, siteKind, siteStatus, voltage, hydropower, userData } from '../palette.ts';
+import { base, crop, fallback, label, mineral, protectedArea, road, siteKind, siteStatus, voltage, hydropower, userData } from '../palette.ts';
 import { byZoom, matchProp, isHovered, radiusFromArea } from '../expressions.ts';
 import { FONT } from '../fonts.ts';
 
@@ -44,7 +44,7 @@ export function protectedAreaLayers(): LayerSpecification[] {
 }
 
 export function materialZoneLayers(): LayerSpecification[] {
-  const color = matchProp('crop', crop, '#888888');
+  const color = matchProp('crop', crop, fallback.zone);
   return [
     {
       id: 'material-zones-fill', type: 'fill', source: 'material-zones',
@@ -75,7 +75,7 @@ export function roadLayers(): LayerSpecification[] {
 }
 
 export function powerLayers(): LayerSpecification[] {
-  const lineColor = matchProp('voltage_kv', voltage, '#777777');
+  const lineColor = matchProp('voltage_kv', voltage, fallback.line);
   const lineWidth = byZoom([
     [7, matchProp('voltage_kv', { 220: 2.6, 110: 2, 35: 1.3, 22: 1 }, 1)],
     [12, matchProp('voltage_kv', { 220: 5, 110: 4, 35: 2.5, 22: 2 }, 2)],
@@ -96,15 +96,15 @@ export function powerLayers(): LayerSpecification[] {
       id: 'power-plants-circle', type: 'circle', source: 'power-plants',
       paint: {
         'circle-color': hydropower, 'circle-radius': byZoom([[7, 4], [12, 8]]),
-        'circle-stroke-color': '#ffffff', 'circle-stroke-width': ['case', isHovered, 3, 1.5],
+        'circle-stroke-color': base.stroke, 'circle-stroke-width': ['case', isHovered, 3, 1.5],
       },
     },
     {
       id: 'power-substations-circle', type: 'circle', source: 'power-substations',
       paint: {
-        'circle-color': '#ffffff',
+        'circle-color': base.stroke,
         'circle-radius': byZoom([[7, matchProp('voltage_kv', { 220: 6, 110: 4.5 }, 3)], [12, matchProp('voltage_kv', { 220: 11, 110: 8 }, 5)]]),
-        'circle-stroke-color': matchProp('voltage_kv', voltage, '#555555'),
+        'circle-stroke-color': matchProp('voltage_kv', voltage, fallback.point),
         'circle-stroke-width': ['case', isHovered, 4.5, 3],
       },
     },
@@ -112,7 +112,7 @@ export function powerLayers(): LayerSpecification[] {
       id: 'power-substations-label', type: 'symbol', source: 'power-substations', minzoom: 8.5,
       filter: ['==', ['get', 'kind'], 'substation'],
       layout: { 'text-field': ['coalesce', ['get', 'code'], ['get', 'name']], 'text-font': [FONT], 'text-size': 11, 'text-offset': [0, 1.2], 'text-anchor': 'top' },
-      paint: { 'text-color': '#7f1d1d', 'text-halo-color': base.labelHalo, 'text-halo-width': 1.2 },
+      paint: { 'text-color': label.substation, 'text-halo-color': base.labelHalo, 'text-halo-width': 1.2 },
     },
   ];
 }
@@ -123,16 +123,16 @@ export function mineralLayers(): LayerSpecification[] {
     {
       id: 'mineral-sites-circle', type: 'circle', source: 'mineral-sites',
       paint: {
-        'circle-color': matchProp('mineral', mineral, '#555555'),
+        'circle-color': matchProp('mineral', mineral, fallback.point),
         'circle-radius': byZoom([[7, 5], [12, 9]]),
-        'circle-stroke-color': ['case', isSelected, base.highlight, '#ffffff'],
+        'circle-stroke-color': ['case', isSelected, base.highlight, base.stroke],
         'circle-stroke-width': ['case', isSelected, 4, isHovered, 3, 1.5],
       },
     },
     {
       id: 'mineral-sites-label', type: 'symbol', source: 'mineral-sites', minzoom: 9,
       layout: { 'text-field': ['get', 'name'], 'text-font': [FONT], 'text-size': 11, 'text-offset': [0, 1.1], 'text-anchor': 'top', 'text-optional': true },
-      paint: { 'text-color': '#37474f', 'text-halo-color': base.labelHalo, 'text-halo-width': 1.2 },
+      paint: { 'text-color': label.mineral, 'text-halo-color': base.labelHalo, 'text-halo-width': 1.2 },
     },
   ];
 }
@@ -143,10 +143,10 @@ export function industrialSiteLayers(): LayerSpecification[] {
     {
       id: 'industrial-sites-circle', type: 'circle', source: 'industrial-sites',
       paint: {
-        'circle-color': matchProp('kind', siteKind, '#555555'),
+        'circle-color': matchProp('kind', siteKind, fallback.point),
         'circle-radius': radiusFromArea(5, 0.45),
         'circle-opacity': 0.9,
-        'circle-stroke-color': matchProp('status', siteStatus, '#9e9e9e'),
+        'circle-stroke-color': matchProp('status', siteStatus, fallback.status),
         'circle-stroke-width': ['case', isHovered, 4, 2.5],
       },
     },
@@ -154,7 +154,7 @@ export function industrialSiteLayers(): LayerSpecification[] {
       id: 'industrial-sites-selected', type: 'circle', source: 'industrial-sites',
       paint: {
         'circle-radius': radiusFromArea(5, 0.45, 5),
-        'circle-color': 'rgba(0,0,0,0)',
+        'circle-color': base.transparent,
         'circle-stroke-color': base.highlight,
         'circle-stroke-width': ['case', isSelected, 3, 0],
       },
@@ -166,7 +166,7 @@ export function industrialSiteLayers(): LayerSpecification[] {
         'text-offset': [0, 1.3], 'text-anchor': 'top', 'text-max-width': 9,
         'text-variable-anchor': ['top', 'bottom', 'left', 'right'], 'text-radial-offset': 1.1,
       },
-      paint: { 'text-color': '#4a0e2f', 'text-halo-color': base.labelHalo, 'text-halo-width': 1.5 },
+      paint: { 'text-color': label.site, 'text-halo-color': base.labelHalo, 'text-halo-width': 1.5 },
     },
   ];
 }
@@ -196,7 +196,7 @@ export function overlayLayers(): LayerSpecification[] {
     },
     {
       id: 'user-data-circle', type: 'circle', source: 'user-data', filter: ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]],
-      paint: { 'circle-color': userData, 'circle-radius': 6, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': ['case', isSelected, 4, 1.5] },
+      paint: { 'circle-color': userData, 'circle-radius': 6, 'circle-stroke-color': base.stroke, 'circle-stroke-width': ['case', isSelected, 4, 1.5] },
     },
     {
       id: 'drafts-selected-line', type: 'line', source: 'drafts', filter: ['==', ['geometry-type'], 'Polygon'],
@@ -204,12 +204,12 @@ export function overlayLayers(): LayerSpecification[] {
     },
     {
       id: 'drafts-selected-circle', type: 'circle', source: 'drafts', filter: ['==', ['geometry-type'], 'Point'],
-      paint: { 'circle-color': 'rgba(0,0,0,0)', 'circle-radius': 12, 'circle-stroke-color': base.highlight, 'circle-stroke-width': 3 },
+      paint: { 'circle-color': base.transparent, 'circle-radius': 12, 'circle-stroke-color': base.highlight, 'circle-stroke-width': 3 },
     },
     {
       id: 'analysis-connectors-label', type: 'symbol', source: 'analysis-connectors',
       layout: { 'symbol-placement': 'line-center', 'text-field': ['get', 'label'], 'text-font': [FONT], 'text-size': 11, 'text-allow-overlap': true },
-      paint: { 'text-color': '#3e2723', 'text-halo-color': base.labelHalo, 'text-halo-width': 1.5 },
+      paint: { 'text-color': label.connector, 'text-halo-color': base.labelHalo, 'text-halo-width': 1.5 },
     },
   ];
 }
