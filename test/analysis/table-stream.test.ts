@@ -29,7 +29,7 @@ beforeAll(() => {
     rows.push({ ...analysed[k], id, name: i % 7 === 0 ? `Tên, "có" dấu ${i}` : analysed[k].name });
     sites.push({ ...base[k], properties: { ...base[k].properties, id } });
   }
-});
+}, 120_000);
 
 describe('chunked exports of the analysis table', () => {
   it('CSV: parses back to the same table as the one-string export, in bounded chunks', async () => {
