@@ -83,7 +83,8 @@ describe('attribution control', () => {
     const page = await h.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const watch = await watchPage(page);
     await page.goto(`${h.url}#s=power-substations:sub-e26-2-cho-don`);
-    await waitForMapIdle(page);
+    // The map frames the selected substation's placement, where no industrial site may be in view.
+    await waitForMapIdle(page, 60_000, 'power-substations');
     const card = page.getByTestId('card-credits');
     await expect.poll(() => card.textContent()).toContain('Lưới 110 kV: anhcv1987/sodoluoidien, bên thứ ba (không ghi giấy phép)');
     expect(await card.textContent()).toContain('chưa ai cho phép phân phối lại');

@@ -43,12 +43,12 @@ export async function watchPage(page: Page) {
   return { errors, external };
 }
 
-/** Waits until the map reports idle after data are drawn. */
-export async function waitForMapIdle(page: Page, timeout = 60_000) {
-  await page.waitForFunction(() => {
+/** Waits until the map reports idle after data are drawn (features of `source` in view). */
+export async function waitForMapIdle(page: Page, timeout = 60_000, source = 'industrial-sites') {
+  await page.waitForFunction((src) => {
     const probe = (window as unknown as { __mapProbe?: MapProbe }).__mapProbe;
-    return !!probe && probe.loaded() && probe.renderedCount('industrial-sites') > 0;
-  }, undefined, { timeout, polling: 100 });
+    return !!probe && probe.loaded() && probe.renderedCount(src) > 0;
+  }, source, { timeout, polling: 100 });
 }
 
 /** The read-only probe MapView exposes on `window.__mapProbe` for these tests. */
