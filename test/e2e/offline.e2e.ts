@@ -58,7 +58,7 @@ describe('offline and installable (service worker, production build)', () => {
     await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(sites.features.length);
     // Distances are computed (in the worker, itself served from the cache): km or m in the cells.
     await expect.poll(() => rows.first().locator('td').allTextContents(), { timeout: 30_000 })
-      .toEqual(expect.arrayContaining([expect.stringMatching(/\d+(,\d+)? (km|m)$/)]));
+      .toEqual(expect.arrayContaining([expect.stringMatching(/\d+(,\d+)? (km|m)( ·|$)/)]));
     // "Data as of" is visible without opening anything.
     expect(await page.locator('[data-testid="data-as-of"]').first().textContent()).toMatch(/\d{4}/);
 
