@@ -57,7 +57,8 @@ describe('bring your own data (production build, Debian Chromium)', () => {
     // Imported power lines in the role of 35 kV feeders: every analysis updates at once.
     const mvOf = async (id: string) => {
       const t = await page.locator(`tbody tr[data-row-id="${id}"] td:not(.pick)`).nth(1).textContent();
-      const m = t!.trim().match(/^([\d.,]+) (m|km)$/)!;
+      // "9,2 km", "≈ 9,2 km · …" (schematic) or "1,1–6,0 km · …" (interval): the first figure, in its unit.
+      const m = t!.trim().match(/([\d.,]+)\s*(?:–\s*[\d.,]+\s*)?(m|km)\b/)!;
       return Number(m[1].replace(/\./g, '').replace(',', '.')) * (m[2] === 'km' ? 1000 : 1);
     };
     // KCN Thanh Bình I: the nearest bundled 35 kV link is ~9 km away; the imported Thái Nguyên link crosses its commune.
