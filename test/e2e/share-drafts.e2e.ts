@@ -58,7 +58,8 @@ describe('sketched candidates in the shared URL', () => {
       const p2 = await b.newPage();
       const watch2 = await watchPage(p2);
       await p2.goto(url);
-      await waitForMapIdle(p2);
+      // The link's view is on the candidate, where no industrial site may be in view.
+      await waitForMapIdle(p2, 60_000, 'drafts');
       const card2 = p2.getByTestId('feature-card');
       await expect.poll(() => card2.locator('h2').textContent(), { timeout: 20_000 }).toBe(name);
       await expect.poll(() => card2.getByTestId('site-analysis').count(), { timeout: 30_000 }).toBe(1);
