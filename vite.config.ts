@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -50,8 +51,13 @@ const pwa = VitePWA({
 // Base path from the environment so the app can be served under a sub-path.
 export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
-  plugins: [svelte(), ...(process.env.VITEST ? [] : [pwa])],
-  resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
+  // Unit tests run in Node through Vite's server pipeline, which would compile runes modules
+  // (*.svelte.ts) for the server, where $effect does nothing: compile them for the client...
+  plugins: [svelte(process.env.VITEST ? { dynamicCompileOptions: () => ({ generate: 'client' }) } : {}), ...(process.env.VITEST ? [] : [pwa])],
+  // ... and give the tests Svelte's client runtime (flushSync, effects), not the server one Node picks.
+  resolve: process.env.VITEST
+    ? { conditions: ['browser'], alias: [{ find: /^svelte$/, replacement: fileURLToPath(new URL('./node_modules/svelte/src/index-client.js', import.meta.url)) }] }
+    : undefined,
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
   test: {

@@ -4,7 +4,9 @@
  */
 import { expect } from 'vitest';
 import { catchment, scoreSite, analyzeSites, type CriterionInputs } from '../../src/lib/analysis/index.ts';
-import { loadPackage, role, runGolden } from '../geo/helpers.ts';
+import { discRing } from '../../src/lib/geo/disc.ts';
+import { centreOf } from '../../src/lib/geo/geometry.ts';
+import { goldenFeature, loadPackage, role, runGolden } from '../geo/helpers.ts';
 
 runGolden({
   catchment(c) {
@@ -17,7 +19,9 @@ runGolden({
     expect(Math.abs(r.mvLineLengthM!.total - e.mvLengthM)).toBeLessThanOrEqual(e.tolM);
     expect(Math.abs(r.population!.value - e.population)).toBeLessThanOrEqual(e.tolPeople);
     expect(r.population!.year).toBe(2009);
-    return { result: r, features: [] };
+    // The disc the figures were measured in, to check them against the inputs on a map.
+    const ring = discRing(centreOf(role(c, 'site')[0].geometry), (c.properties.options.radiusKm as number) * 1000);
+    return { result: r, features: [goldenFeature({ type: 'Polygon', coordinates: [ring] }, { radiusKm: c.properties.options.radiusKm })] };
   },
   analyze(c) {
     const rows = analyzeSites(c.features, loadPackage(), c.properties.options as { radiusKm: number });

@@ -4,7 +4,8 @@
  */
 import { chromium, type Browser, type Page, type ConsoleMessage } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import type { MapProbe } from '../../src/lib/map/probe.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -16,7 +17,10 @@ export const CHROMIUM_ARGS = [
 export interface Harness { browser: Browser; server: PreviewServer; url: string; close(): Promise<void> }
 
 export async function startHarness(): Promise<Harness> {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
+  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build:e2e` first (npm test does)');
+  if (!readdirSync('dist/assets').some((f) => f.endsWith('.js') && readFileSync(`dist/assets/${f}`, 'utf8').includes('__mapProbe'))) {
+    throw new Error('dist/ was built without the map probe: run `npm run build:e2e` (npm run build ships without it)');
+  }
   const server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'silent' });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('preview server has no local URL');
@@ -51,14 +55,5 @@ export async function waitForMapIdle(page: Page, timeout = 60_000, source = 'ind
   }, source, { timeout, polling: 100 });
 }
 
-/** The read-only probe MapView exposes on `window.__mapProbe` for these tests. */
-export interface MapProbe {
-  renderedCount(source: string): number;
-  project(lon: number, lat: number): { x: number; y: number };
-  loaded(): boolean;
-  zoom(): number;
-  fitRegion(): void;
-  center(): [number, number];
-  connectorEnds(): { end: [number, number]; label: string }[];
-  moving(): boolean;
-}
+/** The read-only probe MapView exposes on `window.__mapProbe` in the browser tests' build. */
+export type { MapProbe };

@@ -73,7 +73,9 @@ export const goldenFeature = (g: Geometry, p: Record<string, unknown>): Feature 
 /**
  * Golden fixtures: every test/fixtures/geo/<op>/in/<case>.geojson is run through its operation;
  * the op asserts the hand-checked `expected` values in the fixture's properties, and the rounded
- * output is compared with test/fixtures/geo/<op>/out/<case>.geojson (toMatchFileSnapshot).
+ * output is compared with test/fixtures/geo/<op>/out/<case>.geojson (toMatchFileSnapshot). The
+ * output opens as a map (QGIS, geojson.io): the case's input features (with their `role`), then
+ * the op's debug features (`role: "result"`: nearest-point segments, catchment rings).
  * Inputs are deep-frozen: the code under test must never mutate them.
  */
 export function runGolden(ops: Record<string, (c: GoldenCase) => { result: unknown; features: Feature[] }>): void {
@@ -86,7 +88,8 @@ export function runGolden(ops: Record<string, (c: GoldenCase) => { result: unkno
         it(file.replace('.geojson', ''), async () => {
           const c = deepFreeze(readFc(`${dir}/${file}`)) as GoldenCase;
           const { result, features } = ops[op](c);
-          const out = { type: 'FeatureCollection', properties: { op, case: file, description: c.properties.description, options: c.properties.options, result: roundDeep(result) }, features: roundDeep(features) };
+          const debug = features.map((f) => ({ ...f, properties: { role: 'result', ...f.properties } }));
+          const out = { type: 'FeatureCollection', properties: { op, case: file, description: c.properties.description, options: c.properties.options, result: roundDeep(result) }, features: roundDeep([...c.features, ...debug]) };
           await expect(JSON.stringify(out, null, 1) + '\n').toMatchFileSnapshot(`${FIXTURES}${op}/out/${file}`);
         });
       }

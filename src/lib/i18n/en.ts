@@ -337,6 +337,8 @@ export const en: Record<keyof typeof vi, string> = {
   'notice.missingDraft': 'The link selects a sketched candidate that is neither in the link nor in this browser:',
   'notice.draftsNotSaved': 'Candidates could not be saved in this browser:',
   'notice.draftsInUrl': 'Candidates in the link could not be read:',
+  // typed notices (lib/state/notices.ts)
+  'notice.draftsNotAdded': 'Candidates could not be added to the map:',
   'score.allData': 'All {n} criteria have data.',
   'score.renormalised': '{x} criteria not counted (no data, not relevant or zero weight); weights shared again over the other {n}.',
   'score.none': 'No criterion has data and a weight above 0: the score is 0.',

@@ -335,6 +335,8 @@ export const vi = {
   'notice.missingDraft': 'Liên kết chọn một phương án phác thảo không có trong liên kết cũng như trong trình duyệt này:',
   'notice.draftsNotSaved': 'Chưa lưu được phương án vào trình duyệt:',
   'notice.draftsInUrl': 'Phương án trong liên kết không đọc được:',
+  // typed notices (lib/state/notices.ts)
+  'notice.draftsNotAdded': 'Chưa thêm được phương án vào bản đồ:',
   'score.allData': 'Cả {n} tiêu chí đều có số liệu.',
   'score.renormalised': '{x} tiêu chí không tính (không có số liệu, không liên quan hoặc trọng số 0); trọng số chia lại trên {n} tiêu chí còn lại.',
   'score.none': 'Không có tiêu chí nào có số liệu và trọng số > 0: điểm bằng 0.',

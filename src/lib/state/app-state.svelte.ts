@@ -1,10 +1,11 @@
 /**
- * The one application state: inputs as `$state`, everything computable as `$derived`.
- * Components read it; only MapView talks to MapLibre.
+ * The one application state: inputs as `$state`, everything computable as `$derived`, and the
+ * work that feeds it (`load()` the package, the drafts and the imported layers; `start()` the
+ * analysis and the drafts' saving). Components read it; only MapView talks to MapLibre.
  */
 import type { Feature, FeatureCollection } from 'geojson';
 import type { LayerId, Manifest, UserSiteProps } from '../data/schema.ts';
-import type { LoadIssue } from '../data/load.ts';
+import { loadDataPackage, type LoadIssue } from '../data/load.ts';
 import type { Basemap } from '../map/basemaps.ts';
 import { translate, type Lang } from '../i18n/index.ts';
 import { EMPTY_FILTERS, type Mode, type SiteFilters } from './url-state.ts';
@@ -16,11 +17,12 @@ import type { Draft, DrawMode } from '../map/draw-types.ts';
 import { coverage, type Coverage } from '../ui/coverage.ts';
 import { effectiveLayers, normaliseUserLayer, type UserLayerSpec } from '../data/user-layers.ts';
 import type { SurfaceOverlay } from '../map/surface-layer.ts';
+import { AnalysisState } from './analysis-state.svelte.ts';
+import { noticeOf, type Notice, type NoticeCode } from './notices.ts';
+import { draftsStore, loadDrafts, saveDrafts } from './drafts-store.ts';
+import type { UrlDraft } from './url-drafts.ts';
 
-export interface MapSnapshot { pngDataUrl: string; widthPx: number; heightPx: number; metresPerPixel: number; bearingDeg: number }
-
-/** A notice in the UI language: the message `key`, then `detail` (data, shown as given). */
-export interface Notice { key: string; detail?: string }
+export type { Notice } from './notices.ts';
 
 export type Panel = 'layers' | 'sites' | 'drafts' | 'data' | 'targets' | 'surface' | 'about';
 /** A selected feature: a data-package layer, one of the user's draft sites, or an imported feature. */
@@ -52,8 +54,8 @@ export class AppState {
   view = $state<{ lon: number; lat: number; zoom: number } | null>(null);
   /** A camera request for MapView: fit these bounds, or go to this view. Each request is a new object. */
   viewRequest = $state.raw<{ bbox?: [number, number, number, number]; view?: { lon: number; lat: number; zoom: number } } | null>(null);
-  /** Short messages for the user (e.g. an ignored URL value): a message key with a detail, or plain text. */
-  notices = $state<(string | Notice)[]>([]);
+  /** Short messages for the user (e.g. an ignored URL value): a code with a detail. */
+  notices = $state<Notice[]>([]);
   /** Phone layout: whether the bottom sheet is expanded. */
   sheetOpen = $state(false);
 
@@ -83,17 +85,18 @@ export class AppState {
 
   /** Catchment radius of the analysis, km. */
   radiusKm = $state(10);
-  /** Analysis rows of the sites (existing and drafts), from the worker. */
-  analysis = $state.raw<SiteAnalysis[]>([]);
+  /** The analysis of every site, re-run by `start()` as its inputs change. */
+  readonly analysisState: AnalysisState;
+  /** Analysis rows of the sites (existing, drafts and imported), from the worker. */
+  get analysis(): SiteAnalysis[] { return this.analysisState.rows; }
   /** Progress of a running analysis, or null. */
-  analysisProgress = $state<{ done: number; total: number } | null>(null);
-  analysisError = $state<string | null>(null);
+  get analysisProgress(): { done: number; total: number } | null { return this.analysisState.progress; }
+  get analysisError(): string | null { return this.analysisState.error; }
+  get analysisById(): Map<string, SiteAnalysis> { return this.analysisState.byId; }
   /** Sites picked for side-by-side comparison (2–4). */
   compareIds = $state<string[]>([]);
   /** Which crop the table's material column shows. */
   tableCrop = $state<Crop>('wood');
-
-  analysisById: Map<string, SiteAnalysis> = $derived(new Map(this.analysis.map((r) => [r.id, r])));
 
 
   /** Ids of the sites passing the filters (all of them when no filter is set). */
@@ -174,13 +177,76 @@ export class AppState {
   /** Last pointer position over the map (hover or tap) while the surface is shown, for its value readout. */
   pointer = $state.raw<{ lng: number; lat: number } | null>(null);
 
-  /**
-   * Set by MapView: a PNG snapshot of the map around a place, or framed on `frame` (w, s, e, n) when
-   * given, for the dossier (null before the map exists).
-   */
-  snapshot: ((around: [number, number], frame?: [number, number, number, number]) => Promise<MapSnapshot>) | null = null;
-
   t = (key: string): string => translate(this.lang, key);
+
+  /** @param analysis the analysis state (tests pass one with a fake worker client). */
+  constructor(analysis: AnalysisState = new AnalysisState()) {
+    this.analysisState = analysis;
+  }
+
+  notify(code: NoticeCode, detail?: string): void {
+    this.notices = [...this.notices, { code, ...(detail ? { detail } : {}) }];
+  }
+
+  /**
+   * Starts the state's own work: the analysis follows the data, the sites, the radius and the
+   * weights once the package is loaded, and the drafts are written to IndexedDB as they change once
+   * the saved ones were read. Returns the function that stops both.
+   */
+  start(save: typeof saveDrafts = saveDrafts): () => void {
+    const stopAnalysis = this.analysisState.follow(() => ({
+      ready: this.manifest !== null,
+      layers: this.dataLayers,
+      sites: this.allSites,
+      opts: { radiusKm: this.radiusKm, weights: $state.snapshot(this.weights) },
+    }));
+    const stopSaving = $effect.root(() => {
+      $effect(() => {
+        const record = { drafts: this.drafts, names: $state.snapshot(this.draftNames) };
+        if (!this.draftsReady) return;
+        save(record).catch((e) => (this.notices = [...this.notices, noticeOf('draftsNotSaved', e)]));
+      });
+    });
+    return () => { stopAnalysis(); stopSaving(); };
+  }
+
+  /**
+   * Loads the data package under `packageUrl`, the saved drafts (with the candidates a shared link
+   * carries) and `alsoLoad` (the imported layers) side by side. The package is shown as soon as it
+   * arrives, whatever the browser's storage does. A package that cannot be used sets `fatalError`;
+   * a selection (from a link) that is in neither the data nor the drafts is dropped with a notice.
+   */
+  async load(packageUrl: string, opts: { linkDrafts?: UrlDraft[]; alsoLoad?: Promise<unknown>; loadPackage?: typeof loadDataPackage; readDrafts?: typeof loadDrafts; store?: Pick<typeof draftsStore.items, 'onExternalChange'> } = {}): Promise<void> {
+    const pkgLoad = (opts.loadPackage ?? loadDataPackage)(packageUrl);
+    pkgLoad.catch(() => {}); // handled below; avoids an unhandled rejection while the others load
+    const linkDrafts = opts.linkDrafts ?? [];
+    // A shared link's candidates join the saved ones on the first read (the saved version wins for
+    // the same id); from then on they are saved like any other draft.
+    const readDrafts = (withLink: boolean) => (opts.readDrafts ?? loadDrafts)().then((saved) => {
+      const have = new Set(saved.record.drafts.map((d) => d.properties.id));
+      const added = withLink ? linkDrafts.filter((x) => !have.has(x.draft.properties.id)) : [];
+      this.drafts = [...saved.record.drafts, ...added.map((x) => x.draft)];
+      this.draftNames = { ...Object.fromEntries(added.filter((x) => x.name).map((x) => [x.draft.properties.id, x.name!])), ...saved.record.names };
+      if (saved.error) this.notify('draftsNotRead', saved.error);
+      this.draftsReady = true;
+    });
+    const stored = Promise.all([readDrafts(true), opts.alsoLoad]);
+    // Another tab changed the drafts: reload them (the drawing tool follows through draftsSync).
+    (opts.store ?? draftsStore.items).onExternalChange(() => void readDrafts(false).then(() => this.draftsSync++));
+    try {
+      const pkg = await pkgLoad;
+      this.manifest = pkg.manifest;
+      this.layers = pkg.layers;
+      this.loadIssues = pkg.issues;
+    } catch (e) {
+      this.fatalError = e instanceof Error ? e.message : String(e);
+    }
+    await stored;
+    if (!this.fatalError && this.selected && !this.selectedFeature) {
+      this.notify(this.selected.layer === 'drafts' ? 'missingDraft' : 'missingSelection', `${this.selected.layer}:${this.selected.id}`.slice(0, 80));
+      this.selected = null;
+    }
+  }
 
   select(layer: LayerId | 'drafts' | 'user', id: string): void {
     this.selected = { layer, id };

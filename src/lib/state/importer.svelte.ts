@@ -9,6 +9,7 @@ import type { UserLayerSpec } from '../data/user-layers.ts';
 import { ImportClient } from '../../workers/import-client.ts';
 import type { AppState } from './app-state.svelte.ts';
 import { ItemStore, type ItemStoreOptions } from './item-store.ts';
+import { noticeOf } from './notices.ts';
 
 /** The single record of earlier versions, moved to one key per layer (`user-layer:<id>`) on first load. */
 const LEGACY_KEY = 'user-layers:v1';
@@ -126,9 +127,9 @@ export class Importer {
     try {
       const { layers, unreadable } = await loadUserLayers(this.store);
       this.app.userLayers = layers;
-      if (unreadable) this.app.notices = [...this.app.notices, { key: 'notice.layersNotRead', detail: `${unreadable} imported layer(s) could not be read and were set aside` }];
+      if (unreadable) this.app.notify('layersNotRead', `${unreadable} imported layer(s) could not be read and were set aside`);
     } catch (e) {
-      this.app.notices = [...this.app.notices, { key: 'notice.layersNotRead', detail: e instanceof Error ? e.message : String(e) }];
+      this.app.notices = [...this.app.notices, noticeOf('layersNotRead', e)];
     }
   }
 
@@ -136,7 +137,7 @@ export class Importer {
     try {
       await this.store.save(new Map(this.app.userLayers.map((l) => [l.id, l])));
     } catch (e) {
-      this.app.notices = [...this.app.notices, { key: 'notice.layersNotSaved', detail: e instanceof Error ? e.message : String(e) }];
+      this.app.notices = [...this.app.notices, noticeOf('layersNotSaved', e)];
     }
   }
 }

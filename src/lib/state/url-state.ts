@@ -7,6 +7,7 @@ import { LAYER_IDS, PLAN_PHASES, SITE_KINDS, SITE_STATUSES, type LayerId, type P
 import { BASEMAPS, type Basemap } from '../map/basemaps.ts';
 import { LANGS, type Lang } from '../i18n/index.ts';
 import { decodeDraft, type UrlDraft } from './url-drafts.ts';
+import type { Notice } from './notices.ts';
 
 export const MODES = ['public', 'investor', 'planner'] as const;
 export type Mode = (typeof MODES)[number];
@@ -81,11 +82,11 @@ export interface DecodeOptions {
 }
 
 /** Decodes a hash (with or without `#`). Unknown keys and bad values become notices. */
-export function decodeUrlState(hash: string, opts: DecodeOptions = {}): { state: DecodedUrlState; notices: string[] } {
+export function decodeUrlState(hash: string, opts: DecodeOptions = {}): { state: DecodedUrlState; notices: Notice[] } {
   const p = new URLSearchParams(hash.replace(/^#/, ''));
   const state: DecodedUrlState = {};
-  const notices: string[] = [];
-  const bad = (key: string, value: string) => notices.push(`ignored ${key}=${value.slice(0, 60)}`);
+  const notices: Notice[] = [];
+  const bad = (key: string, value: string) => notices.push({ code: 'ignored', detail: `${key}=${value.slice(0, 60)}` });
   const known = new Set(['v', 'lang', 'mode', 'b', 'l', 's', 'fd', 'fk', 'fs', 'fp', 'w', 'd', ...NUM_FILTERS]);
   for (const key of p.keys()) if (!known.has(key)) bad(key, p.get(key) ?? '');
 

@@ -30,14 +30,14 @@ describe('URL state', () => {
       weights: { mv: 2 },
     });
     expect(notices).toEqual([
-      'ignored zz=1',
-      'ignored v=200,22,9',
-      'ignored lang=fr',
-      'ignored l=old-layer',
-      'ignored s=nowhere:x',
-      'ignored fk=castle',
-      'ignored maxMvDistanceM=-3',
-      'ignored w=bogus:x',
+      { code: 'ignored', detail: 'zz=1' },
+      { code: 'ignored', detail: 'v=200,22,9' },
+      { code: 'ignored', detail: 'lang=fr' },
+      { code: 'ignored', detail: 'l=old-layer' },
+      { code: 'ignored', detail: 's=nowhere:x' },
+      { code: 'ignored', detail: 'fk=castle' },
+      { code: 'ignored', detail: 'maxMvDistanceM=-3' },
+      { code: 'ignored', detail: 'w=bogus:x' },
     ]);
   });
 

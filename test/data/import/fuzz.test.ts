@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { importFile } from '../../src/lib/data/import';
-import type { ImportResult } from '../../src/lib/data/import';
+import { importFile } from '../../../src/lib/data/import';
+import type { ImportResult } from '../../../src/lib/data/import';
 import { fixture } from './helpers';
 
 const FILES = ['communes-wgs84.geojson', 'power-110kv.kml', 'power-110kv.kmz', 'power-110kv.gpx', 'substations-lonlat.csv', 'communes-9213-shp.zip', 'communes-wkt.csv'];

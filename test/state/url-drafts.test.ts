@@ -52,7 +52,8 @@ describe('drafts in the URL', () => {
       expect(state.lang).toBe('en');
       expect(state.drafts).toBeUndefined();
       expect(notices).toHaveLength(1);
-      expect(notices[0]).toMatch(/^ignored d=/);
+      expect(notices[0].code).toBe('ignored');
+      expect(notices[0].detail).toMatch(/^d=/);
     }
   });
 });

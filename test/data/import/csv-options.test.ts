@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
-import { importFile, parseWkt, toWkt, parseCoordinate } from '../../src/lib/data/import';
-import type { ImportResult } from '../../src/lib/data/import';
+import { importFile, parseWkt, toWkt, parseCoordinate } from '../../../src/lib/data/import';
+import type { ImportResult } from '../../../src/lib/data/import';
 import { codes, fixture, importText, ok } from './helpers';
 
 describe('CSV columns', () => {
@@ -122,9 +122,9 @@ describe('options, progress, cancel, purity', () => {
   });
   it('library code imports no Svelte, MapLibre or DOM globals', () => {
     const files = [
-      ...readdirSync(new URL('../../src/lib/data/import/', import.meta.url)).map((f) => new URL(`../../src/lib/data/import/${f}`, import.meta.url)),
-      new URL('../../src/lib/data/export/index.ts', import.meta.url),
-      new URL('../../src/lib/data/crs.ts', import.meta.url),
+      ...readdirSync(new URL('../../../src/lib/data/import/', import.meta.url)).map((f) => new URL(`../../../src/lib/data/import/${f}`, import.meta.url)),
+      new URL('../../../src/lib/data/export/index.ts', import.meta.url),
+      new URL('../../../src/lib/data/crs.ts', import.meta.url),
     ];
     for (const f of files) {
       const src = readFileSync(f, 'utf8');

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { codes, fixture, importFixture, importText, ok, REGION } from './helpers';
-import type { ImportFailure, ImportOptions } from '../../src/lib/data/import';
+import type { ImportFailure, ImportOptions } from '../../../src/lib/data/import';
 
 const fail = (r: Awaited<ReturnType<typeof importFixture>>): ImportFailure => {
   if (r.ok) throw new Error('expected a failure');
@@ -207,14 +207,14 @@ describe('bad files: each returns specific issues and never throws', () => {
 });
 
 async function importFile2(name: string, bytes: Uint8Array, options?: ImportOptions) {
-  const { importFile } = await import('../../src/lib/data/import');
+  const { importFile } = await import('../../../src/lib/data/import');
   return importFile({ name, bytes }, { ...REGION, ...options });
 }
 
 describe('declared CRS contradicted by the coordinates', () => {
   it('a WGS 84 .prj over VN-2000 metres is an error naming the likely CRS', async () => {
     const { unzipSync } = await import('fflate');
-    const { importShapefileParts } = await import('../../src/lib/data/import');
+    const { importShapefileParts } = await import('../../../src/lib/data/import');
     const z = unzipSync(fixture('communes-9213-shp.zip'));
     const wgs = 'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
     const r = fail(await importShapefileParts({ shp: z['communes_vn2000_tm3.shp'], dbf: z['communes_vn2000_tm3.dbf'], prj: wgs, name: 'c.shp' }, REGION));

@@ -1,10 +1,10 @@
 /** Shared helpers for the import tests. */
 import { readFileSync } from 'node:fs';
 import type { Position } from 'geojson';
-import { importFile } from '../../src/lib/data/import';
-import type { ImportOptions, ImportResult, ImportSuccess } from '../../src/lib/data/import';
+import { importFile } from '../../../src/lib/data/import';
+import type { ImportOptions, ImportResult, ImportSuccess } from '../../../src/lib/data/import';
 
-export const FIX = new URL('../fixtures/import/', import.meta.url);
+export const FIX = new URL('../../fixtures/import/', import.meta.url);
 
 /**
  * The region hint the app passes (the bundled data package's manifest: region bbox and the

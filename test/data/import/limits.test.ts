@@ -1,8 +1,8 @@
 /** Parsing is bounded everywhere: inflated size, text size, feature and vertex counts, nesting; DTDs; ranges. */
 import { describe, expect, it } from 'vitest';
-import { importFile } from '../../src/lib/data/import';
-import type { ImportResult } from '../../src/lib/data/import';
-import { readZip } from '../../src/lib/data/import/zip';
+import { importFile } from '../../../src/lib/data/import';
+import type { ImportResult } from '../../../src/lib/data/import';
+import { readZip } from '../../../src/lib/data/import/zip';
 import { inflatingKmz } from './inflating-kmz';
 import { REGION, importText, ok } from './helpers';
 

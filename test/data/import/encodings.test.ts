@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { readDbf, cpgToLabel } from '../../src/lib/data/import/dbf';
-import { decodeTcvn3, encodeTcvn3, detectVietnameseEncoding } from '../../src/lib/data/import';
-import type { Issue } from '../../src/lib/data/import';
+import { readDbf, cpgToLabel } from '../../../src/lib/data/import/dbf';
+import { decodeTcvn3, encodeTcvn3, detectVietnameseEncoding } from '../../../src/lib/data/import';
+import type { Issue } from '../../../src/lib/data/import';
 import { fixture, fixtureJson, importFile2 } from './enc-helpers';
 
 const ref = fixtureJson<FeatureCollection<Geometry, Record<string, unknown>>>('communes-wgs84.geojson');

@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { exportCollection, type ExportCredits } from '../../src/lib/data/export';
-import { importFile } from '../../src/lib/data/import';
-import { creditLine, creditsOf, licenceLabel, licencesOf } from '../../src/lib/data/attribution';
-import type { Manifest } from '../../src/lib/data/schema';
+import { exportCollection, type ExportCredits } from '../../../src/lib/data/export';
+import { importFile } from '../../../src/lib/data/import';
+import { creditLine, creditsOf, licenceLabel, licencesOf } from '../../../src/lib/data/attribution';
+import type { Manifest } from '../../../src/lib/data/schema';
 import { ok } from './helpers';
-import { csvWithCreditColumns, csvWithCreditRows, exportCredits, geojsonWithCredits } from '../../src/lib/data/export/credits';
+import { csvWithCreditColumns, csvWithCreditRows, exportCredits, geojsonWithCredits } from '../../../src/lib/data/export/credits';
 
 const REPO = join(import.meta.dirname, '..', '..');
 const manifest: Manifest = JSON.parse(readFileSync(join(REPO, 'public', 'geodata', 'manifest.json'), 'utf8'));

@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import type { FeatureCollection, Geometry, Position } from 'geojson';
-import { exportCollection } from '../../src/lib/data/export';
-import { importFile } from '../../src/lib/data/import';
-import { transformer } from '../../src/lib/data/crs';
+import { exportCollection } from '../../../src/lib/data/export';
+import { importFile } from '../../../src/lib/data/import';
+import { transformer } from '../../../src/lib/data/crs';
 import { fixtureJson, flat, ok } from './helpers';
 
 type FC = FeatureCollection<Geometry, Record<string, unknown>>;
@@ -15,10 +15,17 @@ const points: FC = {
   ],
 };
 
+/** A feature-by-feature comparison runs over something: as many features as the source, and some. */
+function expectSameCount(got: unknown[], want: unknown[]) {
+  expect(want.length).toBeGreaterThan(0);
+  expect(got.length).toBe(want.length);
+}
+
 /** Compare positions ring by ring (same order), within tolerance (deg or m). */
 function expectSamePositions(a: Geometry, b: Geometry, tol: number) {
   const pa = flat((a as { coordinates: unknown }).coordinates);
   const pb = flat((b as { coordinates: unknown }).coordinates);
+  expect(pb.length).toBeGreaterThan(0);
   expect(pa.length).toBe(pb.length);
   pa.forEach((p, i) => {
     expect(Math.abs(p[0] - pb[i][0])).toBeLessThan(tol);
@@ -44,6 +51,7 @@ describe('export → import round trips', () => {
     const t = transformer(4326, 9213);
     expectSamePositions(written.features[0].geometry, { type: 'Polygon', coordinates: (communes.features[0].geometry as { coordinates: Position[][] }).coordinates.map((ring) => ring.map(t)) } as Geometry, 0.01);
     expect(r.crs).toEqual({ code: 9213, source: 'geojson' });
+    expectSameCount(r.collection.features, communes.features);
     r.collection.features.forEach((f, i) => {
       expect(f.properties).toEqual(communes.features[i].properties);
       expectSamePositions(f.geometry, communes.features[i].geometry, 1e-7);
@@ -55,6 +63,7 @@ describe('export → import round trips', () => {
     expect(text.startsWith('\uFEFFlon,lat,id,name,area_ha,note,sectors,ok\r\n')).toBe(true);
     expect(text).toContain(`"'=SUM(A1)"`.replace(/"/g, '')); // formula escaped for spreadsheets
     expect(r.collection.features).toHaveLength(2);
+    expectSameCount(r.collection.features, points.features);
     r.collection.features.forEach((f, i) => {
       expectSamePositions(f.geometry, points.features[i].geometry, 1e-9);
       expect(f.properties.id).toBe(points.features[i].id);
@@ -69,10 +78,12 @@ describe('export → import round trips', () => {
     const { out, r } = await reimport(points, 'csv', 9213);
     expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(out.bytes).split('\r\n')[0]).toBe('\uFEFFx,y,id,name,area_ha,note,sectors,ok');
     expect(r.crs).toEqual({ code: 9213, source: 'user' });
+    expectSameCount(r.collection.features, points.features);
     r.collection.features.forEach((f, i) => expectSamePositions(f.geometry, points.features[i].geometry, 1e-7));
   });
   it('CSV of polygons as WKT: same rings', async () => {
     const { r } = await reimport(communes, 'csv');
+    expectSameCount(r.collection.features, communes.features);
     r.collection.features.forEach((f, i) => {
       expectSamePositions(f.geometry, communes.features[i].geometry, 1e-9);
       expect(f.properties.name).toBe(communes.features[i].properties.name);
@@ -81,12 +92,14 @@ describe('export → import round trips', () => {
   });
   it('CSV of polygons as WKT in EPSG:9213: back within 1e-7°', async () => {
     const { r } = await reimport(communes, 'csv', 9213);
+    expectSameCount(r.collection.features, communes.features);
     r.collection.features.forEach((f, i) => expectSamePositions(f.geometry, communes.features[i].geometry, 1e-7));
   });
   it('KML (tokml → togeojson): same geometry and names', async () => {
     const { out, r } = await reimport(communes, 'kml');
     expect(out.mime).toBe('application/vnd.google-earth.kml+xml');
     expect(r.crs).toEqual({ code: 4326, source: 'kml' });
+    expectSameCount(r.collection.features, communes.features);
     r.collection.features.forEach((f, i) => {
       expectSamePositions(f.geometry, communes.features[i].geometry, 1e-7);
       expect(f.properties.name).toBe(communes.features[i].properties.name);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exportCollection } from '../../src/lib/data/export';
-import { importFile } from '../../src/lib/data/import';
+import { exportCollection } from '../../../src/lib/data/export';
+import { importFile } from '../../../src/lib/data/import';
 import { ok } from './helpers';
 
 describe('CSV export: header cells built from property names are formula-safe', () => {

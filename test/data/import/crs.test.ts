@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { CRS_DEFS, SUPPORTED_EPSG, transformer, crsFromWkt, parseCrsCode, proposeCrs } from '../../src/lib/data/crs';
+import { CRS_DEFS, SUPPORTED_EPSG, transformer, crsFromWkt, parseCrsCode, proposeCrs } from '../../../src/lib/data/crs';
 import { REGION } from './helpers';
 
-const ref = JSON.parse(readFileSync(new URL('../fixtures/import/crs-reference.json', import.meta.url), 'utf8'));
+const ref = JSON.parse(readFileSync(new URL('../../fixtures/import/crs-reference.json', import.meta.url), 'utf8'));
 const R = 6378137;
 /** Distance in metres between two lon/lat positions (equirectangular, fine for sub-metre checks). */
 const metres = (a: number[], b: number[]) => {

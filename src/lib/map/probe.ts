@@ -1,0 +1,23 @@
+/**
+ * The read-only probe MapView installs on `window.__mapProbe` for the browser tests, only in a
+ * build made with `VITE_MAP_PROBE` set (`npm run build:e2e`); the shipped build has none.
+ */
+export interface MapProbe {
+  /** Features of `source` drawn on screen. */
+  renderedCount(source: string): number;
+  project(lon: number, lat: number): { x: number; y: number };
+  loaded(): boolean;
+  zoom(): number;
+  fitRegion(): void;
+  center(): [number, number];
+  /** Target ends of the connectors drawn, with their distance label. */
+  connectorEnds(): { end: [number, number]; label: string }[];
+  moving(): boolean;
+  /** How many times each source was sent data (an object or a URL), since the map loaded. */
+  pushes(): Record<string, number>;
+  /** Sources last sent by URL (a Blob of their GeoJSON) rather than as an object. */
+  byUrl(): string[];
+}
+
+/** True in a build made for the browser tests. */
+export const MAP_PROBE: boolean = !!import.meta.env.VITE_MAP_PROBE;

@@ -1,0 +1,73 @@
+/**
+ * The analysis of every site, as state: owns the worker client, the rows, the progress and the
+ * error, and re-runs when the data (bundled or imported), the sites, the radius or the weights
+ * change; the worker rebuilds its indexes only when the layers themselves changed. Shaped like
+ * `Importer`; the client is made on the first `follow()` (injectable, so the behaviour is testable
+ * without a browser).
+ */
+import type { Feature } from 'geojson';
+import type { AnalysisOptions, Layers, SiteAnalysis } from '../analysis/analyze.ts';
+import { AnalysisClient, type RunHandle } from '../../workers/analysis-client.ts';
+
+/** What the analysis needs from a worker client (see `AnalysisClient`). */
+export interface AnalysisRunner {
+  setLayers(layers: Layers): void;
+  run(sites: Feature[], opts: AnalysisOptions, onProgress?: (done: number, total: number) => void): RunHandle;
+}
+
+/** The inputs the analysis follows; read inside an effect, so every read is tracked. */
+export interface AnalysisInputs {
+  /** False until the data package is loaded: nothing runs before. */
+  ready: boolean;
+  layers: Layers;
+  sites: Feature[];
+  opts: AnalysisOptions;
+}
+
+/** Progress is shown only when a run takes longer than this, ms. */
+export const SHOW_PROGRESS_AFTER_MS = 150;
+
+export class AnalysisState {
+  /** One row per site (existing, drafts, imported), from the last finished run. */
+  rows = $state.raw<SiteAnalysis[]>([]);
+  /** Progress of a running analysis (shown only after a moment), or null. */
+  progress = $state<{ done: number; total: number } | null>(null);
+  error = $state<string | null>(null);
+  byId: Map<string, SiteAnalysis> = $derived(new Map(this.rows.map((r) => [r.id, r])));
+
+  private client: AnalysisRunner | null = null;
+  private indexedLayers: unknown = null;
+
+  constructor(private makeClient: () => AnalysisRunner = () => new AnalysisClient()) {}
+
+  /**
+   * Follows `inputs()`: a run as soon as they are ready and on every change after; a newer run
+   * cancels the older one. Returns the function that stops following (and cancels the last run).
+   */
+  follow(inputs: () => AnalysisInputs, now: () => number = () => performance.now()): () => void {
+    return $effect.root(() => {
+      $effect(() => {
+        const { ready, layers, sites, opts } = inputs();
+        if (!ready) return;
+        const client = (this.client ??= this.makeClient());
+        if (layers !== this.indexedLayers) {
+          client.setLayers(layers);
+          this.indexedLayers = layers;
+        }
+        this.error = null;
+        const started = now();
+        let shown = false;
+        const handle = client.run(sites, opts, (done, total) => {
+          // Show progress only when the work takes longer than a moment.
+          if (!shown && now() - started > SHOW_PROGRESS_AFTER_MS) shown = true;
+          if (shown) this.progress = { done, total };
+        });
+        handle.done
+          .then((rows) => { if (rows) this.rows = rows; })
+          .catch((e) => { this.error = e instanceof Error ? e.message : String(e); })
+          .finally(() => { this.progress = null; });
+        return () => handle.cancel();
+      });
+    });
+  }
+}
