@@ -16,6 +16,7 @@ import type { Draft, DrawMode } from '../map/draw-types.ts';
 import { coverage, type Coverage } from '../ui/coverage.ts';
 import { effectiveLayers, normaliseUserLayer, type UserLayerSpec } from '../data/user-layers.ts';
 import type { SurfaceOverlay } from '../map/surface-layer.ts';
+import type { MetricKey } from '../analysis/metrics.ts';
 
 export interface MapSnapshot { pngDataUrl: string; widthPx: number; heightPx: number; metresPerPixel: number; bearingDeg: number }
 
@@ -139,6 +140,8 @@ export class AppState {
   distancesOpen = $state(false);
   /** The map draws the connectors of every site passing the filters. */
   allConnectors = $state(false);
+  /** The distance the site symbols are coloured by (`null`: by kind, as usual). */
+  colourBy = $state<MetricKey | null>(null);
   /** Drafts and imported sites lying wholly or partly outside the region the data cover. */
   outsideRegion: Map<string, Coverage> = $derived.by(() => {
     const out = new Map<string, Coverage>();
