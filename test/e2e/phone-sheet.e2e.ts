@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startHarness, waitForMapIdle, type Harness, type MapProbe } from './browser.ts';
+import { metricLabel, tableMetrics } from '../../src/lib/ui/site-metrics.ts';
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness(); mkdirSync('test-results', { recursive: true }); });
@@ -134,6 +135,60 @@ describe('phone bottom sheet, map controls and first-visit line (360×740, touch
     expect(await page.getByTestId('first-visit').count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
+  });
+});
+
+describe('analysis as stacked cards', () => {
+  it('shows one card per site on a phone (name, score, every other column with its interval) and the table on a desktop', async () => {
+    const { context, page, errors } = await phone();
+    await page.goto(`${h.url}#mode=investor`);
+    await waitForMapIdle(page);
+    await page.locator('[data-sheet-grip]').tap();
+    await page.locator('[data-sheet-grip]').press('ArrowUp');
+    await expect.poll(() => page.locator('nav.side').getAttribute('data-sheet')).toBe('full');
+    await page.locator('button[data-panel="sites"]').tap();
+    const cards = page.locator('.analysis li[data-row-id]');
+    await expect.poll(() => cards.count(), { timeout: 30_000 }).toBe(sites.features.length);
+    expect(await page.locator('.analysis table').count()).toBe(0);
+    const first = cards.first();
+    expect((await first.locator('.card-name').textContent())!.trim().length).toBeGreaterThan(3);
+    expect(await first.locator('.card-score').textContent()).toMatch(/^\D*\d/);
+    // The other columns of the table (the site-metrics list): MV grid, substation, road, material, deposit, population, protected area.
+    const labels = await first.locator('dt').allTextContents();
+    expect(labels).toEqual(tableMetrics('wood').filter((m) => m.key !== 'score').map((m) => metricLabel('vi', m.key)));
+    expect(labels.slice(0, 2)).toEqual(['Lưới trung thế', 'Trạm biến áp']);
+    const all = (await cards.locator('dd').allTextContents()).join(' | ');
+    expect(all).toMatch(/\d+,\d–\d+,\d km · /); // an interval and why
+    // Every card and every value inside the visible width of the list (no sideways scrolling).
+    const boxes = await cards.evaluateAll((els) => els.map((e) => {
+      const list = e.closest('.scroll')!.getBoundingClientRect();
+      const right = Math.max(...[...e.querySelectorAll('dd, .card-name, .card-score')].map((x) => x.getBoundingClientRect().right));
+      return { card: e.getBoundingClientRect().right, right, list: list.right, sw: e.closest('.scroll')!.scrollWidth, cw: e.closest('.scroll')!.clientWidth };
+    }));
+    for (const b of boxes) {
+      expect(b.card).toBeLessThanOrEqual(b.list + 0.5);
+      expect(b.right).toBeLessThanOrEqual(b.card + 0.5);
+      expect(b.sw).toBeLessThanOrEqual(b.cw);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // The compare box and the name work by touch.
+    await first.locator('input[data-compare]').tap();
+    await expect.poll(() => first.locator('input[data-compare]').isChecked()).toBe(true);
+    await page.screenshot({ path: 'test-results/cards-phone.png' });
+    const name = (await cards.nth(1).locator('.card-name').textContent())!.trim();
+    await cards.nth(1).locator('.card-name').tap();
+    await expect.poll(() => page.getByTestId('feature-card').locator('h2').textContent(), { timeout: 10_000 }).toBe(name);
+    expect(errors).toEqual([]);
+    await context.close();
+
+    const desk = await h.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+    const dp = await desk.newPage();
+    await dp.goto(h.url);
+    await waitForMapIdle(dp);
+    await dp.click('button[data-panel="sites"]');
+    await expect.poll(() => dp.locator('.analysis tbody tr[data-row-id]').count(), { timeout: 30_000 }).toBe(sites.features.length);
+    expect(await dp.locator('.analysis li[data-row-id]').count()).toBe(0);
+    await desk.close();
   });
 });
 
