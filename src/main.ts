@@ -1,5 +1,6 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
+import './styles/touch-controls.css';
 import { registerSW } from 'virtual:pwa-register';
 
 // Offline: the service worker (vite-plugin-pwa, autoUpdate) precaches the app and the data package.

@@ -63,7 +63,7 @@ describe('the distance view', () => {
     const clusters = sites.features.filter((f: { properties: { kind: string } }) => f.properties.kind === 'cluster').length;
     await page.locator('.side .grip').click();
     await page.click('button[data-panel="sites"]');
-    await expect.poll(() => page.locator('tbody tr[data-row-id]').count(), { timeout: 30_000 }).toBe(clusters);
+    await expect.poll(() => page.locator('.analysis [data-row-id]').count(), { timeout: 30_000 }).toBe(clusters);
     await page.click('button[data-action="distances"]');
     const view = page.getByTestId('distance-view');
     await expect.poll(() => view.locator('li[data-dist-card]').count(), { timeout: 20_000 }).toBe(clusters);

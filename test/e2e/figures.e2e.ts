@@ -37,7 +37,7 @@ describe('figures that must not mislead', () => {
       await page.keyboard.press('Escape');
       if (phone) await page.locator('.side .grip').click();
       await page.click('button[data-panel="sites"]');
-      await expect.poll(() => page.locator(`tbody tr[data-row-id="${outsideId}"]`).count(), { timeout: 30_000 }).toBe(1);
+      await expect.poll(() => page.locator(`.analysis [data-row-id="${outsideId}"]`).count(), { timeout: 30_000 }).toBe(1);
       expect(await page.locator(`[data-outside="${outsideId}"]`).count()).toBe(1);
       expect(await page.locator(`[data-outside="${insideId}"]`).count()).toBe(0);
       expect(watch.errors).toEqual([]);

@@ -95,7 +95,7 @@ describe('the Vietnamese interface has no English outside data marked lang="en"'
         await openSheet();
         for (const p of await page.locator('.tabs button[data-panel]').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-panel')!))) {
           await page.click(`button[data-panel="${p}"]`);
-          if (p === 'sites') await expect.poll(() => page.locator('tbody tr[data-row-id]').count(), { timeout: 30_000 }).toBeGreaterThan(1);
+          if (p === 'sites') await expect.poll(() => page.locator('.analysis [data-row-id]').count(), { timeout: 30_000 }).toBeGreaterThan(1);
           if (p === 'targets') await page.locator('.targets, [data-testid="targets"]').first().waitFor({ timeout: 20_000 }).catch(() => {});
           // The About panel's per-layer credits and licences come from the data package's manifest:
           // checked for message keys only.

@@ -55,7 +55,7 @@ describe('on a phone (360×740, touch)', () => {
     const lastTab = (await page.locator('.tabs button[data-panel]').last().boundingBox())!;
     expect(lastTab.x + lastTab.width).toBeLessThanOrEqual(W);
     await page.locator('button[data-panel="sites"]').tap();
-    await expect.poll(() => page.locator('tbody tr[data-row-id]').count(), { timeout: 30_000 }).toBe(sites.features.length);
+    await expect.poll(() => page.locator('.analysis li[data-row-id]').count(), { timeout: 30_000 }).toBe(sites.features.length);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(W);
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/phone-sheet.png' });

@@ -72,7 +72,7 @@ describe('sketched candidates in the shared URL', () => {
       await p2.keyboard.press('Escape');
       if (w < 700) await p2.locator('.side .grip').click();
       await p2.click('button[data-panel="sites"]');
-      await expect.poll(() => p2.locator('tbody tr[data-row-id] .draft').count(), { timeout: 30_000 }).toBe(2);
+      await expect.poll(() => p2.locator('.analysis [data-row-id] .draft').count(), { timeout: 30_000 }).toBe(2);
       expect(watch2.errors).toEqual([]);
       await b.close();
     });

@@ -421,4 +421,18 @@ export const en: Record<keyof typeof vi, string> = {
   'dist.short.crop:orange': 'Orange',
   'dist.short.crop:persimmon': 'Persimmon',
   'dist.short.crop:rice-wine': 'Rice wine',
+  // --- phone sheet, first-visit line, colour by a distance ---
+  'sheet.peek': 'folded',
+  'sheet.half': 'half open',
+  'sheet.full': 'fully open',
+  'firstVisit.text': 'This map shows how far each industrial park and cluster is from the grid, roads and raw-material zones: a purple dot is an industrial park, a pink dot an industrial cluster, the ring colour its status, a faint halo a position known only to the commune or district; tap or click a dot to see its distances.',
+  'firstVisit.dismiss': 'Got it',
+  'firstVisit.dismissLabel': 'Hide the introduction',
+  'colourBy.title': 'Colour by',
+  'colourBy.none': 'No colouring',
+  'colourBy.legend': 'Colour by distance to: {metric}',
+  'colourBy.note': 'Coloured by the point estimate; an interval may span two classes.',
+  'colourBy.noValue': 'No value',
+  'colourBy.upTo': 'up to {max}',
+  'colourBy.over': 'over {min}',
 };

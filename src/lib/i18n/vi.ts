@@ -419,4 +419,18 @@ export const vi = {
   'dist.short.crop:orange': 'Cam',
   'dist.short.crop:persimmon': 'Hồng',
   'dist.short.crop:rice-wine': 'Rượu',
+  // --- phone sheet, first-visit line, colour by a distance ---
+  'sheet.peek': 'đang thu gọn',
+  'sheet.half': 'đang mở một nửa',
+  'sheet.full': 'đang mở hết',
+  'firstVisit.text': 'Bản đồ này cho biết mỗi khu, cụm công nghiệp cách lưới điện, đường và vùng nguyên liệu bao xa: chấm tím là khu công nghiệp, chấm hồng là cụm công nghiệp, màu viền là tình trạng, quầng mờ là vị trí chỉ biết đến xã hoặc huyện; chạm hoặc bấm vào một chấm để xem khoảng cách.',
+  'firstVisit.dismiss': 'Đã hiểu',
+  'firstVisit.dismissLabel': 'Ẩn lời giới thiệu',
+  'colourBy.title': 'Tô màu theo',
+  'colourBy.none': 'Không tô màu',
+  'colourBy.legend': 'Màu theo khoảng cách đến: {metric}',
+  'colourBy.note': 'Màu theo giá trị ước tính; khoảng sai số có thể bắc qua hai lớp.',
+  'colourBy.noValue': 'Không có số liệu',
+  'colourBy.upTo': 'đến {max}',
+  'colourBy.over': 'trên {min}',
 } as const;

@@ -127,3 +127,12 @@ export const suitabilityRamp: readonly { at: number; color: string }[] = [
 export const surfaceExcluded = { color: '#9e9e9e', alpha: 0.55 } as const;
 /** Candidate areas' outline on the map. */
 export const candidateArea = '#ff6f00';
+
+// --- site symbols coloured by one distance -----------------------------------------------------
+/**
+ * Distance classes, near → far: viridis (perceptually uniform, readable by colour-blind readers
+ * and in greyscale), dark for the nearest class, pale yellow for the farthest.
+ */
+export const distanceRamp: readonly string[] = ['#440154', '#3b528b', '#21918c', '#5ec962', '#fde725'];
+/** A site with no value for the chosen distance (layer missing, nothing found). */
+export const distanceNoValue = '#9e9e9e';

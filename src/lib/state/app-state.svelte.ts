@@ -21,6 +21,7 @@ import { AnalysisState } from './analysis-state.svelte.ts';
 import { noticeOf, type Notice, type NoticeCode } from './notices.ts';
 import { draftsStore, loadDrafts, saveDrafts } from './drafts-store.ts';
 import type { UrlDraft } from './url-drafts.ts';
+import type { MetricKey } from '../analysis/metrics.ts';
 
 export type { Notice } from './notices.ts';
 
@@ -142,6 +143,8 @@ export class AppState {
   distancesOpen = $state(false);
   /** The map draws the connectors of every site passing the filters. */
   allConnectors = $state(false);
+  /** The distance the site symbols are coloured by (`null`: by kind, as usual). */
+  colourBy = $state<MetricKey | null>(null);
   /** Drafts and imported sites lying wholly or partly outside the region the data cover. */
   outsideRegion: Map<string, Coverage> = $derived.by(() => {
     const out = new Map<string, Coverage>();
