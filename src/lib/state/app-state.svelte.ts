@@ -12,6 +12,7 @@ import { buildSearchIndex, type SearchEntry } from '../search/search.ts';
 import type { SiteAnalysis } from '../analysis/analyze.ts';
 import type { Crop } from '../data/schema.ts';
 import { filtersActive, passesFilters } from './filters.ts';
+import type { RangeStatus } from './score-ranges.ts';
 import type { Draft, DrawMode } from '../map/draw-types.ts';
 import { coverage, type Coverage } from '../ui/coverage.ts';
 import { effectiveLayers, normaliseUserLayer, type UserLayerSpec } from '../data/user-layers.ts';
@@ -88,6 +89,8 @@ export class AppState {
   /** Progress of a running analysis, or null. */
   analysisProgress = $state<{ done: number; total: number } | null>(null);
   analysisError = $state<string | null>(null);
+  /** Score and rank ranges of the whole set: being computed, or too many sites (see state/score-ranges.ts). */
+  rangeStatus = $state<RangeStatus>(null);
   /** Sites picked for side-by-side comparison (2–4). */
   compareIds = $state<string[]>([]);
   /** Which crop the table's material column shows. */

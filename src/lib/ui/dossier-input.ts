@@ -7,7 +7,7 @@ import { materialRows } from './catchment-rows.ts';
 import { dossierLegend as mapDossierLegend } from '../map/legend.ts';
 import type { SiteAnalysis } from '../analysis/analyze.ts';
 import type { DossierInput, DossierMapImage, DossierRow } from '../dossier/types.ts';
-import { DISTANCE_METRICS, breakdownValue, criterionLabel, formatInterval, metricLabel } from './site-metrics.ts';
+import { DISTANCE_METRICS, breakdownValue, criterionLabel, formatInterval, metricLabel, scoreRangeText } from './site-metrics.ts';
 import { cardRows } from './feature-fields.ts';
 import { scoreNote } from './score-note.ts';
 import { formatDistance, formatNumber, translate, type Lang } from '../i18n/index.ts';
@@ -53,7 +53,8 @@ export function dossierInput(ctx: DossierContext): DossierInput {
   const score = a
     ? {
         total: a.suitability.score,
-        note: scoreNote(lang, a.suitability),
+        // the score's range and rank range over the draws of true positions, with its basis
+        note: [scoreNote(lang, a.suitability), scoreRangeText(lang, a)].filter(Boolean).join(' ') || undefined,
         breakdown: a.suitability.breakdown.filter((b) => !b.excluded).map((b) => ({
           criterion: criterionLabel(lang, b.criterion),
           value: breakdownValue(lang, b, { withUnits: false }),
