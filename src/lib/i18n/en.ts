@@ -435,4 +435,11 @@ export const en: Record<keyof typeof vi, string> = {
   'range.basis': 'Score in brackets: the range over {n} draws of true positions within placement polygons (seeded, as the command-line analysis); rank range likewise among the {sites} sites analysed together.',
   'range.computing': 'Computing score and rank ranges (1,000 draws of true positions)…',
   'range.tooMany': 'Score and rank ranges not computed: {n} sites is more than {limit}; point scores only.',
+  // --- one-page dossier: compact interval reasons ---
+  'interval.short.commune': 'by commune',
+  'interval.short.district': 'by district',
+  'interval.short.extent': 'in a box',
+  'interval.short.exact': 'known',
+  'interval.short.schematic': 'schematic',
+  'range.dossierBasis': 'score range over {n} draws of true positions within placement polygons',
 };

@@ -433,4 +433,11 @@ export const vi = {
   'range.basis': 'Điểm trong ngoặc: khoảng qua {n} lần rút vị trí thực trong các đa giác định vị (có hạt giống cố định, như phân tích dòng lệnh); khoảng thứ hạng cũng vậy, giữa {sites} địa điểm phân tích cùng nhau.',
   'range.computing': 'Đang tính khoảng điểm và thứ hạng (1.000 lần rút vị trí thực)…',
   'range.tooMany': 'Chưa tính khoảng điểm và thứ hạng: {n} địa điểm, nhiều hơn {limit}; chỉ có điểm ước tính.',
+  // --- one-page dossier: compact interval reasons ---
+  'interval.short.commune': 'theo xã',
+  'interval.short.district': 'theo huyện',
+  'interval.short.extent': 'trong khung',
+  'interval.short.exact': 'đã biết',
+  'interval.short.schematic': 'sơ đồ',
+  'range.dossierBasis': 'khoảng điểm qua {n} lần rút vị trí thực trong các đa giác định vị',
 } as const;

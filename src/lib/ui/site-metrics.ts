@@ -96,14 +96,16 @@ export function formatDistanceRange(lang: Lang, minM: number, maxM: number): str
  * xã"); the single figure when every position is known; "≈ 1,1 km · tuyến sơ đồ, chỉ tham khảo"
  * when the target is schematic (no bound). `null` → "—".
  */
-export function formatInterval(lang: Lang, near: Pick<Near, 'distanceM'> & { interval: DistanceInterval | null } | null | undefined): string {
+export function formatInterval(lang: Lang, near: Pick<Near, 'distanceM'> & { interval: DistanceInterval | null } | null | undefined, opts: { compact?: boolean } = {}): string {
   if (!near) return '—';
   const iv = near.interval;
   if (!iv) return formatDistance(lang, near.distanceM);
   const why = basisReason(iv.basis);
-  if (why === 'schematic' || iv.minM === null || iv.maxM === null) return `≈ ${formatDistance(lang, near.distanceM)} · ${translate(lang, 'interval.schematic')}`;
+  // compact (the one-page dossier): the reason in a word or two, in brackets
+  const reason = (w: string) => (opts.compact ? ` (${translate(lang, `interval.short.${w}`)})` : ` · ${translate(lang, `interval.${w}`)}`);
+  if (why === 'schematic' || iv.minM === null || iv.maxM === null) return `≈ ${formatDistance(lang, near.distanceM)}${reason('schematic')}`;
   if (iv.maxM - iv.minM < 1) return formatDistance(lang, near.distanceM);
-  return `${formatDistanceRange(lang, iv.minM, iv.maxM)} · ${translate(lang, `interval.${why}`)}`;
+  return `${formatDistanceRange(lang, iv.minM, iv.maxM)}${reason(why)}`;
 }
 
 /** How a site fares against a distance threshold over its interval: `sure` (max ≤ t), `possible` (min ≤ t < max), `no` (min > t). */
