@@ -7,7 +7,7 @@
 import { wrap, type Remote } from 'comlink';
 import type { Feature } from 'geojson';
 import type { AnalysisOptions, Layers, SiteAnalysis } from '../lib/analysis/analyze.ts';
-import type { Batch } from './analysis-session.ts';
+import type { Batch, SetRanges } from './analysis-session.ts';
 
 export interface RunHandle { cancel(): void; done: Promise<SiteAnalysis[] | null> }
 
@@ -16,6 +16,7 @@ export interface AnalysisBackend {
   init(layers: Layers): Promise<unknown> | unknown;
   setSites(sites: Feature[], opts: AnalysisOptions): Promise<number> | number;
   batch(start: number, end: number): Promise<Batch> | Batch;
+  ranges?(maxSites?: number): Promise<SetRanges> | SetRanges;
 }
 
 export const FIRST_BATCH = 256;
@@ -84,6 +85,17 @@ export class AnalysisClient {
       return stale() ? null : out;
     })();
     return { cancel: () => { cancelled = true; }, done };
+  }
+
+  /**
+   * Score and rank ranges of the whole set of the last run (call after its `done`); null when a
+   * newer run started meanwhile (its ranges will follow it).
+   */
+  async ranges(maxSites?: number): Promise<SetRanges | null> {
+    const gen = this.generation;
+    if (!this.api.ranges) throw new Error('analysis backend has no ranges()');
+    const out = await this.api.ranges(maxSites);
+    return gen === this.generation ? out : null;
   }
 
   terminate(): void {

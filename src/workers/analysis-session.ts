@@ -6,9 +6,19 @@
  */
 import type { Feature } from 'geojson';
 import { createAnalysisEngine, type AnalysisEngine, type AnalysisOptions, type Layers, type SiteAnalysis } from '../lib/analysis/analyze.ts';
+import type { ScoreRange } from '../lib/analysis/score-range.ts';
 
 /** Rows of a batch, and how many of them came from the cache. */
 export interface Batch { rows: SiteAnalysis[]; cached: number }
+
+/** Most sites whose score and rank ranges the app computes (1 000 draws each; beyond, the UI says so). */
+export const MAX_RANGE_SITES = 3000;
+
+/**
+ * Score and rank ranges of the whole set of sites: one per site (in the order of `setSites`), or
+ * `tooMany` (the number of sites) when the set is larger than the limit.
+ */
+export type SetRanges = { ranges: ScoreRange[]; ids: string[] } | { tooMany: number; limit: number };
 
 export class AnalysisSession {
   private engine: AnalysisEngine | null = null;
@@ -70,6 +80,20 @@ export class AnalysisSession {
       });
     }
     return { rows, cached };
+  }
+
+  /**
+   * Score and rank ranges over the WHOLE set of sites (analysed in batches, ranked together): the
+   * same seeded draws as the CLI's `analyze` of the same sites (options' `draws`, default 1000,
+   * and `seed`, default 1). Sites not yet analysed are analysed first.
+   */
+  ranges(maxSites = MAX_RANGE_SITES): SetRanges {
+    if (!this.engine) throw new Error('analysis worker: init(layers) must be called before analyze()');
+    const n = this.sites.length;
+    if (n > maxSites) return { tooMany: n, limit: maxSites };
+    const rows = this.batch(0, n).rows;
+    const ranges = this.engine.scoreRanges(rows, { weights: this.opts.weights, draws: this.opts.draws ?? 1000, seed: this.opts.seed ?? 1 });
+    return { ranges, ids: rows.map((r) => r.id) };
   }
 
   /** One-shot analysis of some sites (no cache). */

@@ -1,7 +1,8 @@
 /**
  * The analysis worker: the same pure engine as Node and the CLI, off the main thread.
  * `init` builds the indexes once per set of layers; `setSites` receives the sites once per run;
- * `batch` returns the rows of a range of them, reusing rows already computed (see AnalysisSession).
+ * `batch` returns the rows of a range of them, reusing rows already computed (see AnalysisSession);
+ * `ranges` the score and rank ranges over the whole set once the batches are in.
  */
 import { expose } from 'comlink';
 import type { Feature } from 'geojson';
@@ -15,6 +16,8 @@ export const analysisApi = {
   setSites: (sites: Feature[], opts: AnalysisOptions) => session.setSites(sites, opts),
   batch: (start: number, end: number) => session.batch(start, end),
   analyze: (sites: Feature[], opts: AnalysisOptions) => session.analyze(sites, opts),
+  // score and rank ranges of the whole set, after the batches (an additive message)
+  ranges: (maxSites?: number) => session.ranges(maxSites),
 };
 
 export type AnalysisApi = typeof analysisApi;

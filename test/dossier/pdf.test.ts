@@ -118,7 +118,7 @@ describe('buildDossierPdf (overflow and edge cases)', () => {
     const many: DossierInput = {
       ...quangChuVi,
       facts: [...quangChuVi.facts, ...quangChuVi.facts, ...quangChuVi.facts],
-      sources: Array.from({ length: 24 }, (_, i) => ({ text: `Nguồn số ${i + 1}: Sở Công Thương tỉnh Bắc Kạn, báo cáo hiện trạng`, url: `https://example.org/nguon/${i + 1}`, accuracy: 'cấp huyện' })),
+      sources: Array.from({ length: 40 }, (_, i) => ({ text: `Nguồn số ${i + 1}: Sở Công Thương tỉnh Bắc Kạn, báo cáo hiện trạng`, url: `https://example.org/nguon/${i + 1}`, accuracy: 'cấp huyện' })),
     };
     const pdf = write('dossier-vi-long.pdf', await buildDossierPdf(many, { fontBytes }));
     expect(info(pdf)).toMatch(/Pages:\s+2\n/);
@@ -127,7 +127,7 @@ describe('buildDossierPdf (overflow and edge cases)', () => {
     expect(p1).toContain('Trang 1/2');
     expect(p2).toContain('Trang 2/2');
     expect(p2).toContain('Cụm công nghiệp Quảng Chu');
-    expect(p2).toContain('Nguồn số 24');
+    expect(p2).toContain('Nguồn số 40');
     expect(p2).toContain(many.shareUrl);
     execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(OUT, 'dossier-vi-long')]);
   });

@@ -37,8 +37,14 @@ describe('distance intervals in the views', () => {
 
   it('the score shows its range over the draws', () => {
     const a = { suitability: { score: 73.3 }, uncertainty: { scoreMin: 56.8, scoreMax: 77.9, rank: 2, rankMin: 2, rankMax: 7, draws: 1000, seed: 1 } } as unknown as SiteAnalysis;
-    expect(displayMetric('vi', siteMetric('score'), a, { scoreDigits: 0 })).toBe('73 (57–78)');
-    expect(scoreRangeText('en', a)).toBe('Score range over 1,000 draws of the true positions: 56.8–77.9; rank 2–7');
+    expect(displayMetric('vi', siteMetric('score'), a, { scoreDigits: 0 })).toBe('73 (57–78) · hạng 2–7');
+    expect(displayMetric('en', siteMetric('score'), a, { scoreDigits: 0 })).toBe('73 (57–78) · rank 2–7');
+    // a site whose rank never moves
+    const b = { suitability: { score: 94.1 }, uncertainty: { scoreMin: 78.9, scoreMax: 98.9, rank: 1, rankMin: 1, rankMax: 1, draws: 1000, seed: 1 } } as unknown as SiteAnalysis;
+    expect(displayMetric('en', siteMetric('score'), b, { scoreDigits: 0 })).toBe('94 (79–99) · rank 1');
+    // no draws (a set too large, or before the ranges arrive): the point score alone
+    expect(displayMetric('en', siteMetric('score'), { suitability: { score: 94.1 }, uncertainty: null } as unknown as SiteAnalysis, { scoreDigits: 0 })).toBe('94');
+    expect(scoreRangeText('en', a)).toBe('Score range over 1,000 draws of true positions within placement polygons: 56.8–77.9; rank 2–7');
   });
 
   it('the import panel counts the voltage class each imported line gets (6–35 kV = MV)', () => {

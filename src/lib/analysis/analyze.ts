@@ -104,6 +104,13 @@ export interface AnalysisEngine {
    * Substation junctions are excluded as in the analysis.
    */
   nearest(geometry: Geometry, layer: LayerId, opts?: NearestOptions): NearestResult | null;
+  /**
+   * Score and rank ranges over seeded draws of true positions of rows this engine analysed
+   * (possibly in several calls, e.g. batches), ranked among themselves: the same draws as
+   * `analyze(sites, opts)` of the same sites in the same order. One range per row, in order.
+   * @throws `rows not analysed by this engine` for a row of another engine (or a copy)
+   */
+  scoreRanges(rows: readonly SiteAnalysis[], opts?: Pick<AnalysisOptions, 'weights' | 'draws' | 'seed'>): ScoreRange[];
 }
 
 const feats = (fc: FeatureCollection | null | undefined): Feature[] | null => (fc && Array.isArray(fc.features) ? fc.features : null);
@@ -277,8 +284,26 @@ export function createAnalysisEngine(layers: Layers, engineOpts: { snapTolerance
     return byLayer.get(layer)?.nearest(geometry, q) ?? null;
   };
 
+  const rangesOf = (rows: readonly SiteAnalysis[], opts?: Pick<AnalysisOptions, 'weights' | 'draws' | 'seed'>): ScoreRange[] => {
+    const draws = opts?.draws ?? 1000;
+    if (!(Number.isInteger(draws) && draws >= 0)) throw new Error(`draws must be a non-negative integer, got ${describe(draws)}`);
+    const inputs = rows.map((r) => {
+      const d = drawInputs.get(r);
+      if (!d) throw new Error(`rows not analysed by this engine: ${describe(r?.id)}`);
+      return { ...d, score: r.suitability.score };
+    });
+    const criteria: PositionalCriterion[] = [
+      { input: 'mvLineM', index: ivPower, category: 'mv', points: powerMv }, { input: 'substationM', index: ivSubs, points: subs },
+      { input: 'roadM', index: ivRoads, points: roads }, { input: 'depositM', index: ivMinerals, category: 'deposit', points: minerals },
+      { input: 'protectedAreaM', index: ivProtected, points: protectedAreas },
+      ...CROPS.map((c): PositionalCriterion => ({ input: `material:${c}`, index: ivZones, category: c, points: zones })),
+    ];
+    return scoreRanges(inputs, criteria, opts?.weights, draws, opts?.seed ?? 1);
+  };
+
   return {
     layersPresent: present,
+    scoreRanges: rangesOf,
     nearest: nearestIn,
     analyzeSite,
     analyze: (sites, opts) => {
@@ -288,13 +313,7 @@ export function createAnalysisEngine(layers: Layers, engineOpts: { snapTolerance
       const draws = opts?.draws ?? 1000;
       if (!(Number.isInteger(draws) && draws >= 0)) throw new Error(`draws must be a non-negative integer, got ${describe(draws)}`);
       if (draws > 0 && rows.length > 0) {
-        const criteria: PositionalCriterion[] = [
-          { input: 'mvLineM', index: ivPower, category: 'mv', points: powerMv }, { input: 'substationM', index: ivSubs, points: subs },
-          { input: 'roadM', index: ivRoads, points: roads }, { input: 'depositM', index: ivMinerals, category: 'deposit', points: minerals },
-          { input: 'protectedAreaM', index: ivProtected, points: protectedAreas },
-          ...CROPS.map((c): PositionalCriterion => ({ input: `material:${c}`, index: ivZones, category: c, points: zones })),
-        ];
-        const ranges = scoreRanges(rows.map((r) => ({ ...drawInputs.get(r)!, score: r.suitability.score })), criteria, opts?.weights, draws, opts?.seed ?? 1);
+        const ranges = rangesOf(rows, opts);
         rows.forEach((r, i) => { r.uncertainty = ranges[i]; });
       }
       return rows;

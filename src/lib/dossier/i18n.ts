@@ -104,8 +104,8 @@ export const METHOD_NOTES: Record<string, Record<DossierLang, string>> = {
     en: 'straight line, ellipsoidal WGS84; a lower bound of the road distance',
   },
   'straight-line-edge': {
-    vi: 'đường chim bay từ ranh giới địa điểm tới điểm gần nhất của đối tượng, WGS84; cận dưới của khoảng cách đường bộ',
-    en: 'straight line from the site boundary to the nearest point of the feature, WGS84; a lower bound of the road distance',
+    vi: 'đường chim bay từ ranh giới địa điểm tới điểm gần nhất của đối tượng, WGS84; cận dưới của khoảng cách đường bộ. Khoảng “a–b km (theo xã/huyện)”: trên mọi vị trí thực có thể của địa điểm hoặc đối tượng định vị theo xã/huyện; “sơ đồ”: tuyến sơ đồ, chỉ tham khảo',
+    en: 'straight line from the site boundary to the nearest point of the feature, WGS84; a lower bound of the road distance. A range “a–b km (by commune/district)” spans every possible true position of a site or feature placed by commune/district; “schematic”: a schematic line, indicative',
   },
   'road-network': {
     vi: 'theo mạng lưới đường bộ (đường ngắn nhất trên đồ thị đường)',

@@ -24,7 +24,7 @@ const MARGIN_BOTTOM = 9;
 const CONTENT_BOTTOM = PAGE.height - MARGIN_BOTTOM - FOOTER_H - 3;
 const COL_GAP = 6;
 const COL_W = (CONTENT_W - COL_GAP) / 2;
-const MAP_MAX_H = 44;
+const MAP_MAX_H = 35;
 const LEGEND_W = 44;
 
 /** Millimetres per typographic point. */
@@ -430,15 +430,15 @@ interface KvRow extends DossierRow {
   mark?: string;
 }
 
-const ROW_SIZE = 7;
+const ROW_SIZE = 6.6;
 const ROW_PAD = 0.5;
 const CELL_PAD = 1;
 
-/** Width of the label column: values get what their longest one needs, within 32–54 % of the table. */
+/** Width of the label column: values get what their longest one needs, within 32–64 % of the table (fewer wrapped values: one page). */
 function labelWidth(doc: JsPdf, rows: KvRow[], w: number): number {
   style(doc, ROW_SIZE, true);
   const need = Math.max(...rows.map((r) => doc.getTextWidth(nfc(r.value)) + (r.mark ? doc.getTextWidth(` ${r.mark}`) : 0))) + 2 * CELL_PAD + 0.5;
-  return w - Math.min(w * 0.54, Math.max(w * 0.32, need));
+  return w - Math.min(w * 0.64, Math.max(w * 0.32, need));
 }
 
 function measureKv(doc: JsPdf, row: KvRow, w: number, lw: number): { label: string[]; value: string[]; h: number } {
@@ -543,8 +543,15 @@ function scoreSection(ctx: Ctx, cur: Cursor, input: DossierInput): void {
   fill(doc, scoreColor(total / 100));
   doc.rect(MARGIN_X, by, (blockW * total) / 100, 2.4, 'F');
   style(doc, 7.5, true, C.muted);
-  lines(doc, wrap(doc, L.scoreTotal, blockW), MARGIN_X, by + 3.2, 7.5);
-  const blockBottom = { page: cur.page, y: by + 3.2 + lh(7.5) };
+  let bb = by + 3.2 + lines(doc, wrap(doc, L.scoreTotal, blockW), MARGIN_X, by + 3.2, 7.5);
+  if (score.range) {
+    // the range and rank range under the total, compact, with their basis in small type
+    style(doc, 7, true, C.ink);
+    bb += 0.8 + lines(doc, wrap(doc, score.range.text, blockW), MARGIN_X, bb + 0.8, 7);
+    style(doc, 5.6, false, C.muted);
+    bb += 0.3 + lines(doc, wrap(doc, score.range.basis, blockW), MARGIN_X, bb + 0.3, 5.6);
+  }
+  const blockBottom = { page: cur.page, y: bb };
 
   const drawHead = () => {
     style(doc, 7, true, C.muted);
@@ -589,10 +596,11 @@ function scoreSection(ctx: Ctx, cur: Cursor, input: DossierInput): void {
     cur.y += h;
   });
   if (score.note) {
-    style(doc, 7, false, C.muted);
+    const ns = 6.4;
+    style(doc, ns, false, C.muted);
     const ls = wrap(doc, score.note, w);
-    cur.ensure(ls.length * lh(7) + 1);
-    cur.y += 0.8 + lines(doc, ls, x, cur.y + 0.8, 7);
+    cur.ensure(ls.length * lh(ns) + 1);
+    cur.y += 0.8 + lines(doc, ls, x, cur.y + 0.8, ns);
   }
   if (blockBottom.page === cur.page) cur.y = Math.max(cur.y, blockBottom.y);
 }
@@ -642,7 +650,7 @@ function sourcesSection(ctx: Ctx, cur: Cursor, input: DossierInput, x = MARGIN_X
  * then the credits separated by " · "), small enough to keep a full dossier on one page.
  */
 function creditsSection(ctx: Ctx, cur: Cursor, credits: string[]): void {
-  const size = 6.4;
+  const size = 5.6;
   const ls = layoutRuns(ctx.doc, [
     { text: `${ctx.L.credits}:`, size, color: C.muted, bold: true },
     { text: credits.join('  ·  '), size, color: C.muted },

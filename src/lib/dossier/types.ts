@@ -47,6 +47,8 @@ export interface DossierScore {
   breakdown: DossierScoreCriterion[];
   /** Optional note printed under the breakdown (e.g. about renormalised weights). */
   note?: string;
+  /** The score's range and rank range over draws of true positions, printed under the total: `text` ("14,5–29,9 · hạng 10–13") and its `basis`. */
+  range?: { text: string; basis: string };
 }
 
 /** One data source. */

@@ -8,11 +8,15 @@
 import type { Feature } from 'geojson';
 import type { AnalysisOptions, Layers, SiteAnalysis } from '../analysis/analyze.ts';
 import { AnalysisClient, type RunHandle } from '../../workers/analysis-client.ts';
+import type { SetRanges } from '../../workers/analysis-session.ts';
+import { withRanges, type RangeStatus } from './score-ranges.ts';
 
 /** What the analysis needs from a worker client (see `AnalysisClient`). */
 export interface AnalysisRunner {
   setLayers(layers: Layers): void;
   run(sites: Feature[], opts: AnalysisOptions, onProgress?: (done: number, total: number) => void): RunHandle;
+  /** Score and rank ranges of the whole set of the last run; null when a newer run started. */
+  ranges?(): Promise<SetRanges | null>;
 }
 
 /** The inputs the analysis follows; read inside an effect, so every read is tracked. */
@@ -33,6 +37,8 @@ export class AnalysisState {
   /** Progress of a running analysis (shown only after a moment), or null. */
   progress = $state<{ done: number; total: number } | null>(null);
   error = $state<string | null>(null);
+  /** Score and rank ranges of the whole set: being computed, or too many sites. */
+  rangeStatus = $state<RangeStatus>(null);
   byId: Map<string, SiteAnalysis> = $derived(new Map(this.rows.map((r) => [r.id, r])));
 
   private client: AnalysisRunner | null = null;
@@ -63,11 +69,31 @@ export class AnalysisState {
           if (shown) this.progress = { done, total };
         });
         handle.done
-          .then((rows) => { if (rows) this.rows = rows; })
+          .then((rows) => {
+            if (!rows) return;
+            this.rows = rows;
+            void this.rangesOf(client, rows);
+          })
           .catch((e) => { this.error = e instanceof Error ? e.message : String(e); })
           .finally(() => { this.progress = null; });
         return () => handle.cancel();
       });
     });
+  }
+
+  /** Score and rank ranges of the whole set, once its batches are in (a separate worker message). */
+  private async rangesOf(client: AnalysisRunner, rows: SiteAnalysis[]): Promise<void> {
+    if (!client.ranges) return;
+    this.rangeStatus = { state: 'computing' };
+    try {
+      const out = await client.ranges();
+      if (!out || this.rows !== rows) return; // a newer run took over
+      const merged = withRanges(rows, out);
+      this.rows = merged.rows;
+      this.rangeStatus = merged.status;
+    } catch (e) {
+      this.rangeStatus = null;
+      this.error = e instanceof Error ? e.message : String(e);
+    }
   }
 }

@@ -13,6 +13,7 @@ import { buildSearchIndex, type SearchEntry } from '../search/search.ts';
 import type { SiteAnalysis } from '../analysis/analyze.ts';
 import type { Crop } from '../data/schema.ts';
 import { filtersActive, passesFilters } from './filters.ts';
+import type { RangeStatus } from './score-ranges.ts';
 import type { Draft, DrawMode } from '../map/draw-types.ts';
 import { coverage, type Coverage } from '../ui/coverage.ts';
 import { effectiveLayers, normaliseUserLayer, type UserLayerSpec } from '../data/user-layers.ts';
@@ -94,6 +95,8 @@ export class AppState {
   get analysisProgress(): { done: number; total: number } | null { return this.analysisState.progress; }
   get analysisError(): string | null { return this.analysisState.error; }
   get analysisById(): Map<string, SiteAnalysis> { return this.analysisState.byId; }
+  /** Score and rank ranges of the whole set: being computed, or too many sites (see state/score-ranges.ts). */
+  get rangeStatus(): RangeStatus { return this.analysisState.rangeStatus; }
   /** Sites picked for side-by-side comparison (2–4). */
   compareIds = $state<string[]>([]);
   /** Which crop the table's material column shows. */

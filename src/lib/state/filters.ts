@@ -4,7 +4,9 @@
  */
 import type { Feature } from 'geojson';
 import type { SiteAnalysis } from '../analysis/analyze.ts';
-import type { SiteFilters } from './url-state.ts';
+import type { NearTarget, SiteFilters } from './url-state.ts';
+import { passes } from '../ui/site-metrics.ts';
+import type { Crop } from '../data/schema.ts';
 
 /**
  * Free area in hectares: area × (1 − occupancy/100). Unknown occupancy is not "all free": null,
@@ -20,13 +22,16 @@ export function freeAreaHa(p: Record<string, unknown>): number | null {
 /** True when any filter is set. */
 export function filtersActive(f: SiteFilters): boolean {
   return f.districts.length + f.kinds.length + f.statuses.length + f.phases.length > 0
+    || (f.sectors?.length ?? 0) > 0 || f.near !== undefined
     || [f.minFreeAreaHa, f.maxOccupancyPct, f.maxMvDistanceM, f.maxSubstationDistanceM, f.maxRoadDistanceM].some((x) => x !== undefined);
 }
 
 /**
  * Whether a site passes every filter. A numeric filter excludes a site whose value is unknown
  * (an investor asking for ≥ 10 free ha should not see sites of unknown area). Distance filters
- * need the analysis row; without it they exclude the site.
+ * need the analysis row; without it they exclude the site. The grid, substation and road
+ * thresholds compare the point estimate; the material/deposit filter keeps every site that surely
+ * or possibly passes over its interval (the panel counts both).
  */
 export function passesFilters(f: Feature, a: SiteAnalysis | undefined, filters: SiteFilters): boolean {
   const p = (f.properties ?? {}) as Record<string, unknown>;
@@ -44,5 +49,16 @@ export function passesFilters(f: Feature, a: SiteAnalysis | undefined, filters: 
   if (!within(a?.nearest.mvLine?.distanceM, filters.maxMvDistanceM)) return false;
   if (!within(a?.nearest.substation.any?.distanceM, filters.maxSubstationDistanceM)) return false;
   if (!within(a?.nearest.road?.distanceM, filters.maxRoadDistanceM)) return false;
+  if (filters.sectors?.length) {
+    const own = Array.isArray(p.sectors) ? p.sectors : [];
+    if (!filters.sectors.some((x) => own.includes(x))) return false;
+  }
+  // over the interval: surely or possibly within (a site that may be within is not hidden)
+  if (filters.near && (!a || passes(nearOf(a, filters.near.target), filters.near.maxM) === 'no')) return false;
   return true;
+}
+
+/** The nearest raw-material zone of a crop, or the nearest deposit, of an analysed site. */
+export function nearOf(a: SiteAnalysis, target: NearTarget) {
+  return target === 'deposit' ? a.nearest.minerals.deposit : a.nearest.crops[target.slice(5) as Crop] ?? null;
 }

@@ -3,7 +3,7 @@
  * language and mode. Decoding never throws: an invalid or outdated value is dropped and reported
  * as a short notice, and the rest still applies. Pure (no DOM): callers pass `location.hash`.
  */
-import { LAYER_IDS, PLAN_PHASES, SITE_KINDS, SITE_STATUSES, type LayerId, type PlanPhase, type SiteKind, type SiteStatus } from '../data/schema.ts';
+import { CROPS, LAYER_IDS, PLAN_PHASES, SECTORS, SITE_KINDS, SITE_STATUSES, type Crop, type LayerId, type PlanPhase, type Sector, type SiteKind, type SiteStatus } from '../data/schema.ts';
 import { BASEMAPS, type Basemap } from '../map/basemaps.ts';
 import { LANGS, type Lang } from '../i18n/index.ts';
 import { decodeDraft, type UrlDraft } from './url-drafts.ts';
@@ -27,7 +27,21 @@ export interface SiteFilters {
   maxSubstationDistanceM?: number;
   /** Maximum distance to the nearest road, metres. */
   maxRoadDistanceM?: number;
+  /**
+   * Sectors: a site passes when it lists any of them (URL `fsec`). Absent in older links: no filter.
+   */
+  sectors?: Sector[];
+  /**
+   * Distance to a chosen raw material (nearest zone of a crop) or to the nearest mineral deposit,
+   * metres (URL `fn=<target>,<metres>`). Over the distance interval: a site passes surely or
+   * possibly; only a site that surely does not is left out.
+   */
+  near?: { target: NearTarget; maxM: number };
 }
+
+/** What a distance filter can measure to besides the grid and roads: a crop's zones or a deposit. */
+export type NearTarget = 'deposit' | `crop:${Crop}`;
+export const NEAR_TARGETS: readonly NearTarget[] = ['deposit', ...CROPS.map((c) => `crop:${c}` as const)];
 
 export const EMPTY_FILTERS: SiteFilters = { districts: [], kinds: [], statuses: [], phases: [] };
 
@@ -67,6 +81,8 @@ export function encodeUrlState(s: UrlState): string {
     if (f.statuses.length) p.set('fs', f.statuses.join(','));
     if (f.phases.length) p.set('fp', f.phases.join(','));
     for (const k of NUM_FILTERS) if (f[k] !== undefined) p.set(k, String(f[k]));
+    if (f.sectors?.length) p.set('fsec', f.sectors.join(','));
+    if (f.near) p.set('fn', `${f.near.target},${f.near.maxM}`);
   }
   if (s.weights && Object.keys(s.weights).length) {
     p.set('w', Object.entries(s.weights).map(([k, v]) => `${k}:${v}`).join(','));
@@ -87,7 +103,7 @@ export function decodeUrlState(hash: string, opts: DecodeOptions = {}): { state:
   const state: DecodedUrlState = {};
   const notices: Notice[] = [];
   const bad = (key: string, value: string) => notices.push({ code: 'ignored', detail: `${key}=${value.slice(0, 60)}` });
-  const known = new Set(['v', 'lang', 'mode', 'b', 'l', 's', 'fd', 'fk', 'fs', 'fp', 'w', 'd', ...NUM_FILTERS]);
+  const known = new Set(['v', 'lang', 'mode', 'b', 'l', 's', 'fd', 'fk', 'fs', 'fp', 'fsec', 'fn', 'w', 'd', ...NUM_FILTERS]);
   for (const key of p.keys()) if (!known.has(key)) bad(key, p.get(key) ?? '');
 
   const v = p.get('v');
@@ -122,7 +138,7 @@ export function decodeUrlState(hash: string, opts: DecodeOptions = {}): { state:
     if (i > 0 && ([...LAYER_IDS, 'drafts', 'user'] as string[]).includes(layer) && s.length > i + 1) state.selected = { layer: layer as LayerId | 'drafts' | 'user', id: s.slice(i + 1) };
     else bad('s', s);
   }
-  if (['fd', 'fk', 'fs', 'fp', ...NUM_FILTERS].some((k) => p.has(k))) {
+  if (['fd', 'fk', 'fs', 'fp', 'fsec', 'fn', ...NUM_FILTERS].some((k) => p.has(k))) {
     const f: SiteFilters = {
       districts: (p.get('fd') ?? '').split('|').filter(Boolean),
       kinds: list('fk', SITE_KINDS) ?? [],
@@ -135,6 +151,15 @@ export function decodeUrlState(hash: string, opts: DecodeOptions = {}): { state:
       const n = Number(x);
       if (x.trim() !== '' && Number.isFinite(n) && n >= 0) f[k] = n;
       else bad(k, x);
+    }
+    const sectors = list('fsec', SECTORS);
+    if (sectors?.length) f.sectors = sectors;
+    const fn = p.get('fn');
+    if (fn !== null) {
+      const i = fn.lastIndexOf(',');
+      const target = fn.slice(0, i), n = Number(fn.slice(i + 1));
+      if (i > 0 && (NEAR_TARGETS as readonly string[]).includes(target) && fn.slice(i + 1).trim() !== '' && Number.isFinite(n) && n >= 0) f.near = { target: target as NearTarget, maxM: n };
+      else bad('fn', fn);
     }
     state.filters = f;
   }

@@ -7,7 +7,7 @@ import { materialRows } from './catchment-rows.ts';
 import { dossierLegend as mapDossierLegend } from '../map/legend.ts';
 import type { SiteAnalysis } from '../analysis/analyze.ts';
 import type { DossierInput, DossierMapImage, DossierRow } from '../dossier/types.ts';
-import { DISTANCE_METRICS, breakdownValue, criterionLabel, formatInterval, metricLabel } from './site-metrics.ts';
+import { DISTANCE_METRICS, breakdownValue, criterionLabel, fill, formatInterval, metricLabel, rankText } from './site-metrics.ts';
 import { cardRows } from './feature-fields.ts';
 import { scoreNote } from './score-note.ts';
 import { formatDistance, formatNumber, translate, type Lang } from '../i18n/index.ts';
@@ -36,11 +36,12 @@ export function dossierInput(ctx: DossierContext): DossierInput {
   const d = (m: number) => formatDistance(lang, m);
   const distances = (a ? DISTANCE_METRICS : []).flatMap((m) => {
     const n = m.near!(a!);
-    return n ? [{ label: metricLabel(lang, m.key), value: `${formatInterval(lang, n)} — ${n.name ?? n.id}`, method: n.distanceM === 0 ? 'inside' : 'straight-line-edge' }] : [];
+    // compact interval notation ("21,3–46,6 km (theo xã)"): the distance table's note says what a range is
+    return n ? [{ label: metricLabel(lang, m.key), value: `${formatInterval(lang, n, { compact: true })} — ${n.name ?? n.id}`, method: n.distanceM === 0 ? 'inside' : 'straight-line-edge' }] : [];
   });
   if (a?.network?.districtCentre?.reachable && a.network.districtCentre.networkDistanceM != null) {
     const nc = a.network.districtCentre;
-    distances.push({ label: t('near.networkCentre'), value: nc.indicative ? `≈ ${d(nc.networkDistanceM!)} · ${t('interval.schematic')}` : d(nc.networkDistanceM!), method: 'road-network' });
+    distances.push({ label: t('near.networkCentre'), value: nc.indicative ? `≈ ${d(nc.networkDistanceM!)} (${t('interval.short.schematic')})` : d(nc.networkDistanceM!), method: 'road-network' });
   }
   const catchment: DossierRow[] = [];
   if (a?.catchment) {
@@ -54,6 +55,11 @@ export function dossierInput(ctx: DossierContext): DossierInput {
     ? {
         total: a.suitability.score,
         note: scoreNote(lang, a.suitability),
+        // the score's range and rank range over the draws of true positions, with its basis, under the total
+        ...(a.uncertainty && a.uncertainty.draws > 0 ? { range: {
+          text: `${formatNumber(lang, a.uncertainty.scoreMin, 1)}–${formatNumber(lang, a.uncertainty.scoreMax, 1)} · ${rankText(lang, a.uncertainty)}`,
+          basis: fill(t('range.dossierBasis'), { n: formatNumber(lang, a.uncertainty.draws, 0) }),
+        } } : {}),
         breakdown: a.suitability.breakdown.filter((b) => !b.excluded).map((b) => ({
           criterion: criterionLabel(lang, b.criterion),
           value: breakdownValue(lang, b, { withUnits: false }),

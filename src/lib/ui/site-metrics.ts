@@ -3,7 +3,8 @@
  * `lib/analysis/metrics.ts`, and the lists the table, the comparison, the card and the dossier
  * show. Adding a metric means one line there and, if it has a new label, one here. Pure.
  */
-import { CROPS, type Crop } from '../data/schema.ts';
+import { CROPS, SITE_STATUSES, type Crop } from '../data/schema.ts';
+import { freeAreaHa } from '../state/filters.ts';
 import { siteMetric, type MetricKey, type SiteMetric } from '../analysis/metrics.ts';
 import type { BreakdownRow } from '../analysis/suitability.ts';
 import { formatDistance, formatNumber, translate, type Lang } from '../i18n/index.ts';
@@ -95,14 +96,16 @@ export function formatDistanceRange(lang: Lang, minM: number, maxM: number): str
  * xã"); the single figure when every position is known; "≈ 1,1 km · tuyến sơ đồ, chỉ tham khảo"
  * when the target is schematic (no bound). `null` → "—".
  */
-export function formatInterval(lang: Lang, near: Pick<Near, 'distanceM'> & { interval: DistanceInterval | null } | null | undefined): string {
+export function formatInterval(lang: Lang, near: Pick<Near, 'distanceM'> & { interval: DistanceInterval | null } | null | undefined, opts: { compact?: boolean } = {}): string {
   if (!near) return '—';
   const iv = near.interval;
   if (!iv) return formatDistance(lang, near.distanceM);
   const why = basisReason(iv.basis);
-  if (why === 'schematic' || iv.minM === null || iv.maxM === null) return `≈ ${formatDistance(lang, near.distanceM)} · ${translate(lang, 'interval.schematic')}`;
+  // compact (the one-page dossier): the reason in a word or two, in brackets
+  const reason = (w: string) => (opts.compact ? ` (${translate(lang, `interval.short.${w}`)})` : ` · ${translate(lang, `interval.${w}`)}`);
+  if (why === 'schematic' || iv.minM === null || iv.maxM === null) return `≈ ${formatDistance(lang, near.distanceM)}${reason('schematic')}`;
   if (iv.maxM - iv.minM < 1) return formatDistance(lang, near.distanceM);
-  return `${formatDistanceRange(lang, iv.minM, iv.maxM)} · ${translate(lang, `interval.${why}`)}`;
+  return `${formatDistanceRange(lang, iv.minM, iv.maxM)}${reason(why)}`;
 }
 
 /** How a site fares against a distance threshold over its interval: `sure` (max ≤ t), `possible` (min ≤ t < max), `no` (min > t). */
@@ -129,9 +132,10 @@ export function displayMetric(lang: Lang, m: SiteMetric, a: SiteAnalysis, opts: 
   const v = m.get(a);
   const base = formatMetric(lang, m, v === null || !Number.isFinite(v) ? null : v, opts);
   const u = a.uncertainty;
-  if (m.unit === 'score' && u && u.scoreMax > u.scoreMin) {
+  if (m.unit === 'score' && u && u.draws > 0) {
     const dg = opts.scoreDigits ?? 1;
-    return `${base} (${formatNumber(lang, u.scoreMin, dg)}–${formatNumber(lang, u.scoreMax, dg)})`;
+    const range = u.scoreMax > u.scoreMin ? ` (${formatNumber(lang, u.scoreMin, dg)}–${formatNumber(lang, u.scoreMax, dg)})` : '';
+    return `${base}${range} · ${rankText(lang, u)}`;
   }
   return base;
 }
@@ -150,4 +154,78 @@ export function passCounts(rows: readonly SiteAnalysis[], m: SiteMetric, thresho
   const out = { sure: 0, possible: 0, no: 0 };
   for (const a of rows) out[passes(m.near ? m.near(a) : null, thresholdM)]++;
   return out;
+}
+
+/** The rank range of a site: "hạng 3–7" / "rank 3–7", "rank 1" when it never moves. */
+export function rankText(lang: Lang, u: Pick<NonNullable<SiteAnalysis['uncertainty']>, 'rankMin' | 'rankMax'>): string {
+  return u.rankMax > u.rankMin ? fill(translate(lang, 'range.rank'), { min: u.rankMin, max: u.rankMax }) : fill(translate(lang, 'range.rankOne'), { r: u.rankMin });
+}
+
+// ---- site attributes (from the site's own record, not the analysis): free area, occupancy, status,
+// sectors, developer. One list feeding the table, the comparison and its CSV; the card and the
+// dossier show the same fields through feature-fields.ts.
+
+/** Key of a site attribute. */
+export type SiteAttrKey = 'freeHa' | 'occupancy' | 'status' | 'sectors' | 'developer';
+
+/** One attribute of a site, read from its properties. */
+export interface SiteAttribute {
+  key: SiteAttrKey;
+  /** i18n key of the label. */
+  labelKey: string;
+  /** Unit in a header or CSV ('' for text). */
+  unit: 'ha' | '%' | '';
+  /** Which values are better in a comparison (none for text). */
+  better?: 'low' | 'high';
+  /** The sort value: a number (statuses by how advanced), or text; null when unknown (sorts last). */
+  sortValue: (p: Record<string, unknown>) => number | string | null;
+  /** The value as shown, '—' when unknown. */
+  display: (lang: Lang, p: Record<string, unknown>) => string;
+  /** The raw value for a CSV cell ('' when unknown). */
+  csv: (p: Record<string, unknown>) => string | number;
+}
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
+const sectorsOf = (p: Record<string, unknown>): string[] => (Array.isArray(p.sectors) ? p.sectors.filter((x): x is string => typeof x === 'string') : []);
+const STATUS_ORDER: readonly string[] = SITE_STATUSES;
+
+/** The site attributes, in the order the table and the comparison list them. */
+export const SITE_ATTRIBUTES: readonly SiteAttribute[] = Object.freeze([
+  {
+    key: 'freeHa', labelKey: 'col.freeHa', unit: 'ha', better: 'high',
+    sortValue: (p) => freeAreaHa(p),
+    display: (lang, p) => { const v = freeAreaHa(p); return v === null ? '—' : `${formatNumber(lang, v, 1)} ha`; },
+    csv: (p) => { const v = freeAreaHa(p); return v === null ? '' : Math.round(v * 100) / 100; },
+  },
+  {
+    key: 'occupancy', labelKey: 'col.occupancy', unit: '%', better: 'low',
+    sortValue: (p) => num(p.occupancy_pct),
+    display: (lang, p) => { const v = num(p.occupancy_pct); return v === null ? '—' : `${formatNumber(lang, v, 0)} %`; },
+    csv: (p) => num(p.occupancy_pct) ?? '',
+  },
+  {
+    key: 'status', labelKey: 'col.status', unit: '',
+    // most advanced first when ascending
+    sortValue: (p) => { const i = STATUS_ORDER.indexOf(String(p.status)); return i < 0 ? null : i; },
+    display: (lang, p) => (str(p.status) ? translate(lang, `status.${p.status}`) : '—'),
+    csv: (p) => str(p.status) ?? '',
+  },
+  {
+    key: 'sectors', labelKey: 'col.sectors', unit: '',
+    sortValue: (p) => (sectorsOf(p).length ? sectorsOf(p).join(', ') : null),
+    display: (lang, p) => (sectorsOf(p).length ? sectorsOf(p).map((x) => translate(lang, `sector.${x}`)).join(', ') : '—'),
+    csv: (p) => sectorsOf(p).join(';'),
+  },
+  {
+    key: 'developer', labelKey: 'col.developer', unit: '',
+    sortValue: (p) => str(p.investor),
+    display: (_lang, p) => str(p.investor) ?? '—',
+    csv: (p) => str(p.investor) ?? '',
+  },
+] satisfies SiteAttribute[]);
+
+/** A site attribute's label in a language. */
+export function attributeLabel(lang: Lang, a: SiteAttribute): string {
+  return translate(lang, a.labelKey);
 }
