@@ -41,7 +41,7 @@ export const surfaceApi = {
     if (!last) throw new Error('surface worker: score() must be called before areas()');
     const res = findCandidates(e.grid, last.s.values, { top: req.top, minHa: req.minHa, minScore: req.minScore });
     const w = { ...DEFAULT_SURFACE_WEIGHTS, ...last.weights };
-    const stab = rankStability(candidateRankItems(e, res.candidates, last.weights, last.opts), shareVector(w), { draws: req.draws, seed: 1, topK: Math.min(3, res.candidates.length || 1), penaltyPoints: w['protected-area'] });
+    const stab = rankStability(candidateRankItems(e, res.candidates, last.weights, last.opts, { positions: req.draws, seed: 1 }), shareVector(w), { draws: req.draws, seed: 1, topK: Math.min(3, res.candidates.length || 1), penaltyPoints: w['protected-area'] });
     const features = candidatesToFeatures(res, (c) => {
       const st = stab.items[c.rank - 1];
       return { rank_min: st.rankMin, rank_max: st.rankMax, top_k: stab.topK, top_k_share: Math.round(st.topKShare * 1000) / 1000 };
