@@ -14,7 +14,7 @@ const grid: ScenarioSettings = {
 describe('scenario link form', () => {
   it('encodes compactly and round-trips name, sector, exclusions and every weight', () => {
     const v = encodeScenario('Gần lưới điện', grid);
-    expect(v).toBe('Gần lưới điện!wood!p!m40s15t20d10r7.5l10f5u5p0c0v12');
+    expect(v).toBe('Gần lưới điện*wood*p*m40s15t20d10r7.5l10f5u5p0c0v12');
     expect(decodeScenario(v)).toEqual({ name: 'Gần lưới điện', settings: grid });
     // through the whole URL hash, with the other parts
     const hash = encodeUrlState({ lang: 'vi', weights: { 'mv-line': 40 }, scenario: v });
@@ -30,7 +30,7 @@ describe('scenario link form', () => {
   });
 
   it('rejects bad values with a notice, keeping the rest of the link', () => {
-    for (const bad of ['x!castle!p!m1', 'x!wood!q!m1', 'x!wood!p!m101', 'x!wood!p!z5', 'x!wood!p!m5junk', '!wood!p!m1', 'a!b!c']) {
+    for (const bad of ['x*castle*p*m1', 'x*wood*q*m1', 'x*wood*p*m101', 'x*wood*p*z5', 'x*wood*p*m5junk', '*wood*p*m1', 'a*b*c']) {
       const { state, notices } = decodeUrlState(`#lang=en&sc=${encodeURIComponent(bad)}`);
       expect(state, bad).toEqual({ lang: 'en' });
       expect(notices, bad).toEqual([`ignored sc=${bad}`]);
@@ -38,7 +38,7 @@ describe('scenario link form', () => {
   });
 
   it('names are cleaned; settings compare to 0.1; stored records are checked', () => {
-    expect(cleanName('  a!b\u0007c  ')).toBe('abc');
+    expect(cleanName('  a*b\u0007c  ')).toBe('abc');
     expect(cleanName('x'.repeat(80))).toHaveLength(60);
     expect(sameSettings(grid, { ...grid, weights: { ...grid.weights, road: 7.54 } })).toBe(true);
     expect(sameSettings(grid, { ...grid, weights: { ...grid.weights, road: 8 } })).toBe(false);

@@ -3,9 +3,9 @@
  * Pure (no DOM, no storage): the compact form a shared link carries (`sc=`) and its decoding,
  * which never throws (a bad value yields `null`).
  *
- * Link form: `<name>!<sector>!<exclusions>!<weights>` — exclusions are letters (`p` protected
+ * Link form: `<name>*<sector>*<exclusions>*<weights>` — exclusions are letters (`p` protected
  * areas, `r` river corridors excluded), weights a run of one-letter keys each followed by its
- * number (`m20s15t20…`). A bare `<name>` (no `!`) names a scenario saved in this browser.
+ * number (`m20s15t20…`). A bare `<name>` (no `*`; `*` is not escaped in a URL) names a scenario saved in this browser.
  */
 import { DEFAULT_SURFACE_WEIGHTS, type SurfaceWeights } from '../analysis/surface/criteria.ts';
 import { SECTORS } from '../data/schema.ts';
@@ -35,10 +35,10 @@ const BY_CODE = new Map(Object.entries(CODES).map(([k, c]) => [c, k as keyof Sur
 
 export const MAX_NAME = 60;
 
-/** A scenario name as stored: trimmed, control characters and `!` removed, at most 60 characters; '' when nothing is left. */
+/** A scenario name as stored: trimmed, control characters and `*` removed, at most 60 characters; '' when nothing is left. */
 export function cleanName(name: string): string {
   // eslint-disable-next-line no-control-regex
-  return name.replace(/[\u0000-\u001f\u007f!]/g, '').trim().slice(0, MAX_NAME).trim();
+  return name.replace(/[\u0000-\u001f\u007f*]/g, '').trim().slice(0, MAX_NAME).trim();
 }
 
 const num = (x: number) => String(Math.round(x * 10) / 10);
@@ -46,12 +46,12 @@ const num = (x: number) => String(Math.round(x * 10) / 10);
 /** The link form of a scenario (see the module comment). */
 export function encodeScenario(name: string, s: ScenarioSettings): string {
   const w = Object.entries(CODES).map(([k, c]) => `${c}${num(s.weights[k as keyof SurfaceWeights] ?? DEFAULT_SURFACE_WEIGHTS[k as keyof SurfaceWeights])}`).join('');
-  return `${cleanName(name)}!${s.sector}!${s.exclude.protected ? 'p' : ''}${s.exclude.river ? 'r' : ''}!${w}`;
+  return `${cleanName(name)}*${s.sector}*${s.exclude.protected ? 'p' : ''}${s.exclude.river ? 'r' : ''}*${w}`;
 }
 
 /** Decodes a link's `sc` value; null when it is not a scenario. Weights left out keep their defaults. */
 export function decodeScenario(v: string): LinkScenario | null {
-  const parts = v.split('!');
+  const parts = v.split('*');
   if (parts.length === 1) { const name = cleanName(v); return name ? { name, settings: null } : null; }
   if (parts.length !== 4) return null;
   const [rawName, sector, ex, w] = parts;

@@ -37,7 +37,7 @@ describe('rank changes between two scenarios', () => {
     for (let j = 6; j < 10; j++) for (let i = 6; i < 10; i++) { b[j * 10 + i] = 95; a[j * 10 + i] = 20; }
     b[99] = NaN; // one excluded cell in B's second area
     b[98] = 95;
-    const res = compareAreas(grid, a, b, { top: 3, minHa: 5, minScore: undefined as never });
+    const res = compareAreas(grid, a, b, { top: 3, minHa: 5 });
     expect(res.map((x) => [x.id, x.found, x.areaHa, x.scoreA, x.scoreB])).toEqual([
       ['A1', 'A', 12, 90, 80],
       ['B1', 'B', 15, 20, 95],
