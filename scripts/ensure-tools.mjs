@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Makes sure the tests have the Debian tools they drive: Chromium (browser tests), poppler-utils
-// (pdftotext/pdftoppm read the dossier PDFs) and zbar-tools (zbarimg decodes the dossier's QR
-// code). Installs what is missing with apt-get when running as root; otherwise says exactly what
+// (pdftotext/pdftoppm read the dossier PDFs), zbar-tools (zbarimg decodes the dossier's QR
+// code) and gdal-bin (gdalinfo/ogrinfo check what the app and the CLI export; ogr2ogr makes import
+// fixtures). Installs what is missing with apt-get when running as root; otherwise says exactly what
 // to run. CHROMIUM_PATH overrides the browser's location.
 import { existsSync } from 'node:fs';
 import { execSync } from 'node:child_process';
@@ -11,6 +12,7 @@ const needed = [
   { pkg: 'chromium', path: chromium },
   { pkg: 'poppler-utils', path: '/usr/bin/pdftotext' },
   { pkg: 'zbar-tools', path: '/usr/bin/zbarimg' },
+  { pkg: 'gdal-bin', path: '/usr/bin/gdalinfo' },
 ].filter((t) => !existsSync(t.path));
 if (!needed.length) process.exit(0);
 
