@@ -66,6 +66,19 @@ export function surfaceBench(dir = 'public/geodata'): void {
   for (let k = 0; k < 5; k++) { const t = performance.now(); rankStability(items, W, { draws: 1000, seed: k + 1, penaltyPoints: 30 }); rd.push(performance.now() - t); }
   const rdMs = median(rd);
   console.log(`    1 000 rank-stability draws for ${items.length} sites: median ${ms(rdMs)} (goal < 1 s) → ${rdMs < 1000 ? 'MET' : 'NOT MET'}`);
+  // combined draws: each draw also moves every site to a drawn true position (here: terms at 1 000 seeded positions per site, as analyze() builds them)
+  const jr = mulberry32(11);
+  const withPos = items.map((it) => ({ ...it, positions: Array.from({ length: 1000 }, () => ({ terms: it.terms.map((t) => ({ ...t, s: Math.min(1, Math.max(0, t.s + (jr() - 0.5) * 0.2)) })), penalty: it.penalty })) }));
+  rankStability(withPos, W, { draws: 100 });
+  const rc: number[] = [];
+  for (let k = 0; k < 5; k++) { const t = performance.now(); rankStability(withPos, W, { draws: 1000, seed: k + 1, penaltyPoints: 30 }); rc.push(performance.now() - t); }
+  const rcMs = median(rc);
+  console.log(`    1 000 combined draws (weights + true positions) for ${items.length} sites, ranking: median ${ms(rcMs)} (goal < 1 s) → ${rcMs < 1000 ? 'MET' : 'NOT MET'}; ratio to weights only ${(rcMs / rdMs).toFixed(2)}×`);
+  const pSites = sites.slice(0, 50);
+  analysis.analyze(pSites, { draws: 20 });
+  let tp = performance.now(); analysis.analyze(pSites, { draws: 0 }); const a0 = performance.now() - tp;
+  tp = performance.now(); const drawn = analysis.analyze(pSites, { draws: 1000 }); const a1 = performance.now() - tp;
+  console.log(`    the same inside analyze(): 1 000 draws of true positions (distances recomputed) + weights for ${pSites.length} sites: ${ms(a1 - a0)} over the analysis itself (${ms(a0)}); ${drawn[0].stability?.method ?? 'no stability'}`);
   // the naive way: a nearest query per cell and criterion
   const SAMPLE = 2000;
   const cells: number[] = [];

@@ -93,7 +93,7 @@ function main(): void {
   if (args.top !== undefined) {
     const res = findCandidates(g, s.values, { top: args.top, minHa: args.minHa, minScore: args.minScore });
     const w = { ...DEFAULT_SURFACE_WEIGHTS, ...cfg.weights };
-    const stab = rankStability(candidateRankItems(engine, res.candidates, cfg.weights, opts), shareVector(w), { draws: args.draws, seed: args.seed, topK: Math.min(3, res.candidates.length), penaltyPoints: w['protected-area'] });
+    const stab = rankStability(candidateRankItems(engine, res.candidates, cfg.weights, opts, { positions: args.draws, seed: args.seed }), shareVector(w), { draws: args.draws, seed: args.seed, topK: Math.min(3, res.candidates.length), penaltyPoints: w['protected-area'] });
     const features = candidatesToFeatures(res, (c) => {
       const st = stab.items[c.rank - 1];
       return { rank_min: st.rankMin, rank_max: st.rankMax, rank_p5: st.rankP5, rank_p95: st.rankP95, top_k: stab.topK, top_k_share: Math.round(st.topKShare * 1000) / 1000 };

@@ -13,11 +13,13 @@ import { buildNetwork, type NetworkDistance, type RoadNetwork } from '../geo/net
 import { areaHa, centreOf, featureId, toParts } from '../geo/geometry.ts';
 import type { LonLat } from '../geo/ruler.ts';
 import { createCatchment, type CatchmentResult } from './catchment.ts';
-import { scoreSite, type CriterionInputs, type Suitability, type Weights } from './suitability.ts';
+import { DEFAULT_WEIGHTS, scoreSite, type CriterionInputs, type Suitability, type Weights } from './suitability.ts';
 import { isDeposit, isMvLine } from './predicates.ts';
 import { createPlacementResolver, type Placement } from './placement.ts';
 import { createIntervalIndex, type DistanceInterval, type IntervalIndex } from './intervals.ts';
 import { scoreRanges, type PositionalCriterion, type ScoreRange } from './score-range.ts';
+import { rankStability, type ItemStability } from './surface/stability.ts';
+import { shareVector, siteRankItems, siteTerms } from './surface/rank-items.ts';
 
 /** Data package layers keyed by LayerId; any may be missing. Never mutated. */
 export type Layers = Partial<Record<LayerId, FeatureCollection | null | undefined>>;
@@ -84,6 +86,12 @@ export interface SiteAnalysis {
    * the sites analysed together; null for a single site (`analyzeSite`) or with `draws: 0`.
    */
   uncertainty: ScoreRange | null;
+  /**
+   * Rank stability among the sites analysed together under draws that perturb the weights
+   * (Dirichlet around the chosen ones) AND the true positions (the draws of `uncertainty`);
+   * absent for a single site or with `draws: 0`.
+   */
+  stability?: ItemStability & { topK: number; method: string };
   /** Layers that were missing, and other caveats. */
   warnings: string[];
 }
@@ -284,7 +292,7 @@ export function createAnalysisEngine(layers: Layers, engineOpts: { snapTolerance
     return byLayer.get(layer)?.nearest(geometry, q) ?? null;
   };
 
-  const rangesOf = (rows: readonly SiteAnalysis[], opts?: Pick<AnalysisOptions, 'weights' | 'draws' | 'seed'>): ScoreRange[] => {
+  const rangesOf = (rows: readonly SiteAnalysis[], opts?: Pick<AnalysisOptions, 'weights' | 'draws' | 'seed'>, onDraw?: Parameters<typeof scoreRanges>[5]): ScoreRange[] => {
     const draws = opts?.draws ?? 1000;
     if (!(Number.isInteger(draws) && draws >= 0)) throw new Error(`draws must be a non-negative integer, got ${describe(draws)}`);
     const inputs = rows.map((r) => {
@@ -298,7 +306,7 @@ export function createAnalysisEngine(layers: Layers, engineOpts: { snapTolerance
       { input: 'protectedAreaM', index: ivProtected, points: protectedAreas },
       ...CROPS.map((c): PositionalCriterion => ({ input: `material:${c}`, index: ivZones, category: c, points: zones })),
     ];
-    return scoreRanges(inputs, criteria, opts?.weights, draws, opts?.seed ?? 1);
+    return scoreRanges(inputs, criteria, opts?.weights, draws, opts?.seed ?? 1, onDraw);
   };
 
   return {
@@ -313,8 +321,16 @@ export function createAnalysisEngine(layers: Layers, engineOpts: { snapTolerance
       const draws = opts?.draws ?? 1000;
       if (!(Number.isInteger(draws) && draws >= 0)) throw new Error(`draws must be a non-negative integer, got ${describe(draws)}`);
       if (draws > 0 && rows.length > 0) {
-        const ranges = rangesOf(rows, opts);
+        // the same position draws, each also with a Dirichlet weight draw: the combined rank stability
+        const seed = opts?.seed ?? 1;
+        const pos = rows.map(() => new Array<ReturnType<typeof siteTerms> | null>(draws).fill(null));
+        const ranges = rangesOf(rows, opts, (d, si, suit) => { if (suit) pos[si][d] = siteTerms(suit.breakdown); });
         rows.forEach((r, i) => { r.uncertainty = ranges[i]; });
+        if (rows.length > 1) {
+          const w = { ...DEFAULT_WEIGHTS, ...opts?.weights };
+          const st = rankStability(siteRankItems(rows, pos), shareVector(w), { draws, seed: seed + 1, topK: Math.min(3, rows.length), penaltyPoints: w['protected-area'] });
+          rows.forEach((r, i) => { r.stability = { ...st.items[i], topK: st.topK, method: st.method }; });
+        }
       }
       return rows;
     },

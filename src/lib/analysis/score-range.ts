@@ -12,7 +12,7 @@
  * (population within R of the drawn centre). A draw is not a bound: the reported range is the
  * range over the draws. Pure and deterministic (mulberry32, seeded).
  */
-import { scoreSite, type CriterionInputs, type Weights } from './suitability.ts';
+import { scoreSite, type CriterionInputs, type Suitability, type Weights } from './suitability.ts';
 import { preparedContains, preparedDistance, preparedPointDistance, type PreparedParts } from '../geo/extremes.ts';
 import { distanceLL } from '../geo/ruler.ts';
 import { toParts } from '../geo/geometry.ts';
@@ -66,7 +66,11 @@ const rankOf = (scores: readonly number[]): number[] => scores.map((s) => 1 + sc
  * Ranges of scores and ranks over `draws` seeded draws of true positions (see the module comment).
  * Sites ranked among themselves.
  */
-export function scoreRanges(sites: readonly DrawSite[], criteria: readonly PositionalCriterion[], weights: Partial<Weights> | undefined, draws = 1000, seed = 1): ScoreRange[] {
+export function scoreRanges(
+  sites: readonly DrawSite[], criteria: readonly PositionalCriterion[], weights: Partial<Weights> | undefined, draws = 1000, seed = 1,
+  /** Called once per draw and site with the drawn inputs and their suitability (null when no input was drawn: the point estimate holds). */
+  onDraw?: (draw: number, site: number, suitability: Suitability | null) => void,
+): ScoreRange[] {
   const rand = rng(seed);
   const pointRanks = rankOf(sites.map((s) => s.score));
   const out = sites.map((s, i) => ({ scoreMin: s.score, scoreMax: s.score, rank: pointRanks[i], rankMin: pointRanks[i], rankMax: pointRanks[i] }));
@@ -122,7 +126,9 @@ export function scoreRanges(sites: readonly DrawSite[], criteria: readonly Posit
           if (inp[k] != null) inp[k] = best;
         }
       }
-      scores[si] = siteKnown[si] && criteria.every((c) => !c.index) ? s.score : scoreSite(inp, weights).score;
+      const suit = siteKnown[si] && criteria.every((c) => !c.index) ? null : scoreSite(inp, weights);
+      scores[si] = suit ? suit.score : s.score;
+      onDraw?.(d, si, suit);
     });
     const ranks = rankOf(scores);
     scores.forEach((sc, i) => {

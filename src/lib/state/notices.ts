@@ -19,6 +19,10 @@ export const NOTICE_CODES = [
   'draftsNotSaved',
   'layersNotRead',
   'layersNotSaved',
+  /** The link names a surface scenario this browser does not have and carries no settings; detail its name. */
+  'scenarioMissing',
+  /** The link's scenario was opened from the link's settings (not saved here); detail its name. */
+  'scenarioFromLink',
 ] as const;
 export type NoticeCode = (typeof NOTICE_CODES)[number];
 

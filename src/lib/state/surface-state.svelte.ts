@@ -13,6 +13,8 @@ export class SurfaceSettings {
   cell = $state(100);
   /** Weights of the surface-only criteria (the others are the planner's weights). */
   extra = $state<{ 'district-centre': number; river: number }>({ 'district-centre': 0, river: 0 });
+  /** Default exclusions switched on (protected areas, river corridors). */
+  exclude = $state({ protected: true, river: true });
   opacity = $state(0.75);
   visible = $state(true);
   top = $state(5);
@@ -30,6 +32,14 @@ export class SurfaceSettings {
 }
 
 export const surfaceSettings = new SurfaceSettings();
+
+/** Scoring options of a sector and exclusions (an exclusion switched off removes its default threshold). */
+export function scoreOptionsOf(sector: string, exclude: { protected: boolean; river: boolean }): { sectors: string[]; thresholds?: Record<string, Record<string, never>> } {
+  const thresholds: Record<string, Record<string, never>> = {};
+  if (!exclude.protected) thresholds['protected-area'] = {};
+  if (!exclude.river) thresholds.river = {};
+  return { sectors: sector ? [sector] : [], ...(Object.keys(thresholds).length ? { thresholds } : {}) };
+}
 
 /** The last frame's values for the pointer readout (not reactive: large typed arrays). */
 export const surfaceFrame: { grid: GridDef | null; values: Float32Array | null; excluded: Uint8Array | null } = { grid: null, values: null, excluded: null };

@@ -8,6 +8,7 @@ import { BASEMAPS, type Basemap } from '../map/basemaps.ts';
 import { LANGS, type Lang } from '../i18n/index.ts';
 import { decodeDraft, type UrlDraft } from './url-drafts.ts';
 import type { Notice } from './notices.ts';
+import { decodeScenario, type LinkScenario } from './scenarios.ts';
 
 export const MODES = ['public', 'investor', 'planner'] as const;
 export type Mode = (typeof MODES)[number];
@@ -56,10 +57,12 @@ export interface UrlState {
   weights?: Record<string, number>;
   /** Sketched candidates carried by the link (`d`, one per draft; see url-drafts.ts), already encoded. */
   drafts?: string[];
+  /** The active surface scenario (`sc`, its link form; see scenarios.ts), already encoded. */
+  scenario?: string;
 }
 
 /** The decoded state: the link's drafts parsed. */
-export interface DecodedUrlState extends Omit<UrlState, 'drafts'> { drafts?: UrlDraft[] }
+export interface DecodedUrlState extends Omit<UrlState, 'drafts' | 'scenario'> { drafts?: UrlDraft[]; scenario?: LinkScenario }
 
 const NUM_FILTERS = ['minFreeAreaHa', 'maxOccupancyPct', 'maxMvDistanceM', 'maxSubstationDistanceM', 'maxRoadDistanceM'] as const;
 
@@ -88,6 +91,7 @@ export function encodeUrlState(s: UrlState): string {
     p.set('w', Object.entries(s.weights).map(([k, v]) => `${k}:${v}`).join(','));
   }
   for (const d of s.drafts ?? []) p.append('d', d);
+  if (s.scenario) p.set('sc', s.scenario);
   const str = p.toString();
   return str ? `#${str}` : '';
 }
@@ -103,7 +107,7 @@ export function decodeUrlState(hash: string, opts: DecodeOptions = {}): { state:
   const state: DecodedUrlState = {};
   const notices: Notice[] = [];
   const bad = (key: string, value: string) => notices.push({ code: 'ignored', detail: `${key}=${value.slice(0, 60)}` });
-  const known = new Set(['v', 'lang', 'mode', 'b', 'l', 's', 'fd', 'fk', 'fs', 'fp', 'fsec', 'fn', 'w', 'd', ...NUM_FILTERS]);
+  const known = new Set(['v', 'lang', 'mode', 'b', 'l', 's', 'fd', 'fk', 'fs', 'fp', 'fsec', 'fn', 'w', 'd', 'sc', ...NUM_FILTERS]);
   for (const key of p.keys()) if (!known.has(key)) bad(key, p.get(key) ?? '');
 
   const v = p.get('v');
@@ -183,6 +187,12 @@ export function decodeUrlState(hash: string, opts: DecodeOptions = {}): { state:
     }
   }
   if (drafts.length) state.drafts = drafts;
+  const sc = p.get('sc');
+  if (sc !== null) {
+    const d = decodeScenario(sc);
+    if (d) state.scenario = d;
+    else bad('sc', sc);
+  }
   for (const k of Object.keys(state) as (keyof DecodedUrlState)[]) if (state[k] === undefined) delete state[k];
   return { state, notices };
 }

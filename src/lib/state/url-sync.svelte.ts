@@ -7,6 +7,7 @@ import { LAYER_IDS } from '../data/schema.ts';
 import type { AppState } from './app-state.svelte.ts';
 import { decodeUrlState, encodeUrlState } from './url-state.ts';
 import { encodeDrafts, type UrlDraft } from './url-drafts.ts';
+import { scenarios, currentSettings, openLinkScenario } from './scenarios-store.svelte.ts';
 
 /** Where the hash lives (the page's `location` and `history`; a stand-in in tests). */
 export interface HashTarget {
@@ -41,6 +42,7 @@ export class UrlSync {
     if (state.selected) app.selected = state.selected;
     if (state.drafts) this.linkDrafts = state.drafts;
     app.notices = notices;
+    if (state.scenario) void openLinkScenario(app, state.scenario).then((n) => { if (n) app.notices = [...app.notices, n]; });
   }
 
   /** The hash of the current state. */
@@ -56,6 +58,7 @@ export class UrlSync {
       filters: app.filters,
       weights: app.weights,
       drafts: encodeDrafts(app.drafts, app.draftNames, app.selected?.layer === 'drafts' ? app.selected.id : undefined).values,
+      scenario: scenarios.linkValue(currentSettings(app)),
     });
   }
 

@@ -80,4 +80,58 @@ describe('rank stability', { timeout: 60_000 }, () => {
     const res = rankStability(items, W, { penaltyPoints: 30 });
     expect(res.items.map((x) => x.rank)).toEqual(cands.map((c) => c.rank));
   });
+
+  it('combined draws: a position draw that swaps two items moves them under fixed-weight draws; seeded and deterministic', () => {
+    // a and b tie on the weights (both terms equal); position draws alternate which of them is better
+    const items: RankItem[] = [
+      { id: 'a', terms: [{ key: 0, m: 1, s: 0.6 }], penalty: 0, positions: [{ terms: [{ key: 0, m: 1, s: 0.9 }], penalty: 0 }, { terms: [{ key: 0, m: 1, s: 0.3 }], penalty: 0 }] },
+      { id: 'b', terms: [{ key: 0, m: 1, s: 0.5 }], penalty: 0 },
+      { id: 'c', terms: [{ key: 0, m: 1, s: 0.1 }], penalty: 0 },
+    ];
+    const res = rankStability(items, [1], { draws: 1000, seed: 4, topK: 1 });
+    // one weight only: the weight draws change nothing, the positions alone move a between 1st and 2nd
+    expect(res.items[0]).toMatchObject({ rank: 1, rankMin: 1, rankMax: 2, topKShare: 0.5 });
+    expect(res.items[1]).toMatchObject({ rank: 2, rankMin: 1, rankMax: 2, topKShare: 0.5 });
+    expect(res.items[2]).toMatchObject({ rank: 3, rankMin: 3, rankMax: 3, topKShare: 0 });
+    expect(res.method).toContain('true positions');
+    expect(rankStability(items, [1], { draws: 1000, seed: 4, topK: 1 })).toEqual(res);
+  });
+
+  it('combined draws for the package sites: weights AND positions, seeded, the point rank inside the range, wider than weights alone', () => {
+    const engine = createAnalysisEngine(layers);
+    const rows = engine.analyze(layers['industrial-sites'], { draws: 400, seed: 3 });
+    const again = engine.analyze(layers['industrial-sites'], { draws: 400, seed: 3 });
+    expect(rows.map((r) => r.stability)).toEqual(again.map((r) => r.stability));
+    const other = engine.analyze(layers['industrial-sites'], { draws: 400, seed: 4 });
+    expect(other.map((r) => r.stability)).not.toEqual(rows.map((r) => r.stability));
+    const weightsOnly = rankStability(siteRankItems(rows), shareVector({ ...DEFAULT_SURFACE_WEIGHTS }), { draws: 400, seed: 4, topK: 3, penaltyPoints: 30 });
+    let wider = 0;
+    rows.forEach((r, i) => {
+      const st = r.stability!;
+      expect(st.method).toBe('Dirichlet(κ·w), κ = 50 + true positions, 400 draws, seed 4');
+      expect(st.rank).toBe(weightsOnly.items[i].rank);
+      expect(st.rankMin).toBeLessThanOrEqual(st.rank);
+      expect(st.rankMax).toBeGreaterThanOrEqual(st.rank);
+      if (st.rankMax - st.rankMin > weightsOnly.items[i].rankMax - weightsOnly.items[i].rankMin) wider++;
+    });
+    expect(rows.reduce((a, r) => a + r.stability!.topKShare, 0)).toBeCloseTo(3, 9);
+    // positions of commune-placed sites and targets widen the ranges of some sites
+    expect(wider).toBeGreaterThan(0);
+  });
+
+  it('candidate areas with position draws: the same areas and point ranks, seeded', () => {
+    const engine = createSurfaceEngine(layers, { crs: MANIFEST.region.crs, cell: 250 });
+    const s = engine.score({}, { sectors: ['wood'] });
+    const cands = findCandidates(engine.grid, s.values, { top: 6, minHa: 100 }).candidates;
+    const items = candidateRankItems(engine, cands, {}, { sectors: ['wood'] }, { positions: 500, seed: 2 });
+    expect(items.every((it) => it.positions?.length === 500)).toBe(true);
+    const W = shareVector({ ...DEFAULT_SURFACE_WEIGHTS });
+    const res = rankStability(items, W, { penaltyPoints: 30, draws: 1000, seed: 2 });
+    expect(res.items.map((x) => x.rank)).toEqual(cands.map((c) => c.rank));
+    const plain = rankStability(candidateRankItems(engine, cands, {}, { sectors: ['wood'] }), W, { penaltyPoints: 30, draws: 1000, seed: 2 });
+    // a single cell varies more than the area's mean: the ranges are at least as wide in total
+    const span = (r: typeof res) => r.items.reduce((a, x) => a + x.rankMax - x.rankMin, 0);
+    expect(span(res)).toBeGreaterThan(span(plain));
+    expect(rankStability(candidateRankItems(engine, cands, {}, { sectors: ['wood'] }, { positions: 500, seed: 2 }), W, { penaltyPoints: 30, draws: 1000, seed: 2 })).toEqual(res);
+  });
 });

@@ -12,7 +12,7 @@ const INF = 1e20;
  * (the Euclidean distance, Infinity when none) to `res[o .. o+n)`. `v`, `z` are scratch buffers
  * (length ≥ n and n + 1).
  */
-function dt1(f: Float64Array, res: Float32Array, o: number, v: Int32Array, z: Float64Array, n: number): void {
+function dt1(f: Float32Array, res: Float32Array, o: number, v: Int32Array, z: Float64Array, n: number): void {
   let k = 0;
   // the envelope starts at the first finite sample
   let q0 = 0;
@@ -47,10 +47,12 @@ function dt1(f: Float64Array, res: Float32Array, o: number, v: Int32Array, z: Fl
  * `cols × rows`. Cells with no seed anywhere get `Infinity`.
  * @param seeds 1 = seed, 0 = not (length cols·rows)
  * @param out optional output buffer (length cols·rows)
- * @param scratch optional work buffer (length ≥ cols·rows), reused across calls
+ * @param scratch optional work buffer (length ≥ cols·rows), reused across calls. Float32 holds the
+ *   squared column distances exactly (integers < 2²⁴ for grids under 4 096 cells a side) at half the
+ *   memory traffic of Float64.
  * @throws `seeds must have cols × rows = N cells, got M`
  */
-export function edt(seeds: Uint8Array, cols: number, rows: number, out?: Float32Array, scratch?: Float64Array): Float32Array {
+export function edt(seeds: Uint8Array, cols: number, rows: number, out?: Float32Array, scratch?: Float32Array): Float32Array {
   const n = cols * rows;
   if (seeds.length !== n) throw new Error(`seeds must have cols × rows = ${n} cells, got ${seeds.length}`);
   const res = out ?? new Float32Array(n);
@@ -62,17 +64,25 @@ export function edt(seeds: Uint8Array, cols: number, rows: number, out?: Float32
   // pass 1: columns. On a binary seed image the 1-D transform is the distance to the nearest seed
   // in the column (Meijster et al. 2000), found by a downward and an upward scan done row by row
   // over whole rows (contiguous memory); stored squared.
-  const tmp = scratch && scratch.length >= n ? scratch : new Float64Array(n);
+  const tmp = scratch && scratch.length >= n ? scratch : new Float32Array(n);
   for (let x = 0; x < cols; x++) tmp[x] = seeds[x] ? 0 : INF;
   for (let y = 1; y < rows; y++) {
     const o = y * cols, p = o - cols;
     for (let x = 0; x < cols; x++) tmp[o + x] = seeds[o + x] ? 0 : tmp[p + x] + 1;
   }
+  // upward scan, squaring as it goes (the row below is already squared: keep its distance in `up`)
+  const up = new Float64Array(cols);
+  { const o = (rows - 1) * cols; for (let x = 0; x < cols; x++) { const t = tmp[o + x]; up[x] = t; tmp[o + x] = t >= INF / 2 ? INF : t * t; } }
   for (let y = rows - 2; y >= 0; y--) {
-    const o = y * cols, p = o + cols;
-    for (let x = 0; x < cols; x++) { const b = tmp[p + x] + 1; if (b < tmp[o + x]) tmp[o + x] = b; }
+    const o = y * cols;
+    for (let x = 0; x < cols; x++) {
+      let t = tmp[o + x];
+      const b = up[x] + 1;
+      if (b < t) t = b;
+      up[x] = t;
+      tmp[o + x] = t >= INF / 2 ? INF : t * t;
+    }
   }
-  for (let i = 0; i < n; i++) { const t = tmp[i]; tmp[i] = t >= INF / 2 ? INF : t * t; }
   // pass 2: rows (lower envelope of parabolas, Felzenszwalb–Huttenlocher)
   for (let y = 0; y < rows; y++) dt1(tmp, res, y * cols, v, z, cols);
   return res;

@@ -10,3 +10,4 @@ export * from './rank-items.ts';
 export * from './config.ts';
 export * from './geotiff.ts';
 export * from './render.ts';
+export * from './rank-changes.ts';

@@ -23,6 +23,11 @@ export interface RankItem {
   terms: ItemTerm[];
   /** Protected-area closeness 0..1 (0 = none). */
   penalty: number;
+  /**
+   * Terms at drawn true positions (optional): draw d scores the item with `positions[d % length]`
+   * instead of `terms`/`penalty`, so every draw perturbs the weights AND the position.
+   */
+  positions?: readonly { terms: readonly ItemTerm[]; penalty: number }[];
 }
 
 /** Options of {@link rankStability}. */
@@ -90,7 +95,7 @@ export function dirichlet(r: () => number, w: readonly number[], kappa: number, 
 }
 
 /** Score of an item under weights W (see {@link RankItem}). */
-export function itemScore(it: RankItem, W: ArrayLike<number>, penaltyPoints: number): number {
+export function itemScore(it: { terms: readonly ItemTerm[]; penalty: number }, W: ArrayLike<number>, penaltyPoints: number): number {
   let num = 0, den = 0;
   for (const t of it.terms) { const w = W[t.key] * t.m; num += w * t.s; den += w; }
   const v = (den > 0 ? (100 * num) / den : 0) - penaltyPoints * it.penalty;
@@ -112,8 +117,11 @@ export function rankStability(items: readonly RankItem[], weights: readonly numb
   const w0 = weights.map((w) => (sw > 0 ? w / sw : 0));
   const n = items.length;
   const order = new Int32Array(n), scores = new Float64Array(n);
-  const rankOf = (W: ArrayLike<number>, ranks: Int32Array) => {
-    for (let i = 0; i < n; i++) { scores[i] = itemScore(items[i], W, pen); order[i] = i; }
+  const rankOf = (W: ArrayLike<number>, ranks: Int32Array, d = -1) => {
+    for (let i = 0; i < n; i++) {
+      const it = items[i], P = d >= 0 && it.positions?.length ? it.positions[d % it.positions.length] : it;
+      scores[i] = itemScore(P, W, pen); order[i] = i;
+    }
     order.sort((a, b) => scores[b] - scores[a] || a - b);
     for (let k = 0; k < n; k++) ranks[order[k]] = k + 1;
   };
@@ -125,13 +133,13 @@ export function rankStability(items: readonly RankItem[], weights: readonly numb
   const W = new Float64Array(w0.length), ranks = new Int32Array(n);
   for (let d = 0; d < draws; d++) {
     dirichlet(r, w0, kappa, W);
-    rankOf(W, ranks);
+    rankOf(W, ranks, d);
     for (let i = 0; i < n; i++) hist[i][ranks[i]]++;
   }
   const pct = (h: Int32Array, q: number) => { let c = 0; const want = q * draws; for (let k = 1; k <= n; k++) { c += h[k]; if (c >= want) return k; } return n; };
   return {
     draws, seed, concentration: kappa, topK,
-    method: `Dirichlet(κ·w), κ = ${kappa}, ${draws} draws, seed ${seed}`,
+    method: `Dirichlet(κ·w), κ = ${kappa}${items.some((it) => it.positions?.length) ? ' + true positions' : ''}, ${draws} draws, seed ${seed}`,
     items: items.map((it, i) => {
       const h = hist[i];
       let mn = n, mx = 1, top = 0;

@@ -140,15 +140,18 @@ export function createSurfaceEngine(layers: SurfaceLayers, opts: SurfaceEngineOp
   const communes = feats(layers.communes);
   const communeParts = communes ? projectFeatures(communes, fwd) : null;
   timings.project = now() - t0; t0 = now();
-  const tb = partsBbox(Object.values(projected).flat()) ?? rb;
-  const wb: [number, number, number, number] = [
-    Math.max(Math.min(rb[0], tb[0]), rb[0] - padM), Math.max(Math.min(rb[1], tb[1]), rb[1] - padM),
-    Math.min(Math.max(rb[2], tb[2]), rb[2] + padM), Math.min(Math.max(rb[3], tb[3]), rb[3] + padM),
-  ];
-  const work = gridOver(wb, opts.crs, cell);
-  const offI = Math.round((grid.x0 - work.x0) / cell), offJ = Math.round((work.y0 - grid.y0) / cell);
-  const n = grid.cols * grid.rows, nw = work.cols * work.rows;
-  const crop = (src: Float32Array, scale: number): Float32Array => {
+  // working grid per criterion: the region's grid grown to hold that criterion's targets up to padM
+  // beyond it, aligned to it (criteria whose targets all lie in the region's bbox need no margin)
+  const workOf = (tb: [number, number, number, number] | null): GridDef => {
+    const b = tb ?? rb;
+    return gridOver([
+      Math.max(Math.min(rb[0], b[0]), rb[0] - padM), Math.max(Math.min(rb[1], b[1]), rb[1] - padM),
+      Math.min(Math.max(rb[2], b[2]), rb[2] + padM), Math.min(Math.max(rb[3], b[3]), rb[3] + padM),
+    ], opts.crs, cell);
+  };
+  const n = grid.cols * grid.rows;
+  const crop = (work: GridDef, src: Float32Array, scale: number): Float32Array => {
+    const offI = Math.round((grid.x0 - work.x0) / cell), offJ = Math.round((work.y0 - grid.y0) / cell);
     const out = new Float32Array(n);
     for (let j = 0; j < grid.rows; j++) {
       const so = (j + offJ) * work.cols + offI, o = j * grid.cols;
@@ -160,15 +163,20 @@ export function createSurfaceEngine(layers: SurfaceLayers, opts: SurfaceEngineOp
   for (const poly of regionParts.polygons) fillPolygon(grid, poly, (i) => { inside[i] ^= 1; });
   timings.region = now() - t0; t0 = now();
   const fields = {} as Record<SurfaceCriterion, Float32Array | null>;
-  const seeds = new Uint8Array(nw), dist = new Float32Array(nw), scratch = new Float64Array(nw);
+  const works = new Map<SurfaceCriterion, GridDef>();
+  for (const c of SURFACE_CRITERIA) { const p = projected[c]; if (p) works.set(c, workOf(partsBbox(p))); }
+  const nMax = Math.max(n, ...[...works.values()].map((w) => w.cols * w.rows));
+  const seedsBuf = new Uint8Array(nMax), distBuf = new Float32Array(nMax), scratch = new Float32Array(nMax);
   for (const c of SURFACE_CRITERIA) {
     fields[c] = null;
-    const p = projected[c];
-    if (!p) continue;
+    const p = projected[c], work = works.get(c);
+    if (!p || !work) continue;
+    const nw = work.cols * work.rows;
+    const seeds = seedsBuf.subarray(0, nw), dist = distBuf.subarray(0, nw);
     seeds.fill(0);
     if (rasterizeSeeds(work, p, seeds) === 0) { fields[c] = new Float32Array(n).fill(Infinity); continue; }
     edt(seeds, work.cols, work.rows, dist, scratch);
-    fields[c] = crop(dist, cell);
+    fields[c] = crop(work, dist, cell);
   }
   timings.distance = now() - t0; t0 = now();
   fields.labour = communeParts ? labourField(grid, communes!, communeParts, radiusKm) : null;
