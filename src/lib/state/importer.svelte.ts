@@ -15,9 +15,24 @@ const LEGACY_KEY = 'user-layers:v1';
 
 const isLayer = (l: UserLayerSpec | undefined): l is UserLayerSpec => !!l && typeof l.id === 'string' && l.collection?.type === 'FeatureCollection';
 
-/** Imported layers, one IndexedDB key each, so two tabs never overwrite each other's layers. */
-export function userLayerStore(options: ItemStoreOptions = { channel: 'backan-user-layers' }): ItemStore<UserLayerSpec> {
-  return new ItemStore<UserLayerSpec>('user-layer:', 'imported layers', options);
+/**
+ * Imported layers, one IndexedDB key each, so two tabs never overwrite each other's layers.
+ * Stored by structured clone; compared by {@link layerFingerprint} (never the whole collection).
+ */
+export function userLayerStore(options: ItemStoreOptions<UserLayerSpec> = { channel: 'backan-user-layers' }): ItemStore<UserLayerSpec> {
+  return new ItemStore<UserLayerSpec>('user-layer:', 'imported layers', { fingerprint: layerFingerprint, ...options });
+}
+
+/**
+ * What tells a changed imported layer from an unchanged one without serialising its features:
+ * everything but the collection, the number of features and the first and last of them. A layer's
+ * features are never edited in place (a new import is a new layer), so this is enough, and it is
+ * the same for the layer and its stored copy.
+ */
+export function layerFingerprint(l: UserLayerSpec): string {
+  const { collection, ...meta } = l;
+  const fs = Array.isArray(collection?.features) ? collection.features : [];
+  return JSON.stringify([meta, fs.length, fs[0] ?? null, fs[fs.length - 1] ?? null]);
 }
 
 /** Reads the saved layers in the order they were added (ids carry the time), migrating the legacy record. */
