@@ -2,10 +2,14 @@
  * The analysis worker's state, pure so it runs and tests in Node: the engine (rebuilt only when
  * the layers change), the sites (sent once per run) and a cache of analysed rows keyed by the
  * site's content and the options, so a run after a change to a few sites (a draft moved, sites
- * imported) analyses only those, and a run with nothing changed analyses none.
+ * imported) analyses only those, and a run with nothing changed analyses none. With a result
+ * store (the worker's IndexedDB), the rows of the last complete analysis are saved and, on the
+ * next visit, reused for the sites unchanged under the same layers and options
+ * (see analysis-cache.ts).
  */
 import type { Feature } from 'geojson';
 import { createAnalysisEngine, type AnalysisEngine, type AnalysisOptions, type Layers, type SiteAnalysis } from '../lib/analysis/analyze.ts';
+import { baseKey, contentKey, hashString, MAX_SAVED_SITES, type AnalysisResultStore } from './analysis-cache.ts';
 
 /** Rows of a batch, and how many of them came from the cache. */
 export interface Batch { rows: SiteAnalysis[]; cached: number }
@@ -22,17 +26,31 @@ export class AnalysisSession {
   builds = 0;
   /** Sites analysed by the engine so far (cache misses). */
   analysed = 0;
+  /** Rows taken from the saved analysis so far. */
+  restored = 0;
+  private layersHash = '';
+  /** Base key whose saved rows were already looked up, and content key last saved. */
+  private lookedUp = '';
+  private savedKey = '';
+  private saving: Promise<void> = Promise.resolve();
+
+  constructor(private readonly store?: AnalysisResultStore) {}
 
   /** Builds the indexes for new layers; forgets every cached row. */
   init(layers: Layers): string[] {
     this.engine = createAnalysisEngine(layers);
     this.builds++;
     this.cache.clear();
+    this.layersHash = this.store ? hashString(JSON.stringify(layers)) : '';
+    this.lookedUp = '';
     return this.engine.layersPresent;
   }
 
-  /** Sets the sites and options of the next batches; returns how many sites there are. */
-  setSites(sites: Feature[], opts: AnalysisOptions): number {
+  /**
+   * Sets the sites and options of the next batches; returns how many sites there are. With a
+   * result store, first takes the saved rows of unchanged sites (once per layers and options).
+   */
+  setSites(sites: Feature[], opts: AnalysisOptions): number | Promise<number> {
     const optsKey = JSON.stringify(opts);
     if (optsKey !== this.optsKey) this.cache.clear();
     this.optsKey = optsKey;
@@ -44,7 +62,44 @@ export class AnalysisSession {
       const keep = new Set(this.keys);
       for (const k of this.cache.keys()) if (!keep.has(k)) this.cache.delete(k);
     }
-    return sites.length;
+    const base = this.store ? baseKey(this.layersHash, optsKey) : '';
+    if (!this.store || this.lookedUp === base) return sites.length;
+    this.lookedUp = base;
+    return this.restore(base).then(() => sites.length);
+  }
+
+  /** Fills the cache with the saved rows of the current sites, when saved under `base`. */
+  private async restore(base: string): Promise<void> {
+    let saved;
+    try { saved = await this.store!.load(); } catch { return; } // no storage: analyse
+    if (!saved || saved.base !== base || saved.sites.length !== saved.rows.length) return;
+    const byHash = new Map<string, SiteAnalysis>();
+    saved.sites.forEach((h, i) => byHash.set(h, saved.rows[i]));
+    for (const k of this.keys) {
+      if (this.cache.has(k)) continue;
+      const row = byHash.get(hashString(k));
+      if (row) { this.cache.set(k, row); this.restored++; }
+    }
+    this.savedKey = saved.key;
+  }
+
+  /** Saves the rows of the current sites once all are analysed (in the background). */
+  private persist(): void {
+    if (!this.store || this.keys.length === 0 || this.keys.length > MAX_SAVED_SITES) return;
+    const rows: SiteAnalysis[] = [];
+    for (const k of this.keys) { const r = this.cache.get(k); if (!r) return; rows.push(r); }
+    const sites = this.keys.map((k) => hashString(k));
+    const base = baseKey(this.layersHash, this.optsKey);
+    const key = contentKey(base, sites);
+    if (key === this.savedKey) return;
+    this.savedKey = key;
+    const store = this.store;
+    this.saving = this.saving.then(() => store.save({ base, key, sites, rows })).catch(() => { this.savedKey = ''; });
+  }
+
+  /** Resolves when the last save has been written (tests). */
+  flushed(): Promise<void> {
+    return this.saving;
   }
 
   /** Rows of sites [start, end), from the cache or the engine. */
@@ -69,6 +124,7 @@ export class AnalysisSession {
         this.cache.set(this.keys[i], fresh[j]);
       });
     }
+    if (end === this.sites.length) this.persist();
     return { rows, cached };
   }
 
