@@ -151,3 +151,24 @@ describe('imported layers: stored by structured clone, compared without serialis
     expect(await keys(db)).toEqual([]);
   });
 });
+
+describe('ItemStore.adopt: a new item written elsewhere (the import worker) counts as saved', () => {
+  it('is not written again by the next save; a writer that fails leaves it to the save', async () => {
+    const app = createStore('keyval-store', 'keyval');
+    const s = new ItemStore<{ v: number }>('adopt:', 'test', {});
+    const wrote = await s.adopt('a', { v: 1 }, async (key, db) => {
+      expect(key).toBe('adopt:a');
+      await set(key, { v: 1, by: 'worker' }, createStore(db.name, db.store));
+      return true;
+    });
+    expect(wrote).toBe(true);
+    await s.save(new Map([['a', { v: 1 }]]));
+    expect(await get('adopt:a', app)).toEqual({ v: 1, by: 'worker' }); // not re-written by the main thread
+    // a writer that does not write: the save writes the item
+    expect(await s.adopt('b', { v: 2 }, async () => false)).toBe(false);
+    await s.save(new Map([['a', { v: 1 }], ['b', { v: 2 }]]));
+    expect(await get('adopt:b', app)).toEqual({ v: 2 });
+    // with a store of its own (tests, other databases) nothing is adopted
+    expect(await new ItemStore<{ v: number }>('adopt:', 'test', { store: freshDb() }).adopt('c', { v: 3 }, async () => true)).toBe(false);
+  });
+});

@@ -117,9 +117,21 @@ export class Importer {
     const newId = () => `user-${addedAt.toString(36)}${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
     let id = newId();
     while (ids.has(id)) id = newId();
-    this.app.userLayers = [...this.app.userLayers, { ...role, id, name: p.file.name, collection: ok.collection, addedAt }];
+    const layer: UserLayerSpec = { ...role, id, name: p.file.name, collection: ok.collection, addedAt };
+    this.app.userLayers = [...this.app.userLayers, layer];
     this.pending = null;
-    void this.save();
+    void this.saveNew(layer);
+  }
+
+  /**
+   * Saves a new layer: the import worker, which still holds its features, writes the record (no
+   * clone of a 200 000-point collection on the main thread); else the store writes it.
+   */
+  private async saveNew(layer: UserLayerSpec): Promise<void> {
+    const { collection, ...meta } = layer;
+    void collection;
+    await this.store.adopt(layer.id, layer, (key, db) => this.client.storeLayer(key, meta, db));
+    await this.save();
   }
 
   remove(id: string): void {

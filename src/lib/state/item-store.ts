@@ -30,10 +30,13 @@ export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** The app's database and object store: idb-keyval's default, where earlier versions kept their records. */
+export const APP_DB = { name: 'keyval-store', store: 'keyval' } as const;
+
 let defaultStore: UseStore | null = null;
-/** The app's store: idb-keyval's default database, where earlier versions kept their records. */
+/** The app's store (see {@link APP_DB}). */
 function appStore(): UseStore {
-  defaultStore ??= createStore('keyval-store', 'keyval');
+  defaultStore ??= createStore(APP_DB.name, APP_DB.store);
   return defaultStore;
 }
 
@@ -55,6 +58,8 @@ export class ItemStore<T> {
   /** Fingerprint of each item as this tab last read or wrote it: what a save compares against. */
   private known = new Map<string, string>();
   private readonly fingerprint: (item: T) => string;
+  /** True with a store other than the app's (tests). */
+  private readonly custom: boolean;
   private readonly store: () => UseStore;
   private readonly timeoutMs: number;
   private readonly channel: BroadcastChannel | null;
@@ -62,6 +67,7 @@ export class ItemStore<T> {
 
   constructor(private readonly prefix: string, private readonly what: string, options: ItemStoreOptions<T> = {}) {
     this.fingerprint = options.fingerprint ?? ((item) => JSON.stringify(item));
+    this.custom = !!options.store;
     this.store = () => options.store ?? appStore();
     this.timeoutMs = options.timeoutMs ?? STORAGE_TIMEOUT_MS;
     this.channel = options.channel && typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(options.channel) : null;
@@ -127,6 +133,20 @@ export class ItemStore<T> {
     for (const id of dels) this.known.delete(id);
     if (kept.length) this.listeners.forEach((l) => l()); // reload: the other tab's version is shown here too
     this.channel?.postMessage({ changed: true });
+  }
+
+  /**
+   * Lets `write` store a new item under its key (`write(key)` resolves true once written, e.g.
+   * by a worker that holds the item's big parts), then counts it as saved by this tab. Only with
+   * the app's own store; false when not written (the next save writes it as usual).
+   */
+  async adopt(id: string, item: T, write: (key: string, db: typeof APP_DB) => Promise<boolean>): Promise<boolean> {
+    if (this.custom || this.known.has(id)) return false;
+    const ok = await write(this.prefix + id, APP_DB).catch(() => false);
+    if (!ok) return false;
+    this.known.set(id, this.fingerprint(item));
+    this.channel?.postMessage({ changed: true });
+    return true;
   }
 
   /** Read-modify-write of one item in one transaction (`fn` returns undefined to delete it). */
