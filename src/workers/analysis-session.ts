@@ -2,11 +2,15 @@
  * The analysis worker's state, pure so it runs and tests in Node: the engine (rebuilt only when
  * the layers change), the sites (sent once per run) and a cache of analysed rows keyed by the
  * site's content and the options, so a run after a change to a few sites (a draft moved, sites
- * imported) analyses only those, and a run with nothing changed analyses none.
+ * imported) analyses only those, and a run with nothing changed analyses none. With a result
+ * store (the worker's IndexedDB), the rows of the last complete analysis are saved and, on the
+ * next visit, reused for the sites unchanged under the same layers and options
+ * (see analysis-cache.ts).
  */
 import type { Feature } from 'geojson';
 import { createAnalysisEngine, type AnalysisEngine, type AnalysisOptions, type Layers, type SiteAnalysis } from '../lib/analysis/analyze.ts';
 import type { ScoreRange } from '../lib/analysis/score-range.ts';
+import { baseKey, contentKey, hashString, MAX_SAVED_SITES, type AnalysisResultStore } from './analysis-cache.ts';
 
 /** Rows of a batch, and how many of them came from the cache. */
 export interface Batch { rows: SiteAnalysis[]; cached: number }
@@ -32,17 +36,34 @@ export class AnalysisSession {
   builds = 0;
   /** Sites analysed by the engine so far (cache misses). */
   analysed = 0;
+  /** Rows taken from the saved analysis so far. */
+  restored = 0;
+  private layersHash = '';
+  /** Base key whose saved rows were already looked up, and content key last saved. */
+  private lookedUp = '';
+  private savedKey = '';
+  private saving: Promise<void> = Promise.resolve();
+  /** Keys of rows taken from the saved analysis: the engine has not seen their sites this visit. */
+  private restoredKeys = new Set<string>();
+
+  constructor(private readonly store?: AnalysisResultStore) {}
 
   /** Builds the indexes for new layers; forgets every cached row. */
   init(layers: Layers): string[] {
     this.engine = createAnalysisEngine(layers);
     this.builds++;
     this.cache.clear();
+    this.restoredKeys.clear();
+    this.layersHash = this.store ? hashString(JSON.stringify(layers)) : '';
+    this.lookedUp = '';
     return this.engine.layersPresent;
   }
 
-  /** Sets the sites and options of the next batches; returns how many sites there are. */
-  setSites(sites: Feature[], opts: AnalysisOptions): number {
+  /**
+   * Sets the sites and options of the next batches; returns how many sites there are. With a
+   * result store, first takes the saved rows of unchanged sites (once per layers and options).
+   */
+  setSites(sites: Feature[], opts: AnalysisOptions): number | Promise<number> {
     const optsKey = JSON.stringify(opts);
     if (optsKey !== this.optsKey) this.cache.clear();
     this.optsKey = optsKey;
@@ -54,7 +75,44 @@ export class AnalysisSession {
       const keep = new Set(this.keys);
       for (const k of this.cache.keys()) if (!keep.has(k)) this.cache.delete(k);
     }
-    return sites.length;
+    const base = this.store ? baseKey(this.layersHash, optsKey) : '';
+    if (!this.store || this.lookedUp === base) return sites.length;
+    this.lookedUp = base;
+    return this.restore(base).then(() => sites.length);
+  }
+
+  /** Fills the cache with the saved rows of the current sites, when saved under `base`. */
+  private async restore(base: string): Promise<void> {
+    let saved;
+    try { saved = await this.store!.load(); } catch { return; } // no storage: analyse
+    if (!saved || saved.base !== base || saved.sites.length !== saved.rows.length) return;
+    const byHash = new Map<string, SiteAnalysis>();
+    saved.sites.forEach((h, i) => byHash.set(h, saved.rows[i]));
+    for (const k of this.keys) {
+      if (this.cache.has(k)) continue;
+      const row = byHash.get(hashString(k));
+      if (row) { this.cache.set(k, row); this.restoredKeys.add(k); this.restored++; }
+    }
+    this.savedKey = saved.key;
+  }
+
+  /** Saves the rows of the current sites once all are analysed (in the background). */
+  private persist(): void {
+    if (!this.store || this.keys.length === 0 || this.keys.length > MAX_SAVED_SITES) return;
+    const rows: SiteAnalysis[] = [];
+    for (const k of this.keys) { const r = this.cache.get(k); if (!r) return; rows.push(r); }
+    const sites = this.keys.map((k) => hashString(k));
+    const base = baseKey(this.layersHash, this.optsKey);
+    const key = contentKey(base, sites);
+    if (key === this.savedKey) return;
+    this.savedKey = key;
+    const store = this.store;
+    this.saving = this.saving.then(() => store.save({ base, key, sites, rows })).catch(() => { this.savedKey = ''; });
+  }
+
+  /** Resolves when the last save has been written (tests). */
+  flushed(): Promise<void> {
+    return this.saving;
   }
 
   /** Rows of sites [start, end), from the cache or the engine. */
@@ -79,6 +137,7 @@ export class AnalysisSession {
         this.cache.set(this.keys[i], fresh[j]);
       });
     }
+    if (end === this.sites.length) this.persist();
     return { rows, cached };
   }
 
@@ -91,6 +150,14 @@ export class AnalysisSession {
     if (!this.engine) throw new Error('analysis worker: init(layers) must be called before analyze()');
     const n = this.sites.length;
     if (n > maxSites) return { tooMany: n, limit: maxSites };
+    // Saved rows carry no draw inputs (the engine keeps those for the rows it made): their sites are
+    // analysed again here, once, so the draws are the CLI's.
+    const again = this.keys.map((k, i) => (this.restoredKeys.has(k) ? i : -1)).filter((i) => i >= 0);
+    if (again.length) {
+      const fresh = this.engine.analyze(again.map((i) => this.sites[i]), { ...this.opts, draws: 0 });
+      again.forEach((i, j) => { this.cache.set(this.keys[i], fresh[j]); this.restoredKeys.delete(this.keys[i]); });
+      this.analysed += again.length;
+    }
     const rows = this.batch(0, n).rows;
     const ranges = this.engine.scoreRanges(rows, { weights: this.opts.weights, draws: this.opts.draws ?? 1000, seed: this.opts.seed ?? 1 });
     return { ranges, ids: rows.map((r) => r.id) };

@@ -8,8 +8,10 @@ import { expose } from 'comlink';
 import type { Feature } from 'geojson';
 import type { AnalysisOptions, Layers } from '../lib/analysis/analyze.ts';
 import { AnalysisSession } from './analysis-session.ts';
+import { idbResultStore } from './analysis-cache.ts';
 
-const session = new AnalysisSession();
+// rows of the last complete analysis are saved in IndexedDB and reused on the next visit
+const session = new AnalysisSession(typeof indexedDB === 'undefined' ? undefined : idbResultStore());
 
 export const analysisApi = {
   init: (layers: Layers) => session.init(layers),

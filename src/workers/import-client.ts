@@ -85,6 +85,16 @@ export class ImportClient {
     this.cancelRun?.();
   }
 
+  /**
+   * Stores the last import's collection with `meta` under `key` from the worker (no clone of the
+   * features on the main thread). False when the worker no longer holds it (cancelled, restarted).
+   */
+  async storeLayer(key: string, meta: Record<string, unknown>, db: { name: string; store: string }): Promise<boolean> {
+    if (!this.api) return false;
+    const failed = this.failed!.then(() => false);
+    return Promise.race([this.api.storeLayer(key, meta, db), failed]);
+  }
+
   /** Exports a collection (reprojected) in the worker; rejects when the worker fails. */
   async exportCollection(fc: FeatureCollection<Geometry | null>, options: ExportOptions): Promise<ExportResult> {
     const api = this.start();

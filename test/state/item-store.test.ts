@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createStore, get, set, keys } from 'idb-keyval';
 import { ItemStore, StorageTimeoutError, withTimeout } from '../../src/lib/state/item-store';
 import { DraftsStore } from '../../src/lib/state/drafts-store';
-import { loadUserLayers, userLayerStore } from '../../src/lib/state/importer.svelte';
+import { layerFingerprint, loadUserLayers, userLayerStore } from '../../src/lib/state/importer.svelte';
+import type { UserLayerSpec } from '../../src/lib/data/user-layers';
 import type { Draft } from '../../src/lib/map/draw-types';
 
 let n = 0;
@@ -108,5 +109,66 @@ describe('migration of the records of earlier versions', () => {
     const { record, error } = await new DraftsStore({ store: db }).load();
     expect(record.drafts.map((d) => d.properties.id)).toEqual(['ok']);
     expect(error).toBe('1 saved draft could not be read and was set aside');
+  });
+});
+
+describe('imported layers: stored by structured clone, compared without serialising the features', () => {
+  const layer = (n: number, name = 'pts.geojson'): UserLayerSpec => ({
+    id: 'user-a', name, role: 'reference', replace: false, addedAt: 1,
+    collection: { type: 'FeatureCollection', features: Array.from({ length: n }, (_, i) => ({ type: 'Feature', properties: { i }, geometry: { type: 'Point', coordinates: [105.5 + i * 1e-5, 22.1] } })) },
+  });
+
+  it('the fingerprint is the same for a layer and its stored copy, and changes with its metadata or features', () => {
+    const l = layer(1000);
+    expect(layerFingerprint(structuredClone(l))).toBe(layerFingerprint(l));
+    expect(layerFingerprint(layer(1000, 'other.geojson'))).not.toBe(layerFingerprint(l));
+    expect(layerFingerprint({ ...l, role: 'sites' })).not.toBe(layerFingerprint(l));
+    expect(layerFingerprint(layer(999))).not.toBe(layerFingerprint(l));
+    const moved = structuredClone(l);
+    (moved.collection.features[999].geometry as GeoJSON.Point).coordinates = [106, 22.2];
+    expect(layerFingerprint(moved)).not.toBe(layerFingerprint(l));
+    // the fingerprint does not hold the features: it stays small for a big layer
+    expect(layerFingerprint(layer(200_000)).length).toBeLessThan(400);
+  });
+
+  it('saves the layer as it is (every feature read back), never re-writes an unchanged one, and deletes it', async () => {
+    const db = freshDb();
+    const a = userLayerStore({ store: db });
+    const l = layer(5000);
+    await a.save(new Map([[l.id, l]]));
+    const back = (await get('user-layer:user-a', db)) as UserLayerSpec;
+    expect(back.collection.features).toHaveLength(5000);
+    expect(back.collection.features[4321]).toEqual(l.collection.features[4321]);
+    // an unchanged layer is not written again: a copy put behind this tab's back stays as it was
+    await set('user-layer:user-a', { ...back, name: 'changed elsewhere' }, db);
+    await a.save(new Map([[l.id, l]]));
+    expect(((await get('user-layer:user-a', db)) as UserLayerSpec).name).toBe('changed elsewhere');
+    // a layer this tab last saw as it is in the database is deleted when removed
+    const b = userLayerStore({ store: db });
+    const { layers } = await loadUserLayers(b);
+    await b.save(new Map());
+    expect(layers).toHaveLength(1);
+    expect(await keys(db)).toEqual([]);
+  });
+});
+
+describe('ItemStore.adopt: a new item written elsewhere (the import worker) counts as saved', () => {
+  it('is not written again by the next save; a writer that fails leaves it to the save', async () => {
+    const app = createStore('keyval-store', 'keyval');
+    const s = new ItemStore<{ v: number }>('adopt:', 'test', {});
+    const wrote = await s.adopt('a', { v: 1 }, async (key, db) => {
+      expect(key).toBe('adopt:a');
+      await set(key, { v: 1, by: 'worker' }, createStore(db.name, db.store));
+      return true;
+    });
+    expect(wrote).toBe(true);
+    await s.save(new Map([['a', { v: 1 }]]));
+    expect(await get('adopt:a', app)).toEqual({ v: 1, by: 'worker' }); // not re-written by the main thread
+    // a writer that does not write: the save writes the item
+    expect(await s.adopt('b', { v: 2 }, async () => false)).toBe(false);
+    await s.save(new Map([['a', { v: 1 }], ['b', { v: 2 }]]));
+    expect(await get('adopt:b', app)).toEqual({ v: 2 });
+    // with a store of its own (tests, other databases) nothing is adopted
+    expect(await new ItemStore<{ v: number }>('adopt:', 'test', { store: freshDb() }).adopt('c', { v: 3 }, async () => true)).toBe(false);
   });
 });

@@ -21,9 +21,11 @@
  * The branch and bound returns a proven upper bound within max(1 m, 0.01 %) of the supremum.
  * Pure.
  */
+import Flatbush from 'flatbush';
 import type { Feature } from 'geojson';
 import { kxAt, kyAt } from '../geo/ruler.ts';
-import { farthestFromPoint, farthestPair, maxOverRegion, prepareParts, preparedDistance, preparedPointDistance, type PreparedParts } from '../geo/extremes.ts';
+import { farthestFromPoint, farthestPair, maxOverRegion, pointToPreparedDistance, prepareParts, preparedDistance, preparedPointDistance, type PreparedParts } from '../geo/extremes.ts';
+import type { Parts } from '../geo/geometry.ts';
 import type { Placement, PlacementResolver } from './placement.ts';
 
 /** Which accuracy classes a figure rests on. */
@@ -57,11 +59,11 @@ export interface IntervalIndex {
 const ORDER = ['drawn', 'official', 'generalised', 'traced', 'imported', 'extent', 'commune', 'district', 'schematic'];
 const sortClasses = (xs: Iterable<string>) => [...new Set(xs)].sort((a, b) => (ORDER.indexOf(a) + 1 || 99) - (ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b));
 
-const prepared = new WeakMap<Placement, PreparedParts>();
-/** The placement's geometry or region, indexed once. */
+const prepared = new WeakMap<Parts, PreparedParts>();
+/** The placement's geometry or region, indexed once (placements sharing a region share its index). */
 export function preparedOf(p: Placement): PreparedParts {
-  let x = prepared.get(p);
-  if (!x) { x = prepareParts(p.parts); prepared.set(p, x); }
+  let x = prepared.get(p.parts);
+  if (!x) { x = prepareParts(p.parts); prepared.set(p.parts, x); }
   return x;
 }
 
@@ -80,6 +82,8 @@ export function createIntervalIndex(
     const list = cs == null ? [] : Array.isArray(cs) ? cs : [cs];
     for (const c of [null, ...new Set(list.map(String))]) { let a = members.get(c); if (!a) members.set(c, (a = [])); a.push(i); }
   });
+  const memberSets = new Map<string | null, Set<number>>();
+  for (const [c, ms] of members) memberSets.set(c, new Set(ms));
   const unbounded = new Map<string | null, string[]>();
   const allKnown = new Map<string | null, boolean>();
   for (const [c, ms] of members) {
@@ -89,7 +93,7 @@ export function createIntervalIndex(
 
   // one representative target per placement region (placed targets sharing polygons have the same bounds), per category
   const regionKey = (t: number): string | null => { const p = placements[t]!; return p.kind === 'placed' && p.placedIn.length ? `${p.accuracy}|${p.placedIn.join(',')}` : null; };
-  const repsMemo = new Map<string | null, { t: number[]; key: (string | null)[]; bb: Float64Array; latAbsMax: number }>();
+  const repsMemo = new Map<string | null, { t: number[]; key: (string | null)[]; bb: Float64Array; latAbsMax: number; fb: Flatbush | null }>();
   const repsOf = (c: string | null) => {
     let r = repsMemo.get(c);
     if (r) return r;
@@ -103,7 +107,14 @@ export function createIntervalIndex(
     const bb = new Float64Array(4 * t.length);
     let latAbsMax = 0;
     t.forEach((i, k) => { const b = preparedOf(placements[i]!).bbox; bb.set(b, 4 * k); latAbsMax = Math.max(latAbsMax, Math.abs(b[1]), Math.abs(b[3])); });
-    r = { t, key, bb, latAbsMax };
+    // an R-tree over the representatives' boxes (lon/lat), so a query visits only those within reach
+    let fb: Flatbush | null = null;
+    if (t.length > 0) {
+      fb = new Flatbush(t.length);
+      for (let k = 0; k < t.length; k++) fb.add(bb[4 * k], bb[4 * k + 1], bb[4 * k + 2], bb[4 * k + 3]);
+      fb.finish();
+    }
+    r = { t, key, bb, latAbsMax, fb };
     repsMemo.set(c, r);
     return r;
   };
@@ -118,6 +129,54 @@ export function createIntervalIndex(
     }
     return nearestRaw(site, category, point);
   };
+  const regionKeys: (string | null | undefined)[] = [];
+  const regionKeyOf = (t: number) => { let k = regionKeys[t]; if (k === undefined) regionKeys[t] = k = regionKey(t); return k; };
+  /**
+   * A known one-point site against placed or known targets (the general method below, cheaper):
+   * U_t is exact without L_t (a placed target's farthest hull vertex, which is ≥ L_t; a known
+   * target's distance), so U is found first and L_t measured only where it can be the least or
+   * add an accuracy class to the basis (gap ≤ L_t).
+   */
+  const onePointInterval = (px: number, py: number, siteAccuracy: string, c: string | null, point: { featureIndex: number } | null | undefined): DistanceInterval => {
+    const lowerTo = (t: number) => pointToPreparedDistance(px, py, preparedOf(placements[t]!));
+    const upperOf = (t: number) => { const pt = placements[t]!; return pt.kind === 'placed' ? farthestFromPoint(px, py, pt.hull!) : lowerTo(t); };
+    let U = Infinity;
+    const cand: { t: number; gap: number }[] = [];
+    if (point && memberSets.get(c)!.has(point.featureIndex)) {
+      cand.push({ t: point.featureIndex, gap: 0 });
+      U = upperOf(point.featureIndex);
+    }
+    const reps = repsOf(c);
+    const order: { t: number; gap: number }[] = [];
+    const kx = kxAt(Math.min(89, Math.max(Math.abs(py), reps.latAbsMax))) * 0.999, ky = kyAt(0) * 0.999;
+    const pk = point ? regionKeyOf(point.featureIndex) : null;
+    const bb = reps.bb;
+    const near = !reps.fb ? [] : U === Infinity ? reps.t.map((_, k) => k) : reps.fb.search(px - U / kx, py - U / ky, px + U / kx, py + U / ky);
+    for (const k of near) {
+      const t = reps.t[k];
+      if (point && (t === point.featureIndex || (pk !== null && reps.key[k] === pk))) continue;
+      const dLon = Math.max(0, px - bb[4 * k + 2], bb[4 * k] - px);
+      const dLat = Math.max(0, py - bb[4 * k + 3], bb[4 * k + 1] - py);
+      const gap = Math.hypot(dLon * kx, dLat * ky);
+      if (gap <= U) order.push({ t, gap });
+    }
+    order.sort((a, b) => a.gap - b.gap || a.t - b.t);
+    for (const o of order) {
+      if (o.gap > U) continue;
+      cand.push(o);
+      const u = upperOf(o.t);
+      if (u < U) U = u;
+    }
+    let L = Infinity;
+    const classes = new Set<string>();
+    for (const { t, gap } of cand) {
+      if (gap > U || (gap >= L && classes.has(placements[t]!.accuracy))) continue;
+      const Lt = lowerTo(t);
+      if (Lt < L) L = Lt;
+      if (Lt <= U) classes.add(placements[t]!.accuracy);
+    }
+    return { minM: L, maxM: Math.max(L, U), basis: { site: siteAccuracy, targets: sortClasses(classes), indicative: false } };
+  };
   const nearestRaw: IntervalIndex['nearest'] = (site, category, point) => {
     const c = category ?? null;
     const ms = members.get(c);
@@ -127,11 +186,14 @@ export function createIntervalIndex(
       const targets = sortClasses([...unbounded.get(c)!, ...(point ? [acc(point.featureIndex)] : [])]);
       return { minM: null, maxM: null, basis: { site: site.accuracy, targets, indicative: true } };
     }
-    const SP = preparedOf(site);
     if (site.kind === 'known' && allKnown.get(c) && point) {
       return { minM: point.distanceM, maxM: point.distanceM, basis: { site: site.accuracy, targets: [acc(point.featureIndex)], indicative: false } };
     }
     const onePoint = site.kind === 'known' && site.parts.paths.length === 0 && site.parts.points.length === 1 ? site.parts.points[0] : null;
+    if (onePoint) return onePointInterval(onePoint[0], onePoint[1], site.accuracy, c, point);
+    const SP = preparedOf(site);
+    const siteBox = SP.bbox;
+    const lowerTo = (t: number) => preparedDistance(SP, preparedOf(placements[t]!));
     // the worst case of one target alone: U_t (an upper bound of the answer whatever the others do)
     const F = (t: number): ((x: number, y: number) => number) => {
       const pt = placements[t]!;
@@ -160,28 +222,31 @@ export function createIntervalIndex(
     // seed U with the point-estimate target, then only targets whose box lies within U are measured
     let U = Infinity, exact = true;
     const lts: { t: number; L: number }[] = [];
-    if (point && ms.includes(point.featureIndex)) {
-      const Lp = preparedDistance(SP, preparedOf(placements[point.featureIndex]!));
+    if (point && memberSets.get(c)!.has(point.featureIndex)) {
+      const Lp = lowerTo(point.featureIndex);
       lts.push({ t: point.featureIndex, L: Lp });
       const r = Ut(point.featureIndex, Lp); U = r.u; exact = r.exact;
     }
     // targets placed in the same polygons share their bounds: one representative per region
     const reps = repsOf(c);
     const order: { t: number; gap: number }[] = [];
-    const kx = kxAt(Math.min(89, Math.max(Math.abs(SP.bbox[1]), Math.abs(SP.bbox[3]), reps.latAbsMax))) * 0.999, ky = kyAt(0) * 0.999;
+    const kx = kxAt(Math.min(89, Math.max(Math.abs(siteBox[1]), Math.abs(siteBox[3]), reps.latAbsMax))) * 0.999, ky = kyAt(0) * 0.999;
     const pk = point ? regionKey(point.featureIndex) : null;
-    for (let k = 0; k < reps.t.length; k++) {
+    // every representative with gap ≤ U has its box within U of the site's box on both axes
+    const near = !reps.fb ? [] : U === Infinity ? reps.t.map((_, k) => k)
+      : reps.fb.search(siteBox[0] - U / kx, siteBox[1] - U / ky, siteBox[2] + U / kx, siteBox[3] + U / ky);
+    for (const k of near) {
       const t = reps.t[k];
       if (point && (t === point.featureIndex || (pk !== null && reps.key[k] === pk))) continue;
-      const dLon = Math.max(0, SP.bbox[0] - reps.bb[4 * k + 2], reps.bb[4 * k] - SP.bbox[2]);
-      const dLat = Math.max(0, SP.bbox[1] - reps.bb[4 * k + 3], reps.bb[4 * k + 1] - SP.bbox[3]);
+      const dLon = Math.max(0, siteBox[0] - reps.bb[4 * k + 2], reps.bb[4 * k] - siteBox[2]);
+      const dLat = Math.max(0, siteBox[1] - reps.bb[4 * k + 3], reps.bb[4 * k + 1] - siteBox[3]);
       const gap = Math.hypot(dLon * kx, dLat * ky);
       if (gap <= U) order.push({ t, gap });
     }
     order.sort((a, b) => a.gap - b.gap || a.t - b.t);
     for (const { t, gap } of order) {
       if (gap > U) continue;
-      const Lt = preparedDistance(SP, preparedOf(placements[t]!));
+      const Lt = lowerTo(t);
       lts.push({ t, L: Lt });
       if (Lt < U) { const r = Ut(t, Lt); if (r.u < U) { U = r.u; exact = r.exact; } }
     }

@@ -71,9 +71,18 @@ export function createPlacementResolver(communes: readonly Feature[] | null | un
     type: 'MultiPolygon',
     coordinates: fs.flatMap((f) => (f.geometry.type === 'Polygon' ? [(f.geometry as Polygon).coordinates] : (f.geometry as MultiPolygon).coordinates)),
   });
-  const placed = (f: Feature, accuracy: string, region: Geometry, source: Placement['source'], ids: string[]): Placement => {
-    const parts = toParts(region);
-    return { kind: 'placed', accuracy, geometry: region, drawn: f.geometry, parts, hull: hullOf(parts), source, placedIn: ids };
+  // features placed in the same polygons share one region (geometry, parts, hull): built once
+  const regions = new Map<string, { geometry: Geometry; parts: Parts; hull: Position[] }>();
+  const placed = (f: Feature, accuracy: string, regionOf: () => Geometry, source: Placement['source'], ids: string[]): Placement => {
+    const key = ids.length ? ids.join('\u0001') : null;
+    let r = key === null ? undefined : regions.get(key);
+    if (!r) {
+      const region = regionOf();
+      const parts = toParts(region);
+      r = { geometry: region, parts, hull: hullOf(parts) };
+      if (key !== null) regions.set(key, r);
+    }
+    return { kind: 'placed', accuracy, geometry: r.geometry, drawn: f.geometry, parts: r.parts, hull: r.hull, source, placedIn: ids };
   };
   const known = (f: Feature, accuracy: string, kind: 'known' | 'schematic' | 'unresolved' = 'known'): Placement => ({
     kind, accuracy, geometry: f.geometry, drawn: f.geometry, parts: toParts(f.geometry), hull: null, source: 'geometry', placedIn: [],
@@ -87,8 +96,8 @@ export function createPlacementResolver(communes: readonly Feature[] | null | un
     // placed_in: ids of commune/district polygons
     const ids = splitList(prop(f, 'placed_in'));
     const hit = ids.map((id) => byId.get(id)).filter((x): x is Feature => !!x);
-    if (ids.length && hit.length === ids.length) return placed(f, accuracy, union(hit), 'placed_in', ids);
-    if (isPolygonal(f.geometry)) return placed(f, accuracy, f.geometry, 'geometry', []);
+    if (ids.length && hit.length === ids.length) return placed(f, accuracy, () => union(hit), 'placed_in', ids);
+    if (isPolygonal(f.geometry)) return placed(f, accuracy, () => f.geometry, 'geometry', []);
     // names: commune(s) within district(s), else the district(s)
     const dNames = splitList(prop(f, 'district')).map(foldVietnamese);
     const ds = dNames.map((d) => districtByName.get(d)).filter((x): x is Feature => !!x);
@@ -101,11 +110,11 @@ export function createPlacementResolver(communes: readonly Feature[] | null | un
         found.push(cands[0]);
       }
       if (cNames.length && found.length === cNames.length && containsOwnPoints(f, union(found))) {
-        return placed(f, accuracy, union(found), 'names', found.map((x) => String(prop(x, 'id'))));
+        return placed(f, accuracy, () => union(found), 'names', found.map((x) => String(prop(x, 'id'))));
       }
     }
     if (ds.length && containsOwnPoints(f, union(ds))) {
-      return placed(f, accuracy, union(ds), accuracy === 'district' ? 'names' : 'district-fallback', ds.map((x) => String(prop(x, 'id'))));
+      return placed(f, accuracy, () => union(ds), accuracy === 'district' ? 'names' : 'district-fallback', ds.map((x) => String(prop(x, 'id'))));
     }
     return known(f, accuracy, 'unresolved'); // nothing to resolve against: no bound
   };

@@ -253,6 +253,9 @@ export interface PreparedParts {
   bbox: [number, number, number, number];
 }
 
+/** Parts with at most this many segments are scanned rather than searched (the tree costs more). */
+const SMALL = 32;
+
 /** Index some parts once (see {@link PreparedParts}). */
 export function prepareParts(p: Parts): PreparedParts {
   let n = p.points.length;
@@ -281,6 +284,14 @@ export function preparedContains(P: PreparedParts, px: number, py: number): bool
   if (px < P.bbox[0] || px > P.bbox[2] || py < P.bbox[1] || py > P.bbox[3]) return false;
   // only ring segments count: points and open lines are not in `polygons`; rings are the only closed paths
   let inside = false;
+  if (P.ax.length <= SMALL) {
+    // a few segments: a plain scan is cheaper than the tree (a segment off the ray fails the test anyway)
+    for (let i = 0; i < P.ax.length; i++) {
+      const x0 = P.ax[i], y0 = P.ay[i], x1 = P.bx[i], y1 = P.by[i];
+      if ((y0 > py) !== (y1 > py) && px < ((x1 - x0) * (py - y0)) / (y1 - y0) + x0) inside = !inside;
+    }
+    return inside;
+  }
   for (const i of P.fb.search(px * P.kx, py * P.ky, P.bbox[2] * P.kx + 1, py * P.ky)) {
     const x0 = P.ax[i], y0 = P.ay[i], x1 = P.bx[i], y1 = P.by[i];
     if ((y0 > py) !== (y1 > py) && px < ((x1 - x0) * (py - y0)) / (y1 - y0) + x0) inside = !inside;
@@ -297,20 +308,28 @@ export function preparedPointDistance(P: PreparedParts, px: number, py: number, 
   if (!P.fb) return Infinity;
   if (P.parts.polygons.length && preparedContains(P, px, py)) return 0;
   const qkx = kxAt(py), qky = kyAt(py);
-  const segD = (i: number) => {
-    const t = projectT(px, py, P.ax[i], P.ay[i], P.bx[i], P.by[i], qkx, qky);
-    return distanceLL(px, py, P.ax[i] + (P.bx[i] - P.ax[i]) * t, P.ay[i] + (P.by[i] - P.ay[i]) * t);
-  };
+  if (P.ax.length <= SMALL) {
+    // a few segments: the least over all of them is what the tree finds (its search only skips farther ones)
+    let best = Infinity;
+    for (let i = 0; i < P.ax.length; i++) { const d = segmentDistance(P, i, px, py, qkx, qky); if (d < best) best = d; }
+    return best;
+  }
   const near = P.fb.neighbors(px * P.kx, py * P.ky, 1, within === Infinity ? Infinity : within * 1.02 + 1e-6);
   if (near.length === 0) return Infinity;
-  let best = segD(near[0]);
+  let best = segmentDistance(P, near[0], px, py, qkx, qky);
   // every segment closer than `best` has its box within `best` (plus the plane's scale error) of the point
   const r = best * 1.02 + 1e-6;
   for (const i of P.fb.search(px * P.kx - r, py * P.ky - r, px * P.kx + r, py * P.ky + r)) {
-    const d = segD(i);
+    const d = segmentDistance(P, i, px, py, qkx, qky);
     if (d < best) best = d;
   }
   return best;
+}
+
+/** Distance (m) from a point to segment i of prepared parts (foot in the plane kx, ky at the point). */
+function segmentDistance(P: PreparedParts, i: number, px: number, py: number, qkx: number, qky: number): number {
+  const t = projectT(px, py, P.ax[i], P.ay[i], P.bx[i], P.by[i], qkx, qky);
+  return distanceLL(px, py, P.ax[i] + (P.bx[i] - P.ax[i]) * t, P.ay[i] + (P.by[i] - P.ay[i]) * t);
 }
 
 /**
@@ -352,5 +371,38 @@ export function preparedDistance(A: PreparedParts, B: PreparedParts): number {
     for (const l of V.parts.paths) for (const q of l) visit(q[0], q[1]);
   };
   scan(A, B); scan(B, A);
+  return best;
+}
+
+/**
+ * {@link preparedDistance} from one point to prepared parts, without indexing the point: the
+ * same value (0 inside or on a segment; else the least of the point-to-segment distances and of
+ * the vertex-to-point distances, as preparedDistance measures both directions).
+ */
+export function pointToPreparedDistance(px: number, py: number, B: PreparedParts): number {
+  if (!B.fb) return Infinity;
+  if (preparedContains(B, px, py)) return 0;
+  const small = B.ax.length <= SMALL;
+  if (px >= B.bbox[0] && px <= B.bbox[2] && py >= B.bbox[1] && py <= B.bbox[3]) {
+    const p: Position = [px, py];
+    const on = (j: number) => segmentIntersection(p, p, [B.ax[j], B.ay[j]], [B.bx[j], B.by[j]], B.kx, B.ky);
+    if (small) {
+      for (let j = 0; j < B.ax.length; j++) {
+        if (px < Math.min(B.ax[j], B.bx[j]) || px > Math.max(B.ax[j], B.bx[j]) || py < Math.min(B.ay[j], B.by[j]) || py > Math.max(B.ay[j], B.by[j])) continue;
+        if (on(j)) return 0;
+      }
+    } else for (const j of B.fb.search(px * B.kx, py * B.ky, px * B.kx, py * B.ky)) if (on(j)) return 0;
+  }
+  const noPoly: PreparedParts = B.parts.polygons.length ? { ...B, parts: { points: B.parts.points, paths: B.parts.paths, polygons: [] } } : B;
+  let best = preparedPointDistance(noPoly, px, py);
+  // vertices of B nearer than that (measured from the vertex, as preparedDistance does)
+  const r = best * 1.02 + 1e-6;
+  const within = small ? B.ax.map((_, i) => i) : B.fb.search(px * B.kx - r, py * B.ky - r, px * B.kx + r, py * B.ky + r);
+  for (const i of within) {
+    let d = distanceLL(B.ax[i], B.ay[i], px, py);
+    if (d < best) best = d;
+    d = distanceLL(B.bx[i], B.by[i], px, py);
+    if (d < best) best = d;
+  }
   return best;
 }

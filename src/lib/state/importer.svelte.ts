@@ -16,9 +16,24 @@ const LEGACY_KEY = 'user-layers:v1';
 
 const isLayer = (l: UserLayerSpec | undefined): l is UserLayerSpec => !!l && typeof l.id === 'string' && l.collection?.type === 'FeatureCollection';
 
-/** Imported layers, one IndexedDB key each, so two tabs never overwrite each other's layers. */
-export function userLayerStore(options: ItemStoreOptions = { channel: 'backan-user-layers' }): ItemStore<UserLayerSpec> {
-  return new ItemStore<UserLayerSpec>('user-layer:', 'imported layers', options);
+/**
+ * Imported layers, one IndexedDB key each, so two tabs never overwrite each other's layers.
+ * Stored by structured clone; compared by {@link layerFingerprint} (never the whole collection).
+ */
+export function userLayerStore(options: ItemStoreOptions<UserLayerSpec> = { channel: 'backan-user-layers' }): ItemStore<UserLayerSpec> {
+  return new ItemStore<UserLayerSpec>('user-layer:', 'imported layers', { fingerprint: layerFingerprint, ...options });
+}
+
+/**
+ * What tells a changed imported layer from an unchanged one without serialising its features:
+ * everything but the collection, the number of features and the first and last of them. A layer's
+ * features are never edited in place (a new import is a new layer), so this is enough, and it is
+ * the same for the layer and its stored copy.
+ */
+export function layerFingerprint(l: UserLayerSpec): string {
+  const { collection, ...meta } = l;
+  const fs = Array.isArray(collection?.features) ? collection.features : [];
+  return JSON.stringify([meta, fs.length, fs[0] ?? null, fs[fs.length - 1] ?? null]);
 }
 
 /** Reads the saved layers in the order they were added (ids carry the time), migrating the legacy record. */
@@ -103,9 +118,21 @@ export class Importer {
     const newId = () => `user-${addedAt.toString(36)}${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
     let id = newId();
     while (ids.has(id)) id = newId();
-    this.app.userLayers = [...this.app.userLayers, { ...role, id, name: p.file.name, collection: ok.collection, addedAt }];
+    const layer: UserLayerSpec = { ...role, id, name: p.file.name, collection: ok.collection, addedAt };
+    this.app.userLayers = [...this.app.userLayers, layer];
     this.pending = null;
-    void this.save();
+    void this.saveNew(layer);
+  }
+
+  /**
+   * Saves a new layer: the import worker, which still holds its features, writes the record (no
+   * clone of a 200 000-point collection on the main thread); else the store writes it.
+   */
+  private async saveNew(layer: UserLayerSpec): Promise<void> {
+    const { collection, ...meta } = layer;
+    void collection;
+    await this.store.adopt(layer.id, layer, (key, db) => this.client.storeLayer(key, meta, db));
+    await this.save();
   }
 
   remove(id: string): void {

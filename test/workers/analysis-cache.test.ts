@@ -1,0 +1,137 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { readFileSync, existsSync } from 'node:fs';
+import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import { LAYER_IDS } from '../../src/lib/data/schema.ts';
+import type { Layers } from '../../src/lib/analysis/analyze.ts';
+import { AnalysisSession } from '../../src/workers/analysis-session.ts';
+import { AnalysisClient } from '../../src/workers/analysis-client.ts';
+import { baseKey, contentKey, hashString, idbResultStore, type AnalysisResultStore, type SavedAnalysis } from '../../src/workers/analysis-cache.ts';
+
+const layers: Layers = {};
+for (const id of LAYER_IDS) {
+  const p = `public/geodata/${id}.geojson`;
+  if (existsSync(p)) layers[id] = JSON.parse(readFileSync(p, 'utf8')) as FeatureCollection;
+}
+const region = (layers.region as FeatureCollection<Polygon>).features[0];
+const sites: Feature[] = [];
+for (let k = 0; sites.length < 120 && k < 100_000; k++) {
+  const p = [105.6 + (k % 150) * 0.005, 21.85 + Math.floor(k / 150) * 0.005];
+  if (booleanPointInPolygon(p, region)) sites.push({ type: 'Feature', properties: { id: `g-${sites.length}`, name: `G ${sites.length}` }, geometry: { type: 'Point', coordinates: p } });
+}
+
+/** A result store in memory (what IndexedDB holds in the browser), counting its calls. */
+function memoryStore() {
+  let v: SavedAnalysis | undefined;
+  const calls = { load: 0, save: 0 };
+  const store: AnalysisResultStore = {
+    load: async () => { calls.load++; return v && structuredClone(v); },
+    save: async (x) => { calls.save++; v = structuredClone(x); },
+  };
+  return { store, calls };
+}
+
+/** One visit: a fresh worker session on the store, a whole run through the client. */
+async function visit(store: AnalysisResultStore, l: Layers, s: Feature[], opts: { radiusKm: number }) {
+  const session = new AnalysisSession(store);
+  const client = new AnalysisClient(session);
+  client.setLayers(l);
+  const rows = await client.run(s, opts).done;
+  await session.flushed();
+  return { rows: rows!, session };
+}
+
+const moved = (f: Feature, dx: number): Feature => ({ ...f, geometry: { type: 'Point', coordinates: [(f.geometry as Point).coordinates[0] + dx, (f.geometry as Point).coordinates[1]] } });
+
+describe('content key of a saved analysis', () => {
+  const lh = hashString(JSON.stringify(layers));
+  const siteHashes = sites.map((f) => hashString(JSON.stringify([f.id ?? null, f.properties, f.geometry])));
+  const key = contentKey(baseKey(lh, '{"radiusKm":10}'), siteHashes);
+
+  it('is the same for the same layers, sites and options, computed again', () => {
+    expect(hashString(JSON.stringify(layers))).toBe(lh);
+    expect(contentKey(baseKey(hashString(JSON.stringify(structuredClone(layers))), '{"radiusKm":10}'), [...siteHashes])).toBe(key);
+    expect(key).toMatch(/^[0-9a-f]{14}$/);
+  });
+
+  it('changes when a layer, a site or an option changes', () => {
+    const l2 = structuredClone(layers);
+    const f0 = l2['industrial-sites']!.features[0];
+    (f0.geometry as Point).coordinates = [(f0.geometry as Point).coordinates[0] + 0.001, (f0.geometry as Point).coordinates[1]];
+    expect(contentKey(baseKey(hashString(JSON.stringify(l2)), '{"radiusKm":10}'), siteHashes)).not.toBe(key);
+    expect(contentKey(baseKey(lh, '{"radiusKm":5}'), siteHashes)).not.toBe(key);
+    const s2 = [...siteHashes];
+    s2[7] = hashString(JSON.stringify([null, sites[7].properties, moved(sites[7], 0.001).geometry]));
+    expect(contentKey(baseKey(lh, '{"radiusKm":10}'), s2)).not.toBe(key);
+    expect(contentKey(baseKey(lh, '{"radiusKm":10}'), siteHashes.slice(1))).not.toBe(key);
+  });
+});
+
+describe('saved analyses across visits', () => {
+  it('reuses every row when nothing changed, and only the unchanged sites’ rows otherwise', async () => {
+    const { store, calls } = memoryStore();
+    const first = await visit(store, layers, sites, { radiusKm: 10 });
+    expect(first.session.analysed).toBe(sites.length);
+    expect(calls.save).toBe(1);
+
+    // reload: same layers, sites and options → nothing analysed, the same rows
+    const again = await visit(store, layers, sites, { radiusKm: 10 });
+    expect(again.session.analysed).toBe(0);
+    expect(again.session.restored).toBe(sites.length);
+    expect(again.rows).toEqual(first.rows);
+    expect(calls.save).toBe(1); // nothing new to save
+
+    // one site moved: only it is analysed, and its row is the fresh one
+    const s2 = sites.map((f, i) => (i === 5 ? moved(f, 0.002) : f));
+    const one = await visit(store, layers, s2, { radiusKm: 10 });
+    expect(one.session.analysed).toBe(1);
+    expect(one.rows[5]).not.toEqual(first.rows[5]);
+    expect(one.rows.filter((r, i) => i !== 5)).toEqual(first.rows.filter((r, i) => i !== 5));
+    expect(calls.save).toBe(2);
+
+    // other options: everything again
+    const opts = await visit(store, layers, s2, { radiusKm: 5 });
+    expect(opts.session.analysed).toBe(sites.length);
+
+    // other layers (one substation fewer): everything again
+    const l2: Layers = { ...layers, 'power-substations': { ...layers['power-substations']!, features: layers['power-substations']!.features.slice(1) } };
+    const lay = await visit(store, l2, s2, { radiusKm: 5 });
+    expect(lay.session.analysed).toBe(sites.length);
+  }, 120_000);
+
+  it('the row of a moved site is what the engine gives for it', async () => {
+    const { store } = memoryStore();
+    await visit(store, layers, sites, { radiusKm: 10 });
+    const s2 = sites.map((f, i) => (i === 3 ? moved(f, -0.003) : f));
+    const { rows } = await visit(store, layers, s2, { radiusKm: 10 });
+    const direct = new AnalysisSession();
+    direct.init(layers);
+    expect(rows[3]).toEqual(direct.analyze([s2[3]], { radiusKm: 10, draws: 0 })[0]);
+  }, 120_000);
+
+  it('stores the record in IndexedDB and reads it back', async () => {
+    const s = idbResultStore();
+    const v: SavedAnalysis = { base: 'b', key: 'k', sites: ['a1'], rows: [{ id: 'x' } as unknown as SavedAnalysis['rows'][number]] };
+    await s.save(v);
+    expect(await s.load()).toEqual(v);
+  });
+});
+
+describe('score and rank ranges after a visit that reused saved rows', () => {
+  it('equal those of a visit that analysed every site (the saved sites are analysed again for the draws)', async () => {
+    const few = sites.slice(0, 12);
+    const { store } = memoryStore();
+    const first = await visit(store, layers, few, { radiusKm: 10 });
+    const firstRanges = first.session.ranges();
+    const second = await visit(store, layers, few, { radiusKm: 10 });
+    expect(second.session.restored).toBe(few.length);
+    const again = second.session.ranges();
+    expect('ranges' in again && 'ranges' in firstRanges).toBe(true);
+    if (!('ranges' in again) || !('ranges' in firstRanges)) return;
+    expect(again.ids).toEqual(few.map((f) => f.properties!.id));
+    expect(again.ranges.length).toBe(few.length);
+    expect(again.ranges).toEqual(firstRanges.ranges);
+    expect(second.session.analysed).toBe(few.length);
+  }, 120_000);
+});
