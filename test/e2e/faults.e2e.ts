@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startHarness, watchPage, waitForMapIdle, type Harness, type MapProbe } from './browser.ts';
-import { inflatingKmz } from '../import/inflating-kmz.ts';
+import { inflatingKmz } from '../data/import/inflating-kmz.ts';
 
 let h: Harness;
 beforeAll(async () => {

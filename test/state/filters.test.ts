@@ -28,7 +28,7 @@ describe('free area', () => {
 describe('passesFilters', () => {
   const f = (p: Record<string, unknown>): Feature => ({ type: 'Feature', properties: p, geometry: { type: 'Point', coordinates: [105.8, 22.1] } });
   const near = (mv?: number, sub?: number, road?: number) => ({ nearest: { mvLine: mv === undefined ? null : { distanceM: mv }, substation: { any: sub === undefined ? null : { distanceM: sub } }, road: road === undefined ? null : { distanceM: road } } }) as unknown as SiteAnalysis;
-  const base = { district: 'cho-moi', kind: 'cluster', status: 'operating', phase: '2021-2030', area_ha: 50, occupancy_pct: 40 };
+  const base = { district: 'cho-moi', kind: 'cluster', status: 'operating', phase: 'planned-2030', area_ha: 50, occupancy_pct: 40 };
 
   it('passes everything when no filter is set, and says no filter is active', () => {
     expect(filtersActive(EMPTY_FILTERS)).toBe(false);
@@ -37,7 +37,7 @@ describe('passesFilters', () => {
   });
 
   it('applies each list filter, and a missing value fails a set list', () => {
-    const cases: [Partial<typeof EMPTY_FILTERS>, keyof typeof base][] = [[{ districts: ['cho-moi'] }, 'district'], [{ kinds: ['cluster'] }, 'kind'], [{ statuses: ['operating'] }, 'status'], [{ phases: ['2021-2030'] }, 'phase']];
+    const cases: [Partial<typeof EMPTY_FILTERS>, keyof typeof base][] = [[{ districts: ['cho-moi'] }, 'district'], [{ kinds: ['cluster'] }, 'kind'], [{ statuses: ['operating'] }, 'status'], [{ phases: ['planned-2030'] }, 'phase']];
     expect(cases.length).toBeGreaterThan(0);
     for (const [filter, key] of cases) {
       const filters = { ...EMPTY_FILTERS, ...filter };

@@ -10,7 +10,7 @@ import { forMapLibre } from './safe-features.ts';
 /** Collections with at least this many features go by URL. */
 export const URL_MIN_FEATURES = 20_000;
 /** Features written per slice (a few ms of work each). */
-const SLICE = 4000;
+const SLICE = 2000;
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 

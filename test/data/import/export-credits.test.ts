@@ -15,7 +15,7 @@ import type { Manifest } from '../../../src/lib/data/schema';
 import { ok } from './helpers';
 import { csvWithCreditColumns, csvWithCreditRows, exportCredits, geojsonWithCredits } from '../../../src/lib/data/export/credits';
 
-const REPO = join(import.meta.dirname, '..', '..');
+const REPO = join(import.meta.dirname, '..', '..', '..');
 const manifest: Manifest = JSON.parse(readFileSync(join(REPO, 'public', 'geodata', 'manifest.json'), 'utf8'));
 const sites = JSON.parse(readFileSync(join(REPO, 'public', 'geodata', 'industrial-sites.geojson'), 'utf8')) as FeatureCollection<Geometry>;
 const zones = JSON.parse(readFileSync(join(REPO, 'public', 'geodata', 'protected-areas.geojson'), 'utf8')) as FeatureCollection<Geometry>;

@@ -17,9 +17,9 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import Papa from 'papaparse';
 import { toKML } from '@placemarkio/tokml';
-import { CRS_DEFS, parseCrsCode, transformer } from '../crs';
-import { mapPositions } from '../import/checks';
-import { toWkt } from '../import/wkt';
+import { CRS_DEFS, parseCrsCode, transformer } from '../crs.ts';
+import { mapPositions } from '../import/checks.ts';
+import { toWkt } from '../import/wkt.ts';
 import { escapeCell } from '../../csv.ts';
 
 /** Export formats. */

@@ -7,9 +7,9 @@
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import kinks from '@turf/kinks';
 import rewind from '@turf/rewind';
-import { VN2000_EXTENT, CRS_DEFS, parseCrsCode, proposeCrs, transformer } from '../crs';
-import type { CrsInfo, ImportOptions, ImportResult, Issue, IssueCode, ParsedLayer, Rejected } from './types';
-import { excerpt, looksLikeHtml } from './text';
+import { VN2000_EXTENT, CRS_DEFS, parseCrsCode, proposeCrs, transformer } from '../crs.ts';
+import type { CrsInfo, ImportOptions, ImportResult, Issue, IssueCode, ParsedLayer, Rejected } from './types.ts';
+import { excerpt, looksLikeHtml } from './text.ts';
 
 const fmt = (n: number) => (Math.abs(n) >= 1000 ? n.toFixed(1) : String(Math.round(n * 1e6) / 1e6));
 const fmtPos = (p: Position) => `(${fmt(p[0])}, ${fmt(p[1])})`;

@@ -2,9 +2,9 @@
  * A small dBase III/IV (.dbf) reader with explicit text-encoding handling: the .cpg code page,
  * UTF-8, and Vietnamese legacy TCVN3 (converted) / VNI (detected, warned).
  */
-import type { Issue } from './types';
-import { ImportError } from './types';
-import { decodeTcvn3, detectVietnameseEncoding } from './vn-encodings';
+import type { Issue } from './types.ts';
+import { ImportError } from './types.ts';
+import { decodeTcvn3, detectVietnameseEncoding } from './vn-encodings.ts';
 
 /** A decoded DBF table. */
 export interface DbfTable {

@@ -15,22 +15,22 @@
  * the bundle (proj4, papaparse, xmldom, togeojson, shpjs, turf) is ~600 kB unminified, so load it
  * lazily, in the worker, only when the user imports a file.
  */
-import type { ImportInput, ImportOptions, ImportResult, Issue, IssueCode, ParsedLayer } from './types';
-import { ImportError } from './types';
-import { readCsv, readGeoJson, readGpx, readKml, readKmz, readShapefileZip, readShapefileParts } from './readers';
-import { sniffFormat, formatFromName, FORMAT_LABEL } from './sniff';
-import { finishLayer, abortIssue } from './checks';
-import { DEFAULT_MAX_DEPTH } from './readers';
-import { decodeUtf8, decodeXml } from './text';
+import type { ImportInput, ImportOptions, ImportResult, Issue, IssueCode, ParsedLayer } from './types.ts';
+import { ImportError } from './types.ts';
+import { readCsv, readGeoJson, readGpx, readKml, readKmz, readShapefileZip, readShapefileParts } from './readers.ts';
+import { sniffFormat, formatFromName, FORMAT_LABEL } from './sniff.ts';
+import { finishLayer, abortIssue } from './checks.ts';
+import { DEFAULT_MAX_DEPTH } from './readers.ts';
+import { decodeUtf8, decodeXml } from './text.ts';
 
 // Re-exports (documented where defined): types, format sniffing, readers' helpers, encodings, WKT.
-export type * from './types';
-export { ImportError } from './types';
-export { sniffFormat, formatFromName } from './sniff';
-export { readShapefileParts, parseCoordinate, normaliseHeader } from './readers';
-export { detectVietnameseEncoding, decodeTcvn3, encodeTcvn3 } from './vn-encodings';
-export { parseWkt, toWkt } from './wkt';
-export { finishLayer } from './checks';
+export type * from './types.ts';
+export { ImportError } from './types.ts';
+export { sniffFormat, formatFromName } from './sniff.ts';
+export { readShapefileParts, parseCoordinate, normaliseHeader } from './readers.ts';
+export { detectVietnameseEncoding, decodeTcvn3, encodeTcvn3 } from './vn-encodings.ts';
+export { parseWkt, toWkt } from './wkt.ts';
+export { finishLayer } from './checks.ts';
 
 /** Default `maxBytes`: 50 MiB. */
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -42,8 +42,8 @@ export const DEFAULT_MAX_UNZIPPED_BYTES = 100 * 1024 * 1024;
  * accepted file to about a gigabyte of memory; a KMZ cannot get round it by compression.
  */
 export const DEFAULT_MAX_TEXT_BYTES = 50 * 1024 * 1024;
-export { DEFAULT_MAX_FEATURES, DEFAULT_MAX_VERTICES } from './checks';
-export { DEFAULT_MAX_DEPTH } from './readers';
+export { DEFAULT_MAX_FEATURES, DEFAULT_MAX_VERTICES } from './checks.ts';
+export { DEFAULT_MAX_DEPTH } from './readers.ts';
 
 const err = (code: IssueCode, message: string, line?: number): Issue => ({ severity: 'error', code, message, ...(line ? { line } : {}) });
 

@@ -1,7 +1,7 @@
 /** Format detection from content (and the name's extension, for the mismatch check). Pure. */
-import type { ImportFormat } from './types';
-import { isZip, listZip, extOf } from './zip';
-import { isShp } from './readers';
+import type { ImportFormat } from './types.ts';
+import { isZip, listZip, extOf } from './zip.ts';
+import { isShp } from './readers.ts';
 
 /** What the content of a file is; `format` is null when it is nothing the importer reads. */
 export interface Sniffed {

@@ -1,5 +1,5 @@
 /** Text helpers shared by the readers. Pure. */
-import { ImportError } from './types';
+import { ImportError } from './types.ts';
 
 /** Decode UTF-8 (dropping a BOM). Throws ImportError `invalid-utf8` when `fatal` and bytes are not UTF-8. */
 export function decodeUtf8(bytes: Uint8Array, fatal = false, what = 'file'): string {

@@ -5,7 +5,7 @@
  * highly compressible entry can make it allocate more than the limit.
  */
 import { unzipSync, Unzip, UnzipInflate, UnzipPassThrough } from 'fflate';
-import { ImportError } from './types';
+import { ImportError } from './types.ts';
 
 /** Bytes of compressed data pushed to the inflater at a time. */
 const ZIP_CHUNK = 4096;
