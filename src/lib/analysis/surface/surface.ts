@@ -213,34 +213,50 @@ export function createSurfaceEngine(layers: SurfaceLayers, opts: SurfaceEngineOp
     return m.slice();
   };
 
+  // shaped criterion scores 0..1 per cell, per criterion and shape (the few shapes in use are kept)
+  const shapedCache = new Map<string, Float32Array>();
+  const shapedOf = (c: SurfaceCriterion, sh: Shape): Float32Array => {
+    const key = `${c}|${JSON.stringify(sh)}`;
+    let out = shapedCache.get(key);
+    if (out) return out;
+    const f = fields[c]!;
+    out = new Float32Array(n);
+    if (sh.kind === 'benefit' || sh.kind === 'saturating') {
+      // benefit: 1 − d/dMax; saturating: v/full — both a + b·v clamped to 0..1
+      const a = sh.kind === 'benefit' ? 1 : 0, b = sh.kind === 'benefit' ? -1 / sh.dMaxM : 1 / sh.full;
+      for (let i = 0; i < n; i++) { const x = a + b * f[i]; out[i] = x > 0 ? (x < 1 ? x : 1) : 0; }
+    } else if (sh.kind === 'cost') {
+      const b = 1 / sh.dMaxM;
+      for (let i = 0; i < n; i++) { const x = b * f[i]; out[i] = x < 1 ? x : 1; }
+    } else for (let i = 0; i < n; i++) out[i] = shapeScore(sh, f[i]);
+    // at most ~80 MB kept (all of them at 100 m; at 50 m the oldest go first)
+    while (shapedCache.size > 0 && (shapedCache.size + 1) * n * 4 > 80e6) shapedCache.delete(shapedCache.keys().next().value!);
+    shapedCache.set(key, out);
+    return out;
+  };
+
   const score = (weights: Partial<SurfaceWeights> = {}, so: ScoreOptions = {}): ScoredSurface => {
     const { terms, penalty } = activeTerms(weights, so.sectors ?? [], (c) => fields[c] !== null, so.shapes);
     const thr = { ...DEFAULT_THRESHOLDS, ...(so.thresholds ?? {}) };
     const excluded = exclusionMask(thr);
     const sumW = terms.reduce((s, t) => s + t.weight, 0);
     const values = new Float32Array(n);
-    // accumulate term by term (each a tight loop over one field)
-    for (const t of terms) {
-      const f = fields[t.criterion]!, k = (100 * t.weight) / sumW, s = t.shape;
-      if (s.kind === 'benefit' || s.kind === 'saturating') {
-        // benefit: 1 − d/dMax; saturating: v/full — both a + b·v clamped to 0..1
-        const a = s.kind === 'benefit' ? 1 : 0, b = s.kind === 'benefit' ? -1 / s.dMaxM : 1 / s.full;
-        for (let i = 0; i < n; i++) { const x = a + b * f[i]; values[i] += k * (x > 0 ? (x < 1 ? x : 1) : 0); }
-      } else if (s.kind === 'cost') {
-        const b = 1 / s.dMaxM;
-        for (let i = 0; i < n; i++) { const x = b * f[i]; values[i] += k * (x < 1 ? x : 1); }
-      } else for (let i = 0; i < n; i++) values[i] += k * shapeScore(s, f[i]);
+    // weighted sum of the shaped criteria (0..1 per cell, cached per criterion and shape: re-weighting
+    // never re-shapes), two terms per pass over the cells
+    const shaped = terms.map((t) => shapedOf(t.criterion, t.shape));
+    const ks = terms.map((t) => (100 * t.weight) / sumW);
+    let k0 = 0;
+    if (shaped.length % 2 === 1) { const a = shaped[0], ka = ks[0]; for (let i = 0; i < n; i++) values[i] = ka * a[i]; k0 = 1; }
+    for (let t = k0; t < shaped.length; t += 2) {
+      const a = shaped[t], b = shaped[t + 1], ka = ks[t], kb = ks[t + 1];
+      for (let i = 0; i < n; i++) values[i] += ka * a[i] + kb * b[i];
     }
     let min = Infinity, max = -Infinity;
-    const pf = penalty ? fields['protected-area']! : null;
-    const pb = penalty && penalty.shape.kind === 'benefit' ? 1 / penalty.shape.dMaxM : 0;
+    const ps = penalty ? shapedOf('protected-area', penalty.shape) : null, pw = penalty ? penalty.weight : 0;
     for (let i = 0; i < n; i++) {
       if (excluded[i]) { values[i] = NaN; continue; }
       let v = values[i];
-      if (pf) {
-        if (pb) { const x = 1 - pf[i] * pb; v -= penalty!.weight * (x > 0 ? (x < 1 ? x : 1) : 0); }
-        else v -= penalty!.weight * shapeScore(penalty!.shape, pf[i]);
-      }
+      if (ps) v -= pw * ps[i];
       v = v < 0 ? 0 : v > 100 ? 100 : v;
       values[i] = v;
       if (v < min) min = v;
