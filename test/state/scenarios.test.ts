@@ -33,7 +33,7 @@ describe('scenario link form', () => {
     for (const bad of ['x*castle*p*m1', 'x*wood*q*m1', 'x*wood*p*m101', 'x*wood*p*z5', 'x*wood*p*m5junk', '*wood*p*m1', 'a*b*c']) {
       const { state, notices } = decodeUrlState(`#lang=en&sc=${encodeURIComponent(bad)}`);
       expect(state, bad).toEqual({ lang: 'en' });
-      expect(notices, bad).toEqual([`ignored sc=${bad}`]);
+      expect(notices, bad).toEqual([{ code: 'ignored', detail: `sc=${bad}` }]);
     }
   });
 

@@ -74,9 +74,9 @@ describe('the investor filters in the URL', () => {
   it('drops a bad target, distance or sector with a notice and keeps the rest', () => {
     const r = decodeUrlState('#fsec=paper,steel&fn=crop:gold,5000&fk=park');
     expect(r.state.filters).toEqual({ ...EMPTY_FILTERS, kinds: ['park'], sectors: ['paper'] });
-    expect(r.notices).toEqual(['ignored fsec=steel', 'ignored fn=crop:gold,5000']);
-    expect(decodeUrlState('#fn=deposit,-1').notices).toEqual(['ignored fn=deposit,-1']);
-    expect(decodeUrlState('#fn=deposit,').notices).toEqual(['ignored fn=deposit,']);
+    expect(r.notices).toEqual([{ code: 'ignored', detail: 'fsec=steel' }, { code: 'ignored', detail: 'fn=crop:gold,5000' }]);
+    expect(decodeUrlState('#fn=deposit,-1').notices).toEqual([{ code: 'ignored', detail: 'fn=deposit,-1' }]);
+    expect(decodeUrlState('#fn=deposit,').notices).toEqual([{ code: 'ignored', detail: 'fn=deposit,' }]);
     expect(decodeUrlState('#fn=deposit,2500').state.filters!.near).toEqual({ target: 'deposit', maxM: 2500 });
   });
 });
