@@ -17,6 +17,9 @@ describe('sketched candidates in the shared URL', () => {
   let mv = '';
   it('puts a sketched, named point and area in the URL', async () => {
     const a = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // The first-visit line dismissed in both browsers: the link's view (made beside the desktop card)
+    // then also holds the candidate on the phone's map.
+    await a.addInitScript(() => localStorage.setItem('backan-map:first-visit-dismissed', '1'));
     const page = await a.newPage();
     const watch = await watchPage(page);
     await page.goto(`${h.url}#mode=planner`);
@@ -55,6 +58,7 @@ describe('sketched candidates in the shared URL', () => {
     it(`opens that URL in a fresh context at ${w}×${hgt}: the candidate selected, named and analysed`, async () => {
       expect(url).not.toBe('');
       const b = await h.browser.newContext({ viewport: { width: w, height: hgt }, ...(w < 700 ? { isMobile: true, hasTouch: true } : {}) });
+      await b.addInitScript(() => localStorage.setItem('backan-map:first-visit-dismissed', '1'));
       const p2 = await b.newPage();
       const watch2 = await watchPage(p2);
       await p2.goto(url);
