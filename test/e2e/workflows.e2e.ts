@@ -40,7 +40,8 @@ describe('planner and investor workflows (production build, Debian Chromium)', (
     await expect.poll(() => draftRow.count()).toBe(1);
     const cells = await draftRow.locator('td:not(.pick)').allTextContents();
     // score, MV, substation, road, material, deposit: real numbers with units
-    expect(Number(cells[0])).toBeGreaterThanOrEqual(0);
+    // the point score, then (once the ranges of the whole set are in) its range and rank range
+    expect(cells[0]).toMatch(/^\d+( \(\d+–\d+\))?( · hạng \d+(–\d+)?)?$/);
     for (const c of cells.slice(1, 6)) expect(c).toMatch(/^(≈ )?\d[\d.,]*(–[\d.,]+)? (m|km)( · .+)?$/) /* a figure, a range with its reason, or an indicative figure */;
 
     await page.reload();

@@ -74,3 +74,23 @@ describe('score and rank ranges of the whole set (worker, after the batches)', (
     expect(session.ranges(12)).toEqual({ tooMany: 13, limit: 12 });
   });
 });
+
+describe('joining the ranges to the page rows', () => {
+  it('sets each row’s range by id, and reports a set too large without touching the rows', async () => {
+    const { withRanges } = await import('../../src/lib/state/score-ranges.ts');
+    const session = new AnalysisSession();
+    session.init(layers);
+    session.setSites(sites.slice(0, 3), { draws: 20 });
+    const rows = session.batch(0, 3).rows;
+    const out = session.ranges();
+    const joined = withRanges([...rows].reverse(), out);
+    expect(joined.status).toBeNull();
+    expect(joined.rows.map((r) => r.id)).toEqual([...rows].reverse().map((r) => r.id));
+    if (!('ranges' in out)) throw new Error('expected ranges');
+    joined.rows.forEach((r) => expect(r.uncertainty).toEqual(out.ranges[out.ids.indexOf(r.id)]));
+    expect(joined.rows.every((r) => r.uncertainty!.draws === 20)).toBe(true);
+    const big = withRanges(rows, session.ranges(2));
+    expect(big.status).toEqual({ state: 'tooMany', n: 3, limit: 2 });
+    expect(big.rows.every((r) => r.uncertainty === null)).toBe(true);
+  });
+});

@@ -30,6 +30,8 @@ export interface AnalysisInputs {
 
 /** Progress is shown only when a run takes longer than this, ms. */
 export const SHOW_PROGRESS_AFTER_MS = 150;
+/** The whole set's score and rank ranges are asked for only when no newer run followed within this, ms. */
+export const RANGES_GRACE_MS = 300;
 
 export class AnalysisState {
   /** One row per site (existing, drafts, imported), from the last finished run. */
@@ -85,6 +87,10 @@ export class AnalysisState {
   private async rangesOf(client: AnalysisRunner, rows: SiteAnalysis[]): Promise<void> {
     if (!client.ranges) return;
     this.rangeStatus = { state: 'computing' };
+    // a moment's grace: a run that follows at once (a draft being drawn) makes these ranges moot, and
+    // the worker would compute them before the new run's batches
+    await new Promise((r) => setTimeout(r, RANGES_GRACE_MS));
+    if (this.rows !== rows) return;
     try {
       const out = await client.ranges();
       if (!out || this.rows !== rows) return; // a newer run took over
