@@ -45,6 +45,8 @@ export class AnalysisSession {
   private saving: Promise<void> = Promise.resolve();
   /** Keys of rows taken from the saved analysis: the engine has not seen their sites this visit. */
   private restoredKeys = new Set<string>();
+  /** Saved rows (by site hash) under the current layers and options not yet taken. */
+  private savedRows: Map<string, SiteAnalysis> | null = null;
 
   constructor(private readonly store?: AnalysisResultStore) {}
 
@@ -56,6 +58,7 @@ export class AnalysisSession {
     this.restoredKeys.clear();
     this.layersHash = this.store ? hashString(JSON.stringify(layers)) : '';
     this.lookedUp = '';
+    this.savedRows = null;
     return this.engine.layersPresent;
   }
 
@@ -75,25 +78,38 @@ export class AnalysisSession {
       const keep = new Set(this.keys);
       for (const k of this.cache.keys()) if (!keep.has(k)) this.cache.delete(k);
     }
-    const base = this.store ? baseKey(this.layersHash, optsKey) : '';
-    if (!this.store || this.lookedUp === base) return sites.length;
+    if (!this.store) return sites.length;
+    const base = baseKey(this.layersHash, optsKey);
+    if (this.lookedUp === base) { this.takeSaved(); return sites.length; }
     this.lookedUp = base;
+    this.savedRows = null;
     return this.restore(base).then(() => sites.length);
   }
 
-  /** Fills the cache with the saved rows of the current sites, when saved under `base`. */
+  /** Reads the saved rows, when saved under `base`, and takes those of the current sites. */
   private async restore(base: string): Promise<void> {
     let saved;
     try { saved = await this.store!.load(); } catch { return; } // no storage: analyse
     if (!saved || saved.base !== base || saved.sites.length !== saved.rows.length) return;
     const byHash = new Map<string, SiteAnalysis>();
     saved.sites.forEach((h, i) => byHash.set(h, saved.rows[i]));
+    // kept until the layers or options change: a first run may hold only some of the saved sites
+    // (the bundled ones, before the imported sites are read back)
+    this.savedRows = byHash;
+    this.savedKey = saved.key;
+    this.takeSaved();
+  }
+
+  /** Moves the saved rows of the current sites into the cache. */
+  private takeSaved(): void {
+    const saved = this.savedRows;
+    if (!saved || saved.size === 0) return;
     for (const k of this.keys) {
       if (this.cache.has(k)) continue;
-      const row = byHash.get(hashString(k));
-      if (row) { this.cache.set(k, row); this.restoredKeys.add(k); this.restored++; }
+      const h = hashString(k);
+      const row = saved.get(h);
+      if (row) { this.cache.set(k, row); saved.delete(h); this.restoredKeys.add(k); this.restored++; }
     }
-    this.savedKey = saved.key;
   }
 
   /** Saves the rows of the current sites once all are analysed (in the background). */

@@ -100,6 +100,19 @@ describe('saved analyses across visits', () => {
     expect(lay.session.analysed).toBe(sites.length);
   }, 120_000);
 
+  it('a visit that first analyses some of the saved sites (the bundled ones, before the imported are read back) still reuses all', async () => {
+    const { store } = memoryStore();
+    await visit(store, layers, sites, { radiusKm: 10 });
+    const session = new AnalysisSession(store);
+    const client = new AnalysisClient(session);
+    client.setLayers(layers);
+    await client.run(sites.slice(0, 10), { radiusKm: 10 }).done;
+    const rows = await client.run(sites, { radiusKm: 10 }).done;
+    expect(rows).toHaveLength(sites.length);
+    expect(session.analysed).toBe(0);
+    expect(session.restored).toBe(sites.length);
+  }, 120_000);
+
   it('the row of a moved site is what the engine gives for it', async () => {
     const { store } = memoryStore();
     await visit(store, layers, sites, { radiusKm: 10 });
