@@ -68,7 +68,7 @@ export class AnalysisSession {
    */
   setSites(sites: Feature[], opts: AnalysisOptions): number | Promise<number> {
     const optsKey = JSON.stringify(opts);
-    if (optsKey !== this.optsKey) this.cache.clear();
+    if (optsKey !== this.optsKey) { this.cache.clear(); this.restoredKeys.clear(); }
     this.optsKey = optsKey;
     this.opts = opts;
     this.sites = sites;
