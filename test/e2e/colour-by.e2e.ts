@@ -113,6 +113,49 @@ describe('site symbols coloured by a distance', () => {
     await context.close();
   });
 
+  it('an imported site is coloured too, above its own symbol', async () => {
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${h.url}#mode=planner`);
+    await waitForMapIdle(page);
+    const at = [105.95, 22.35];
+    const text = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'Imported site' }, geometry: { type: 'Point', coordinates: at } }] });
+    const dt = await page.evaluateHandle((t) => {
+      const d = new DataTransfer();
+      d.items.add(new File([t], 'my-site.geojson', { type: 'application/geo+json' }));
+      return d;
+    }, text);
+    await page.dispatchEvent('.mapwrap', 'dragover', { dataTransfer: dt });
+    await page.dispatchEvent('.mapwrap', 'drop', { dataTransfer: dt });
+    await expect.poll(() => page.getByTestId('import-result').count(), { timeout: 30_000 }).toBe(1);
+    await page.selectOption('[data-testid="import-role"]', 'sites');
+    await page.click('[data-testid="import-accept"]');
+
+    await page.click('button[data-panel="sites"]');
+    await page.click('button[data-action="distances"]');
+    await expect.poll(() => page.locator('tr[data-dist-row]').count(), { timeout: 30_000 }).toBe(14);
+    const mv = await page.locator('tr[data-dist-row]').evaluateAll((rows) => rows.map((r) => ({
+      id: r.getAttribute('data-dist-row')!, v: r.querySelector('td[data-key="mv"]')?.getAttribute('data-v') ?? null,
+    })));
+    const values = mv.map((r) => (r.v === null || r.v === '' ? null : Number(r.v)));
+    const mine = mv.findIndex((r) => r.id.startsWith('user-'));
+    expect(mine).toBeGreaterThanOrEqual(0);
+    const colour = classOf(colourClasses(values), values[mine])!.color;
+    await page.keyboard.press('Escape');
+
+    const site = await screenOf(page, at);
+    const before = await pixel(page, site.x, site.y);
+    expect(near(before, rgb(colour), 40)).toBe(false);
+    await page.click('button[data-panel="layers"]');
+    await page.selectOption('select[data-control="colour-by"]', 'mv');
+    await expect.poll(() => pixel(page, site.x, site.y), { timeout: 15_000 }).toSatisfy((p: number[]) => near(p, rgb(colour)));
+    await page.screenshot({ path: 'test-results/colour-by-imported.png' });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('phone 360×740: chosen in the sheet, the symbol takes a ramp colour and the legend stays clear of the controls', async () => {
     const context = await h.browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, serviceWorkers: 'block' });
     const page = await context.newPage();

@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
-import { startHarness, watchPage, waitForMapIdle, type Harness } from './browser.ts';
+import { startHarness, watchPage, waitForMapIdle, type Harness, type MapProbe } from './browser.ts';
+import { decodeDraft } from '../../src/lib/state/url-drafts.ts';
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness(); });
@@ -58,7 +59,8 @@ describe('sketched candidates in the shared URL', () => {
     it(`opens that URL in a fresh context at ${w}×${hgt}: the candidate selected, named and analysed`, async () => {
       expect(url).not.toBe('');
       const b = await h.browser.newContext({ viewport: { width: w, height: hgt }, ...(w < 700 ? { isMobile: true, hasTouch: true } : {}) });
-      await b.addInitScript(() => localStorage.setItem('backan-map:first-visit-dismissed', '1'));
+      // The first-visit line is left as a first visitor sees it: the link's view (made beside the desktop
+      // card) must be re-framed where the selection would not show clear of this screen's card.
       const p2 = await b.newPage();
       const watch2 = await watchPage(p2);
       await p2.goto(url);
@@ -70,6 +72,19 @@ describe('sketched candidates in the shared URL', () => {
       // The same analysis as in the browser that sketched it.
       expect((await card2.getByTestId('site-analysis').locator('dd').first().textContent())!.trim()).toBe(mv);
       expect(await p2.locator('.notices').count()).toBe(0);
+      // The selected candidate's point lies on the map, outside the card's box.
+      const hash = new URLSearchParams(new URL(url).hash.slice(1));
+      const selId = hash.get('s')!.split(':')[1];
+      const point = hash.getAll('d').map((v) => decodeDraft(v).draft).find((d) => d.properties.id === selId)!;
+      expect(point.geometry.type).toBe('Point');
+      const [lon, lat] = point.geometry.coordinates as number[];
+      await expect.poll(() => p2.evaluate(() => (window as unknown as { __mapProbe: MapProbe }).__mapProbe.moving()), { timeout: 10_000 }).toBe(false);
+      const px = await p2.evaluate(([x, y]) => (window as unknown as { __mapProbe: MapProbe }).__mapProbe.project(x, y), [lon, lat]);
+      const mapBox = (await p2.locator('.mapwrap').boundingBox())!;
+      const cb = (await card2.boundingBox())!;
+      const [sx, sy] = [mapBox.x + px.x, mapBox.y + px.y];
+      expect(sx > mapBox.x && sx < mapBox.x + mapBox.width && sy > mapBox.y && sy < mapBox.y + mapBox.height, `candidate at ${sx},${sy} in the map ${JSON.stringify(mapBox)}`).toBe(true);
+      expect(sx >= cb.x && sx <= cb.x + cb.width && sy >= cb.y && sy <= cb.y + cb.height, `candidate at ${sx},${sy} under the card ${JSON.stringify(cb)}`).toBe(false);
       mkdirSync('test-results', { recursive: true });
       await p2.screenshot({ path: `test-results/share-drafts-${w}.png` });
       // Both candidates are in the analysis.

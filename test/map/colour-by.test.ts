@@ -63,10 +63,10 @@ describe('colour by a distance', () => {
     const row = (id: string, d: number | null) => ({ id, nearest: { mvLine: d === null ? null : { distanceM: d } } }) as unknown as SiteAnalysis;
     const rows = new Map([['a', row('a', 1200)], ['b', row('b', null)], ['c', row('c', 400)]]);
     const site = (id: string, extra: Record<string, unknown> = {}): Feature => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [105.8, 22.1] }, properties: { id, name: 'x', area_ha: 49, ...extra } });
-    const { fc, classes: cl } = colourByData(mv, [site('a', { constructor: 'bad' }), site('b'), site('c'), site('hidden')], rows, (id) => id !== 'c', new Set(['b']));
+    const { fc, classes: cl } = colourByData(mv, [site('a', { constructor: 'bad' }), site('b'), site('c'), site('hidden')], rows, (id) => id !== 'c', new Set(['b']), new Set(['a']));
     expect(fc.features.map((f) => f.properties)).toEqual([
-      { id: 'a', v: 1200, area_ha: 49, draft: false },
-      { id: 'b', v: null, area_ha: 49, draft: true },
+      { id: 'a', v: 1200, area_ha: 49, draft: false, user: true },
+      { id: 'b', v: null, area_ha: 49, draft: true, user: false },
     ]);
     expect(cl.length).toBe(1);
   });

@@ -60,9 +60,10 @@ export function colourExpression(classes: readonly ColourClass[]): ExpressionSpe
 
 /**
  * The symbols to colour: every site in `sites` with an analysis row and `show(id)` true, as its
- * own geometry with only `id`, `v` (metres or null), `area_ha` (symbol size) and `draft`.
+ * own geometry with only `id`, `v` (metres or null), `area_ha` (symbol size), `draft` and `user`
+ * (an imported site: coloured above the imported layer's own symbols).
  */
-export function colourByData(metric: SiteMetric, sites: readonly Feature[], rows: ReadonlyMap<string, SiteAnalysis>, show: (id: string, f: Feature) => boolean, draftIds: ReadonlySet<string>): { fc: FeatureCollection; classes: ColourClass[] } {
+export function colourByData(metric: SiteMetric, sites: readonly Feature[], rows: ReadonlyMap<string, SiteAnalysis>, show: (id: string, f: Feature) => boolean, draftIds: ReadonlySet<string>, userIds: ReadonlySet<string> = new Set()): { fc: FeatureCollection; classes: ColourClass[] } {
   const features: Feature[] = [];
   for (const f of sites) {
     const id = f.properties?.id;
@@ -71,15 +72,22 @@ export function colourByData(metric: SiteMetric, sites: readonly Feature[], rows
     if (!a || !show(String(id), f)) continue;
     const v = metric.get(a);
     const area = Number(f.properties?.area_ha);
-    features.push({ type: 'Feature', geometry: f.geometry, properties: { id: String(id), v: v !== null && Number.isFinite(v) ? v : null, area_ha: Number.isFinite(area) ? area : 0, draft: draftIds.has(String(id)) } });
+    features.push({ type: 'Feature', geometry: f.geometry, properties: { id: String(id), v: v !== null && Number.isFinite(v) ? v : null, area_ha: Number.isFinite(area) ? area : 0, draft: draftIds.has(String(id)), user: userIds.has(String(id)) } });
   }
   return { fc: { type: 'FeatureCollection', features }, classes: colourClasses(features.map((f) => f.properties!.v as number | null)) };
 }
 
 export const COLOUR_BY_SOURCE = 'colour-by';
 const CIRCLE = 'colour-by-circle', FILL = 'colour-by-fill';
-/** Drawn under the selection ring and the labels. */
+const CIRCLE_USER = 'colour-by-user-circle', FILL_USER = 'colour-by-user-fill';
+const LAYERS = [CIRCLE, FILL, CIRCLE_USER, FILL_USER];
+/** Bundled sites and drafts: drawn under the selection ring and the labels. */
 const BEFORE = 'industrial-sites-selected';
+/** Imported sites: over the imported layer's own symbols, under the draft selection and connector labels. */
+const BEFORE_USER = 'drafts-selected-line';
+const isUser: ExpressionSpecification = ['boolean', ['get', 'user'], false];
+const polygons: ExpressionSpecification = ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]];
+const points: ExpressionSpecification = ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]];
 
 /**
  * The site symbol's radius by zoom and area (`radiusFromArea`, as the site layer), 13 px for a draft
@@ -97,23 +105,27 @@ export function symbolRadius(): ExpressionSpecification {
 export function syncColourBy(map: MlMap, data: { fc: FeatureCollection; classes: ColourClass[] } | null): void {
   const src = map.getSource(COLOUR_BY_SOURCE) as GeoJSONSource | undefined;
   if (!data) {
-    for (const id of [CIRCLE, FILL]) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', 'none');
+    for (const id of LAYERS) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', 'none');
     return;
   }
   const color = colourExpression(data.classes);
   if (!src) {
     map.addSource(COLOUR_BY_SOURCE, { type: 'geojson', data: data.fc, promoteId: 'id' });
-    const before = map.getLayer(BEFORE) ? BEFORE : undefined;
-    map.addLayer({ id: FILL, type: 'fill', source: COLOUR_BY_SOURCE, filter: ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]], paint: { 'fill-color': color, 'fill-opacity': 0.6 } }, before);
-    map.addLayer({
-      id: CIRCLE, type: 'circle', source: COLOUR_BY_SOURCE, filter: ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]],
-      // Same size as the site symbol (its status ring shows around it); a draft point larger than terra-draw's dot.
-      paint: { 'circle-color': color, 'circle-radius': symbolRadius(), 'circle-opacity': 1 },
-    }, before);
+    for (const user of [false, true]) {
+      const beforeId = user ? BEFORE_USER : BEFORE;
+      const before = map.getLayer(beforeId) ? beforeId : undefined;
+      const which: ExpressionSpecification = user ? isUser : ['!', isUser];
+      map.addLayer({ id: user ? FILL_USER : FILL, type: 'fill', source: COLOUR_BY_SOURCE, filter: ['all', polygons, which], paint: { 'fill-color': color, 'fill-opacity': 0.6 } }, before);
+      map.addLayer({
+        id: user ? CIRCLE_USER : CIRCLE, type: 'circle', source: COLOUR_BY_SOURCE, filter: ['all', points, which],
+        // Same size as the site symbol (its status ring shows around it); a draft point larger than terra-draw's dot.
+        paint: { 'circle-color': color, 'circle-radius': symbolRadius(), 'circle-opacity': 1 },
+      }, before);
+    }
   } else {
     src.setData(data.fc);
-    map.setPaintProperty(FILL, 'fill-color', color);
-    map.setPaintProperty(CIRCLE, 'circle-color', color);
+    for (const id of [FILL, FILL_USER]) map.setPaintProperty(id, 'fill-color', color);
+    for (const id of [CIRCLE, CIRCLE_USER]) map.setPaintProperty(id, 'circle-color', color);
   }
-  for (const id of [CIRCLE, FILL]) map.setLayoutProperty(id, 'visibility', 'visible');
+  for (const id of LAYERS) map.setLayoutProperty(id, 'visibility', 'visible');
 }

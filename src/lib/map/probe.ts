@@ -17,6 +17,8 @@ export interface MapProbe {
   pushes(): Record<string, number>;
   /** Sources last sent by URL (a Blob of their GeoJSON) rather than as an object. */
   byUrl(): string[];
+  /** Ids of the layers drawn at a pixel of the map, topmost first. */
+  layersAt(x: number, y: number): string[];
 }
 
 /** True in a build made for the browser tests. */

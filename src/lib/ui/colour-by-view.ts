@@ -16,5 +16,5 @@ export function colourByView(app: AppState): { fc: FeatureCollection; classes: C
   if (!app.colourBy) return null;
   const own = (id: string) => app.draftIds.has(id) || app.userIds.has(id);
   return colourByData(siteMetric(app.colourBy), app.allSites, app.analysisById,
-    (id) => app.visibleSiteIds.has(id) && (own(id) || !!app.visible['industrial-sites']), app.draftIds);
+    (id) => app.visibleSiteIds.has(id) && (own(id) || !!app.visible['industrial-sites']), app.draftIds, app.userIds);
 }

@@ -31,3 +31,21 @@ export function siteFrame(feature: Feature, a: SiteAnalysis | undefined, crop: C
   }
   return [w, s, e, n];
 }
+
+/** A box on screen, px: left, top, right, bottom. */
+export type ScreenBox = [number, number, number, number];
+
+/**
+ * Whether every corner of `feature`'s bounds, projected with `project` (lon/lat → px), lies inside
+ * `box` — the part of the map a card leaves free. A shared link's view is kept only when it shows
+ * the selected feature there on this screen (a desktop link opened on a phone may not).
+ */
+export function boundsInBox(feature: Feature, project: (lonLat: [number, number]) => { x: number; y: number }, box: ScreenBox): boolean {
+  const [w, s, e, n] = bbox(feature);
+  const [l, t, r, b] = box;
+  for (const c of [[w, s], [w, n], [e, s], [e, n]] as [number, number][]) {
+    const p = project(c);
+    if (!(p.x >= l && p.x <= r && p.y >= t && p.y <= b)) return false;
+  }
+  return true;
+}
