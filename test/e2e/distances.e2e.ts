@@ -65,6 +65,17 @@ describe('the distance view', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => view.count()).toBe(0);
     await page.screenshot({ path: 'test-results/distances-connectors-1280.png' });
+    // A row opens the site's card, which shows its free area (73 ha at 97 % → 2,2 ha) after the occupancy
+    await page.click('button[data-action="distances"]');
+    await view.locator('tr[data-dist-row="kcn-thanh-binh-1"] th').click();
+    const card = page.getByTestId('feature-card');
+    await expect.poll(() => card.locator('#card-title').textContent()).toContain('Thanh Bình');
+    const terms = await card.locator(':scope > dl > dt').allTextContents();
+    const values = await card.locator(':scope > dl > dd').allTextContents();
+    const i = terms.indexOf('Diện tích còn trống');
+    expect(values[i]).toBe('2,2 ha');
+    expect(terms[i - 1]).toBe('Tỷ lệ lấp đầy');
+    await page.screenshot({ path: 'test-results/distances-card-free-1280.png' });
     expect(watch.errors).toEqual([]);
     await page.close();
   });
