@@ -6,7 +6,10 @@
  *
  * Every distance column `<x>_m` (point estimate) comes with `<x>_min_m`, `<x>_max_m` (bounds over the
  * possible true positions; empty when unbounded, e.g. schematic targets) and `<x>_basis`; the score
- * with `score_min`/`score_max` and `rank_min`/`rank_max` over seeded draws of true positions.
+ * with `score_min`/`score_max` and `rank_min`/`rank_max` over seeded draws of true positions; the rank
+ * stability under combined weight + position draws (two sites or more) in `stab_rank_min`,
+ * `stab_rank_max`, `stab_rank_p5`, `stab_rank_p95` (5–95 % ranks), `stab_top_k` and
+ * `stab_top_k_share` (share of draws in the top k).
  *
  * Reads `<data>/<layerId>.geojson` for every LayerId that exists (missing layers are reported on
  * stderr and their results left empty). Prints CSV (default) or a GeoJSON FeatureCollection to stdout.

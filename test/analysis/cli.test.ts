@@ -1,6 +1,7 @@
 /** The analyze CLI, spawned on a small fixture against the test data package. */
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import Papa from 'papaparse';
 import { FIXTURES, PACKAGE_DIR } from '../geo/helpers.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -35,6 +36,18 @@ describe('scripts/analyze.ts', () => {
     expect(b[header.indexOf('substation_min_m')]).toBe(b[header.indexOf('substation_m')]);
     expect(b[header.indexOf('substation_max_m')]).toBe(b[header.indexOf('substation_m')]);
     expect(b[header.indexOf('substation_basis')]).toBe('site=drawn;targets=traced');
+    // rank stability of the two sites under combined weight + position draws: both always in the top 2
+    const parsed = Papa.parse<Record<string, string>>(r.stdout, { header: true, skipEmptyLines: true }).data;
+    expect(parsed.map((row) => row.id)).toEqual(['cli-a', 'cli-b']);
+    for (const row of parsed) {
+      expect(row.stab_top_k).toBe('2');
+      expect(row.stab_top_k_share).toBe('1');
+      const [rank, min, max] = [row.rank, row.stab_rank_min, row.stab_rank_max].map(Number);
+      expect(min).toBeGreaterThanOrEqual(1);
+      expect(min).toBeLessThanOrEqual(rank);
+      expect(rank).toBeLessThanOrEqual(max);
+      expect(max).toBeLessThanOrEqual(2);
+    }
   }, 60_000);
 
   it('prints GeoJSON with the full analysis', () => {

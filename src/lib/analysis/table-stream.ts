@@ -12,16 +12,27 @@ import { csvField } from '../csv.ts';
 /** Credits written into exports (see `data/export`). */
 export interface ChunkCredits { attribution: string; license: string }
 
+/**
+ * Columns written after the table's own (e.g. the sites' attributes, from their records): the
+ * names, and a row's values in that order ('' when unknown).
+ */
+export interface ExtraColumns { names: readonly string[]; values: (r: SiteAnalysis) => readonly (string | number)[] }
+
 export const CSV_CHUNK_ROWS = 2000;
 export const GEOJSON_CHUNK_FEATURES = 200;
 
-/** CSV (header, `\n` line ends) of the rows, with `data_credit` / `data_licence` columns when credits are given. */
-export function* csvChunks(rows: readonly SiteAnalysis[], credits?: ChunkCredits, chunkRows = CSV_CHUNK_ROWS): Generator<string> {
+/**
+ * CSV (header, `\n` line ends) of the rows, with the `extra` columns after the table's and
+ * `data_credit` / `data_licence` columns when credits are given.
+ */
+export function* csvChunks(rows: readonly SiteAnalysis[], credits?: ChunkCredits, chunkRows = CSV_CHUNK_ROWS, extra?: ExtraColumns): Generator<string> {
   const tail = credits ? `,${csvField(credits.attribution)},${csvField(credits.license)}` : '';
-  yield `${TABLE_COLUMNS.join(',')}${credits ? ',data_credit,data_licence' : ''}\n`;
+  const more = (r: SiteAnalysis) => (extra?.names.length ? `,${extra.values(r).map((v) => csvField(v)).join(',')}` : '');
+  yield `${TABLE_COLUMNS.join(',')}${extra?.names.length ? `,${extra.names.join(',')}` : ''}${credits ? ',data_credit,data_licence' : ''}\n`;
   for (let i = 0; i < rows.length; i += chunkRows) {
     let text = '';
-    for (const r of toTableRows(rows.slice(i, i + chunkRows))) text += `${TABLE_COLUMNS.map((k) => csvField(r[k])).join(',')}${tail}\n`;
+    const part = rows.slice(i, i + chunkRows);
+    toTableRows(part).forEach((r, j) => { text += `${TABLE_COLUMNS.map((k) => csvField(r[k])).join(',')}${more(part[j])}${tail}\n`; });
     yield text;
   }
 }
@@ -29,9 +40,10 @@ export function* csvChunks(rows: readonly SiteAnalysis[], credits?: ChunkCredits
 /**
  * A GeoJSON FeatureCollection of the sites (original geometry) with the flat row as properties and
  * the full analysis under `analysis`; top-level `attribution` and `license` when credits are given.
- * `siteOf(row)` returns the site feature of a row (rows without one are left out).
+ * `siteOf(row)` returns the site feature of a row (rows without one are left out); `extra` columns
+ * are properties after the table's.
  */
-export function* geojsonChunks(rows: readonly SiteAnalysis[], siteOf: (r: SiteAnalysis) => Feature | undefined, credits?: ChunkCredits, chunkFeatures = GEOJSON_CHUNK_FEATURES): Generator<string> {
+export function* geojsonChunks(rows: readonly SiteAnalysis[], siteOf: (r: SiteAnalysis) => Feature | undefined, credits?: ChunkCredits, chunkFeatures = GEOJSON_CHUNK_FEATURES, extra?: ExtraColumns): Generator<string> {
   yield `{"type":"FeatureCollection",${credits ? `"attribution":${JSON.stringify(credits.attribution)},"license":${JSON.stringify(credits.license)},` : ''}"features":[`;
   let first = true;
   for (let i = 0; i < rows.length; i += chunkFeatures) {
@@ -41,7 +53,8 @@ export function* geojsonChunks(rows: readonly SiteAnalysis[], siteOf: (r: SiteAn
     part.forEach((r, j) => {
       const site = siteOf(r);
       if (!site) return;
-      text += (first ? '' : ',') + JSON.stringify({ type: 'Feature', geometry: site.geometry, properties: { ...flat[j], analysis: r } });
+      const more = extra ? Object.fromEntries(extra.values(r).map((v, k) => [extra.names[k], v])) : {};
+      text += (first ? '' : ',') + JSON.stringify({ type: 'Feature', geometry: site.geometry, properties: { ...flat[j], ...more, analysis: r } });
       first = false;
     });
     if (text) yield text;

@@ -13,6 +13,14 @@ const dist = (x: string) => [`${x}_m`, `${x}_min_m`, `${x}_max_m`, `${x}_basis`]
 const CROP_COLS = CROPS.map((c) => `nearest_${c.replace(/-/g, '_')}`);
 
 /**
+ * Rank stability among the sites analysed together (`row.stability`): under draws that perturb the
+ * weights (Dirichlet around the chosen ones) and the true positions together, the lowest and
+ * highest rank, the 5th and 95th percentile ranks, the k of "top k" and the share (0–1) of draws
+ * in which the site ranks in the top k. Empty for a single site or with no draws.
+ */
+const STABILITY_COLS = ['stab_rank_min', 'stab_rank_max', 'stab_rank_p5', 'stab_rank_p95', 'stab_top_k', 'stab_top_k_share'] as const;
+
+/**
  * Column order of {@link toTableRows}. Every distance `<x>_m` (the point estimate, between the drawn
  * geometries) comes with `<x>_min_m` and `<x>_max_m` (the bounds over every possible true position
  * of the site and the targets; empty when the figure has no bound: schematic targets) and
@@ -23,7 +31,8 @@ const CROP_COLS = CROPS.map((c) => `nearest_${c.replace(/-/g, '_')}`);
  * the site is farther than the cap from any road. `zone_union_ha_within_r` is the area of the union
  * of all zones inside the disc (never more than the disc); `zone_<crop>_ha_within_r` the union of
  * that crop's zones; `crop_area_ha_apportioned_within_r` sums the sourced crop areas apportioned
- * by the share of each zone inside the disc.
+ * by the share of each zone inside the disc. `stab_*` are the rank stability under combined weight
+ * and position draws (see STABILITY_COLS).
  */
 export const TABLE_COLUMNS = [
   'id', 'name', 'site_accuracy', 'score', 'score_min', 'score_max', 'rank', 'rank_min', 'rank_max',
@@ -36,6 +45,7 @@ export const TABLE_COLUMNS = [
   'catchment_radius_km', 'population_2009_within_r', 'zone_union_ha_within_r', ...CROPS.map((c) => `zone_${c.replace(/-/g, '_')}_ha_within_r`),
   'crop_area_ha_apportioned_within_r', 'deposits_within_r', 'mv_length_m_within_r',
   ...dist('protected_area'), ...dist('river'),
+  ...STABILITY_COLS,
 ] as const;
 
 /** A column of the table. */
@@ -101,6 +111,11 @@ export function toTableRows(rows: readonly SiteAnalysis[]): TableRow[] {
     distCols(out, 'nearest_smelter', r.nearest.minerals.smelter);
     distCols(out, 'protected_area', r.constraints.protectedArea);
     distCols(out, 'river', r.constraints.river);
+    const st = r.stability;
+    if (st) {
+      out.stab_rank_min = st.rankMin; out.stab_rank_max = st.rankMax; out.stab_rank_p5 = st.rankP5; out.stab_rank_p95 = st.rankP95;
+      out.stab_top_k = st.topK; out.stab_top_k_share = Math.round(st.topKShare * 1000) / 1000;
+    }
     return Object.fromEntries(TABLE_COLUMNS.map((k) => [k, out[k] ?? ''])) as TableRow;
   });
 }

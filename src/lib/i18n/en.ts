@@ -499,4 +499,10 @@ export const en: Record<keyof typeof vi, string> = {
   'scen.compare.empty': "No site analysed and no candidate area found.",
   'notice.scenarioFromLink': "The link’s scenario is not saved in this browser; it was applied from the link (save it to keep it):",
   'notice.scenarioMissing': "The link names a scenario that is not saved in this browser and does not carry its settings:",
+  // --- distance view: site attributes (short headings) ---
+  'dist.short.attr.freeHa': 'Free',
+  'dist.short.attr.occupancy': 'Occup.',
+  'dist.short.attr.status': 'Status',
+  'dist.short.attr.sectors': 'Sectors',
+  'dist.short.attr.developer': 'Developer',
 };

@@ -497,4 +497,10 @@ export const vi = {
   'scen.compare.empty': "Chưa phân tích điểm nào và chưa tìm được vùng ứng viên nào.",
   'notice.scenarioFromLink': "Kịch bản trong liên kết chưa được lưu trong trình duyệt này; đã áp dụng theo liên kết (hãy lưu để giữ lại):",
   'notice.scenarioMissing': "Liên kết nêu một kịch bản chưa được lưu trong trình duyệt này và không mang theo thiết lập của nó:",
+  // --- distance view: site attributes (short headings) ---
+  'dist.short.attr.freeHa': 'Trống',
+  'dist.short.attr.occupancy': 'Lấp đầy',
+  'dist.short.attr.status': 'Tình trạng',
+  'dist.short.attr.sectors': 'Ngành',
+  'dist.short.attr.developer': 'Chủ đầu tư',
 } as const;

@@ -175,12 +175,16 @@ export interface SiteAttribute {
   labelKey: string;
   /** Unit in a header or CSV ('' for text). */
   unit: 'ha' | '%' | '';
+  /** Its column in the analysis table's CSV / GeoJSON export (see ui/table-export.ts). */
+  column: string;
   /** Which values are better in a comparison (none for text). */
   better?: 'low' | 'high';
   /** The sort value: a number (statuses by how advanced), or text; null when unknown (sorts last). */
   sortValue: (p: Record<string, unknown>) => number | string | null;
   /** The value as shown, '—' when unknown. */
   display: (lang: Lang, p: Record<string, unknown>) => string;
+  /** A shorter form for narrow columns (the distance view), when it differs: the full one goes in a tooltip. */
+  compact?: (lang: Lang, p: Record<string, unknown>) => string;
   /** The raw value for a CSV cell ('' when unknown). */
   csv: (p: Record<string, unknown>) => string | number;
 }
@@ -193,37 +197,44 @@ const STATUS_ORDER: readonly string[] = SITE_STATUSES;
 /** The site attributes, in the order the table and the comparison list them. */
 export const SITE_ATTRIBUTES: readonly SiteAttribute[] = Object.freeze([
   {
-    key: 'freeHa', labelKey: 'col.freeHa', unit: 'ha', better: 'high',
+    key: 'freeHa', column: 'free_ha', labelKey: 'col.freeHa', unit: 'ha', better: 'high',
     sortValue: (p) => freeAreaHa(p),
     display: (lang, p) => { const v = freeAreaHa(p); return v === null ? '—' : `${formatNumber(lang, v, 1)} ha`; },
     csv: (p) => { const v = freeAreaHa(p); return v === null ? '' : Math.round(v * 100) / 100; },
   },
   {
-    key: 'occupancy', labelKey: 'col.occupancy', unit: '%', better: 'low',
+    key: 'occupancy', column: 'occupancy_pct', labelKey: 'col.occupancy', unit: '%', better: 'low',
     sortValue: (p) => num(p.occupancy_pct),
     display: (lang, p) => { const v = num(p.occupancy_pct); return v === null ? '—' : `${formatNumber(lang, v, 0)} %`; },
     csv: (p) => num(p.occupancy_pct) ?? '',
   },
   {
-    key: 'status', labelKey: 'col.status', unit: '',
+    key: 'status', column: 'status', labelKey: 'col.status', unit: '',
     // most advanced first when ascending
     sortValue: (p) => { const i = STATUS_ORDER.indexOf(String(p.status)); return i < 0 ? null : i; },
     display: (lang, p) => (str(p.status) ? translate(lang, `status.${p.status}`) : '—'),
     csv: (p) => str(p.status) ?? '',
   },
   {
-    key: 'sectors', labelKey: 'col.sectors', unit: '',
+    key: 'sectors', column: 'sectors', labelKey: 'col.sectors', unit: '',
     sortValue: (p) => (sectorsOf(p).length ? sectorsOf(p).join(', ') : null),
     display: (lang, p) => (sectorsOf(p).length ? sectorsOf(p).map((x) => translate(lang, `sector.${x}`)).join(', ') : '—'),
+    // the first sector and how many more: "gỗ +2"
+    compact: (lang, p) => { const l = sectorsOf(p); return l.length ? `${translate(lang, `sector.${l[0]}`)}${l.length > 1 ? ` +${l.length - 1}` : ''}` : '—'; },
     csv: (p) => sectorsOf(p).join(';'),
   },
   {
-    key: 'developer', labelKey: 'col.developer', unit: '',
+    key: 'developer', column: 'developer', labelKey: 'col.developer', unit: '',
     sortValue: (p) => str(p.investor),
     display: (_lang, p) => str(p.investor) ?? '—',
     csv: (p) => str(p.investor) ?? '',
   },
 ] satisfies SiteAttribute[]);
+
+/** A site attribute by key. */
+export function siteAttribute(key: SiteAttrKey): SiteAttribute {
+  return SITE_ATTRIBUTES.find((a) => a.key === key)!;
+}
 
 /** A site attribute's label in a language. */
 export function attributeLabel(lang: Lang, a: SiteAttribute): string {
