@@ -76,23 +76,54 @@ export function createIntervalIndex(
 ): IntervalIndex {
   const placements = features.map((f) => (f?.geometry ? resolve(f) : null));
   const members = new Map<string | null, number[]>();
-  features.forEach((f, i) => {
-    if (!placements[i]) return;
-    const cs = categoryOf ? categoryOf(f) : null;
-    const list = cs == null ? [] : Array.isArray(cs) ? cs : [cs];
-    for (const c of [null, ...new Set(list.map(String))]) { let a = members.get(c); if (!a) members.set(c, (a = [])); a.push(i); }
-  });
-  const memberSets = new Map<string | null, Set<number>>();
-  for (const [c, ms] of members) memberSets.set(c, new Set(ms));
+  const all: number[] = [];
+  members.set(null, all);
+  for (let i = 0; i < features.length; i++) {
+    if (!placements[i]) continue;
+    all.push(i);
+    if (!categoryOf) continue;
+    const cs = categoryOf(features[i]);
+    if (cs == null) continue;
+    for (const c of Array.isArray(cs) ? new Set(cs.map(String)) : [String(cs)]) { let a = members.get(c); if (!a) members.set(c, (a = [])); a.push(i); }
+  }
+  if (all.length === 0) members.delete(null);
+  // membership of a feature in a category (every placed feature is in `null`); sets built on first use
+  const memberSets = new Map<string, Set<number>>();
+  const isMember = (c: string | null, i: number): boolean => {
+    if (c === null) return placements[i] != null;
+    let m = memberSets.get(c);
+    if (!m) memberSets.set(c, (m = new Set(members.get(c))));
+    return m.has(i);
+  };
   const unbounded = new Map<string | null, string[]>();
   const allKnown = new Map<string | null, boolean>();
   for (const [c, ms] of members) {
-    unbounded.set(c, sortClasses(ms.filter((i) => placements[i]!.kind === 'schematic' || placements[i]!.kind === 'unresolved').map((i) => placements[i]!.accuracy)));
-    allKnown.set(c, ms.every((i) => placements[i]!.kind === 'known'));
+    const un: string[] = [];
+    let known = true;
+    for (const i of ms) {
+      const k = placements[i]!.kind;
+      if (k === 'schematic' || k === 'unresolved') un.push(placements[i]!.accuracy);
+      if (k !== 'known') known = false;
+    }
+    unbounded.set(c, un.length ? sortClasses(un) : un);
+    allKnown.set(c, known);
   }
 
   // one representative target per placement region (placed targets sharing polygons have the same bounds), per category
-  const regionKey = (t: number): string | null => { const p = placements[t]!; return p.kind === 'placed' && p.placedIn.length ? `${p.accuracy}|${p.placedIn.join(',')}` : null; };
+  // the key's string is built once per region: placements sharing a region share its parts
+  const keyMemo = new Map<Parts, { accuracy: string; placedIn: string[]; key: string }>();
+  const sameIds = (a: readonly string[], b: readonly string[]) => { if (a.length !== b.length) return false; for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false; return true; };
+  const regionKey = (t: number): string | null => {
+    const p = placements[t]!;
+    if (p.kind !== 'placed' || !p.placedIn.length) return null;
+    const m = keyMemo.get(p.parts);
+    if (m && m.accuracy === p.accuracy && sameIds(m.placedIn, p.placedIn)) return m.key;
+    const key = `${p.accuracy}|${p.placedIn.join(',')}`;
+    keyMemo.set(p.parts, { accuracy: p.accuracy, placedIn: p.placedIn, key });
+    return key;
+  };
+  const regionKeys: (string | null | undefined)[] = new Array(features.length).fill(undefined);
+  const regionKeyOf = (t: number) => { let k = regionKeys[t]; if (k === undefined) regionKeys[t] = k = regionKey(t); return k; };
   const repsMemo = new Map<string | null, { t: number[]; key: (string | null)[]; bb: Float64Array; latAbsMax: number; fb: Flatbush | null }>();
   const repsOf = (c: string | null) => {
     let r = repsMemo.get(c);
@@ -100,7 +131,7 @@ export function createIntervalIndex(
     const seen = new Set<string>();
     const t: number[] = [], key: (string | null)[] = [];
     for (const i of members.get(c) ?? []) {
-      const k = regionKey(i);
+      const k = regionKeyOf(i);
       if (k !== null) { if (seen.has(k)) continue; seen.add(k); }
       t.push(i); key.push(k);
     }
@@ -129,8 +160,8 @@ export function createIntervalIndex(
     }
     return nearestRaw(site, category, point);
   };
-  const regionKeys: (string | null | undefined)[] = [];
-  const regionKeyOf = (t: number) => { let k = regionKeys[t]; if (k === undefined) regionKeys[t] = k = regionKey(t); return k; };
+  // scratch buffers of the one-point queries (reused: no allocation per candidate)
+  let candT = new Int32Array(64), candGap = new Float64Array(64);
   /**
    * A known one-point site against placed or known targets (the general method below, cheaper):
    * U_t is exact without L_t (a placed target's farthest hull vertex, which is ≥ L_t; a known
@@ -139,43 +170,70 @@ export function createIntervalIndex(
    */
   const onePointInterval = (px: number, py: number, siteAccuracy: string, c: string | null, point: { featureIndex: number } | null | undefined): DistanceInterval => {
     const lowerTo = (t: number) => pointToPreparedDistance(px, py, preparedOf(placements[t]!));
-    const upperOf = (t: number) => { const pt = placements[t]!; return pt.kind === 'placed' ? farthestFromPoint(px, py, pt.hull!) : lowerTo(t); };
     let U = Infinity;
-    const cand: { t: number; gap: number }[] = [];
-    if (point && memberSets.get(c)!.has(point.featureIndex)) {
-      cand.push({ t: point.featureIndex, gap: 0 });
-      U = upperOf(point.featureIndex);
+    // candidates: the seed first (gap 0), then the representatives within reach by increasing gap
+    let n = 0;
+    const seeded = !!point && isMember(c, point.featureIndex);
+    if (seeded) {
+      const pt = placements[point!.featureIndex]!;
+      candT[0] = point!.featureIndex; candGap[0] = 0; n = 1;
+      U = pt.kind === 'placed' ? farthestFromPoint(px, py, pt.hull!) : lowerTo(point!.featureIndex);
     }
     const reps = repsOf(c);
-    const order: { t: number; gap: number }[] = [];
     const kx = kxAt(Math.min(89, Math.max(Math.abs(py), reps.latAbsMax))) * 0.999, ky = kyAt(0) * 0.999;
     const pk = point ? regionKeyOf(point.featureIndex) : null;
     const bb = reps.bb;
     const near = !reps.fb ? [] : U === Infinity ? reps.t.map((_, k) => k) : reps.fb.search(px - U / kx, py - U / ky, px + U / kx, py + U / ky);
-    for (const k of near) {
-      const t = reps.t[k];
+    if (near.length + 1 > candT.length) { candT = new Int32Array(2 * (near.length + 1)); candGap = new Float64Array(2 * (near.length + 1)); }
+    const first = n;
+    for (let j = 0; j < near.length; j++) {
+      const k = near[j], t = reps.t[k];
       if (point && (t === point.featureIndex || (pk !== null && reps.key[k] === pk))) continue;
       const dLon = Math.max(0, px - bb[4 * k + 2], bb[4 * k] - px);
       const dLat = Math.max(0, py - bb[4 * k + 3], bb[4 * k + 1] - py);
-      const gap = Math.hypot(dLon * kx, dLat * ky);
-      if (gap <= U) order.push({ t, gap });
+      const gx = dLon * kx, gy = dLat * ky;
+      const gap = Math.sqrt(gx * gx + gy * gy);
+      if (gap > U) continue;
+      // insertion by (gap, t): the same order as a sort, without closures
+      let i = n++;
+      while (i > first && (candGap[i - 1] > gap || (candGap[i - 1] === gap && candT[i - 1] > t))) { candGap[i] = candGap[i - 1]; candT[i] = candT[i - 1]; i--; }
+      candGap[i] = gap; candT[i] = t;
     }
-    order.sort((a, b) => a.gap - b.gap || a.t - b.t);
-    for (const o of order) {
-      if (o.gap > U) continue;
-      cand.push(o);
-      const u = upperOf(o.t);
+    // U = the least U_t. A placed target's U_t (its farthest hull vertex) is at least its box's far
+    // side from the site on each axis (the hull reaches every side of the box): when that is ≥ U,
+    // U_t cannot lower U and is not measured
+    let m = first;
+    for (let i = first; i < n; i++) {
+      const gap = candGap[i];
+      if (gap > U) continue;
+      const t = candT[i];
+      candT[m] = t; candGap[m] = gap; m++;
+      const pt = placements[t]!;
+      let u: number;
+      if (pt.kind === 'placed') {
+        const b = preparedOf(pt).bbox;
+        const far = Math.max(Math.max(px - b[0], b[2] - px) * kx, Math.max(py - b[1], b[3] - py) * ky);
+        if (far >= U) continue;
+        u = farthestFromPoint(px, py, pt.hull!);
+      } else u = lowerTo(t);
       if (u < U) U = u;
     }
+    n = m;
     let L = Infinity;
-    const classes = new Set<string>();
-    for (const { t, gap } of cand) {
-      if (gap > U || (gap >= L && classes.has(placements[t]!.accuracy))) continue;
+    let cls0: string | null = null, classes: Set<string> | null = null;
+    for (let i = 0; i < n; i++) {
+      const t = candT[i], gap = candGap[i];
+      const a = placements[t]!.accuracy;
+      if (gap > U || (gap >= L && (a === cls0 || (classes !== null && classes.has(a))))) continue;
       const Lt = lowerTo(t);
       if (Lt < L) L = Lt;
-      if (Lt <= U) classes.add(placements[t]!.accuracy);
+      if (Lt <= U) {
+        if (cls0 === null) cls0 = a;
+        else if (a !== cls0) (classes ??= new Set([cls0])).add(a);
+      }
     }
-    return { minM: L, maxM: Math.max(L, U), basis: { site: siteAccuracy, targets: sortClasses(classes), indicative: false } };
+    const targets = classes ? sortClasses(classes) : cls0 === null ? [] : [cls0];
+    return { minM: L, maxM: Math.max(L, U), basis: { site: siteAccuracy, targets, indicative: false } };
   };
   const nearestRaw: IntervalIndex['nearest'] = (site, category, point) => {
     const c = category ?? null;
@@ -191,6 +249,12 @@ export function createIntervalIndex(
     }
     const onePoint = site.kind === 'known' && site.parts.paths.length === 0 && site.parts.points.length === 1 ? site.parts.points[0] : null;
     if (onePoint) return onePointInterval(onePoint[0], onePoint[1], site.accuracy, c, point);
+    return general(site, c, point);
+  };
+  /** The general method (see the module comment): a line or polygon site, or a placed one. */
+  const general = (site: Placement, c: string | null, point: { featureIndex: number; distanceM: number } | null | undefined): DistanceInterval => {
+    const acc = (t: number) => placements[t]!.accuracy;
+    const onePoint = site.kind === 'known' && site.parts.paths.length === 0 && site.parts.points.length === 1 ? site.parts.points[0] : null;
     const SP = preparedOf(site);
     const siteBox = SP.bbox;
     const lowerTo = (t: number) => preparedDistance(SP, preparedOf(placements[t]!));
@@ -222,7 +286,7 @@ export function createIntervalIndex(
     // seed U with the point-estimate target, then only targets whose box lies within U are measured
     let U = Infinity, exact = true;
     const lts: { t: number; L: number }[] = [];
-    if (point && memberSets.get(c)!.has(point.featureIndex)) {
+    if (point && isMember(c, point.featureIndex)) {
       const Lp = lowerTo(point.featureIndex);
       lts.push({ t: point.featureIndex, L: Lp });
       const r = Ut(point.featureIndex, Lp); U = r.u; exact = r.exact;

@@ -42,7 +42,12 @@ export interface Placement {
 
 const prop = (f: Feature, k: string): unknown => (f.properties as Record<string, unknown> | null)?.[k];
 const isPolygonal = (g: Geometry | null | undefined) => !!g && (g.type === 'Polygon' || g.type === 'MultiPolygon');
-const splitList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split(';') : []).map((s) => s.trim()).filter(Boolean);
+const splitList = (v: unknown): string[] => {
+  const out: string[] = [];
+  const xs: readonly unknown[] = Array.isArray(v) ? v : typeof v === 'string' ? v.split(';') : [];
+  for (const x of xs) { const s = String(x).trim(); if (s) out.push(s); }
+  return out;
+};
 
 /** Resolves features to placements against the communes and districts layers. */
 export interface PlacementResolver {
@@ -95,8 +100,7 @@ export function createPlacementResolver(communes: readonly Feature[] | null | un
     if (!PLACED_CLASSES.includes(accuracy)) return known(f, accuracy);
     // placed_in: ids of commune/district polygons
     const ids = splitList(prop(f, 'placed_in'));
-    const hit = ids.map((id) => byId.get(id)).filter((x): x is Feature => !!x);
-    if (ids.length && hit.length === ids.length) return placed(f, accuracy, () => union(hit), 'placed_in', ids);
+    if (ids.length && ids.every((id) => byId.has(id))) return placed(f, accuracy, () => union(ids.map((id) => byId.get(id)!)), 'placed_in', ids);
     if (isPolygonal(f.geometry)) return placed(f, accuracy, () => f.geometry, 'geometry', []);
     // names: commune(s) within district(s), else the district(s)
     const dNames = splitList(prop(f, 'district')).map(foldVietnamese);
