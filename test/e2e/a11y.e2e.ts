@@ -86,24 +86,29 @@ describe('accessibility (axe-core, production build, Debian Chromium)', () => {
         return {
           tag: el.tagName.toLowerCase() + (el.getAttribute('type') ? `[${el.getAttribute('type')}]` : '') + (el.dataset.panel ? `[${el.dataset.panel}]` : ''),
           name: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30),
-          region: el.closest('header.top') ? 'top' : el.closest('[role="tablist"]') ? 'tabs' : el.closest('.panel') ? 'panel' : el.closest('.mapwrap') ? 'map' : 'other',
+          region: el.closest('header.top') ? 'top' : el.closest('.notices') ? 'notices' : el.closest('[data-testid="first-visit"]') ? 'intro' : el.closest('[role="tablist"]') ? 'tabs' : el.closest('.panel') ? 'panel' : el.closest('.mapwrap') ? 'map' : 'other',
           outline: cs.outlineStyle === 'none' || cs.outlineWidth === '0px' ? (cs.boxShadow !== 'none' ? 'shadow' : 'none') : `${cs.outlineWidth} ${cs.outlineStyle}`,
         };
       }));
     }
     console.log('[a11y] tab walk:\n' + steps.map((s) => `  ${s.region.padEnd(5)} ${s.tag.padEnd(22)} ${s.outline.padEnd(12)} ${s.name}`).join('\n'));
     const regions = steps.map((s) => s.region);
-    // Top bar first (search, mode, languages), then the tabs, then into the panel — in that order.
+    // Top bar first (search, mode, languages), then any notice and the first-visit line's button, then
+    // the tabs, then into the panel — in that order.
     expect(steps[0].tag).toBe('input[search]');
     const firstTab = regions.indexOf('tabs'), firstPanel = regions.indexOf('panel');
-    expect(regions.slice(0, firstTab).every((r) => r === 'top')).toBe(true);
+    const order = ['top', 'notices', 'intro'];
+    const before = regions.slice(0, firstTab);
+    expect(before.every((r, i) => order.includes(r) && (i === 0 || order.indexOf(r) >= order.indexOf(before[i - 1]))), before.join(' ')).toBe(true);
+    expect(before).toContain('intro');
     expect(firstTab).toBeGreaterThan(2);
     expect(firstPanel).toBeGreaterThan(firstTab);
     expect(steps.filter((s) => s.region === 'tabs').map((s) => s.tag)).toEqual(
       ['button[layers]', 'button[sites]', 'button[targets]', 'button[about]']);
-    // The tab panel itself (it scrolls), then its first control.
+    // The tab panel itself (it scrolls), then its first control ("Colour by"), then the layers' checkboxes.
     expect(steps[firstPanel].tag).toBe('div');
-    expect(steps[firstPanel + 1].tag).toBe('input[checkbox]');
+    expect(steps[firstPanel + 1].tag).toBe('select');
+    expect(steps[firstPanel + 2].tag).toBe('input[checkbox]');
     for (const s of steps) expect(s.outline, `${s.tag} ${s.name} shows focus`).not.toBe('none');
     await context.close();
   });

@@ -17,6 +17,9 @@ const sites = JSON.parse(readFileSync('public/geodata/industrial-sites.geojson',
 const n = sites.features.length;
 const rowIds = (page: Page) => page.locator('tbody tr[data-row-id]').evaluateAll((trs) => trs.map((t) => t.getAttribute('data-row-id')).sort());
 const scoreCell = (page: Page, id: string) => page.locator(`tbody tr[data-row-id="${id}"] td`).nth(1);
+// On a phone the analysis is one card per site (the same columns).
+const cardIds = (page: Page) => page.locator('.analysis [data-row-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-row-id')).sort());
+const cardScore = (page: Page, id: string) => page.locator(`.analysis [data-row-id="${id}"] .card-score`);
 
 describe('investor path', () => {
   it('filters by distance to planted forest and by sector, compares site attributes, shows score ranges (1280×800, vi)', async () => {
@@ -86,11 +89,11 @@ describe('investor path', () => {
     await page.locator('.side .grip').click();
     await page.click('button[data-panel="sites"]');
     // planted forest ≤ 20 km possibly: 10 sites; of those listing agro-forestry or wood: Nam Bằng Lũng, Thạnh Thịnh, Thanh Bình 1
-    await expect.poll(() => rowIds(page), { timeout: 30_000 }).toEqual(['ccn-nam-bang-lung', 'ccn-thanh-thinh', 'kcn-thanh-binh-1']);
+    await expect.poll(() => cardIds(page), { timeout: 30_000 }).toEqual(['ccn-nam-bang-lung', 'ccn-thanh-thinh', 'kcn-thanh-binh-1']);
     const filters = page.locator('details.filters');
     expect(await filters.getAttribute('open')).not.toBeNull();
     await expect.poll(() => page.getByTestId('near-pass').textContent()).toBe('Planted forest, wood ≤ 20 km: 0 surely, 10 possibly (shown), 3 not');
-    await expect.poll(() => scoreCell(page, 'ccn-thanh-thinh').textContent(), { timeout: 60_000 }).toMatch(/^45 \(37–58\) · rank \d+–\d+$/);
+    await expect.poll(() => cardScore(page, 'ccn-thanh-thinh').textContent(), { timeout: 60_000 }).toMatch(/45 \(37–58\) · rank \d+–\d+$/);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     mkdirSync('test-results', { recursive: true });
     await page.locator('fieldset.near').scrollIntoViewIfNeeded();

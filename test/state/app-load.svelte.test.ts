@@ -160,4 +160,15 @@ describe('UrlSync', () => {
     expect(b.notices).toEqual([]);
     stop();
   });
+
+  it("reads a hashchange's new hash even when the state wrote the address bar back before the event", () => {
+    const a = app();
+    const t = target('#s=industrial-sites:ccn-a');
+    const url = new UrlSync(a, t);
+    url.read();
+    // The user's link set s=ccn-b; the state (still ccn-a) replaced the address bar before the event.
+    t.hash = '#s=industrial-sites:ccn-a';
+    url.read('#s=industrial-sites:ccn-b');
+    expect(a.selected).toEqual({ layer: 'industrial-sites', id: 'ccn-b' });
+  });
 });

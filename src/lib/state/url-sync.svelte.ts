@@ -28,10 +28,14 @@ export class UrlSync {
 
   constructor(private app: AppState, private target: HashTarget = pageHash) {}
 
-  /** Applies the URL's hash to the state; values it cannot use become notices. */
-  read(): void {
+  /**
+   * Applies the URL's hash (or `hash`: a hashchange event's new URL, which the state may have
+   * replaced in the address bar before the event arrives) to the state; values it cannot use
+   * become notices.
+   */
+  read(hash: string = this.target.read()): void {
     const app = this.app;
-    const { state, notices } = decodeUrlState(this.target.read());
+    const { state, notices } = decodeUrlState(hash);
     if (state.lang) app.lang = state.lang;
     if (state.mode) app.mode = state.mode;
     if (state.basemap) app.basemap = state.basemap;
