@@ -9,13 +9,16 @@
  * task (PerformanceObserver 'longtask'), the JS heap after a GC (CDP), DOM nodes, and the time to
  * sort a column and select a row (click → next frame), and reload → rows (a later visit: saved
  * sites and, when nothing changed, the saved analysis).
- * `points` drops a 200 000-point layer as a reference layer, then reloads the page and times the redraw.
+ * `points` drops a 200 000-point layer as a reference layer, then reloads the page and times the redraw;
+ * `points=50000` another count. With BENCH_PROFILE=<dir> a CPU profile of the main thread after Add
+ * and of the reload is written there (`add.cpuprofile`, `reload.cpuprofile`; open in Chrome's
+ * DevTools, or summarise with `npx tsx bench/profile-summary.ts <file>`).
  * The synthetic features are benchmark input only (never shown as data). Printed, never asserted.
  */
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { preview } from 'vite';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -48,7 +51,7 @@ function pointsInRegion(count: number, seed: number, props: (i: number) => Recor
 const ms = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : x >= 1000 ? `${(x / 1000).toFixed(1)} s` : `${Math.round(x)} ms`);
 const mb = (b: number | null) => (b === null ? '—' : `${Math.round(b / 1048576)} MB`);
 
-interface Probe { renderedCount(source: string): number; loaded(): boolean }
+interface Probe { renderedCount(source: string): number; renderedAtCentre?(source: string): number; loaded(): boolean }
 
 async function openApp(ctx: BrowserContext, url: string): Promise<{ page: Page; cdp: CDPSession }> {
   const page = await ctx.newPage();
@@ -188,9 +191,11 @@ async function benchPoints(browser: Browser, url: string, dir: string, count: nu
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await ctx.addInitScript(LONGTASK_INIT);
   await ctx.route('**/__bench/*', (route) => route.fulfill({ path: join(dir, route.request().url().split('/').pop()!), contentType: 'application/geo+json' }));
+  // Polled near the centre only: counting every rendered point of a big layer ten times a second
+  // is itself main-thread work (seconds over a run at 200 000 points) that the app never does.
   const drawn = (page: Page) => page.waitForFunction(() => {
     const p = (window as unknown as { __mapProbe?: Probe }).__mapProbe;
-    return !!p && p.loaded() && p.renderedCount('user-data') > 0;
+    return !!p && p.loaded() && (p.renderedAtCentre ? p.renderedAtCentre('user-data') : p.renderedCount('user-data')) > 0;
   }, undefined, { timeout: 30 * 60_000, polling: 100 });
   try {
     const { page, cdp } = await openApp(ctx, url);
@@ -201,6 +206,15 @@ async function benchPoints(browser: Browser, url: string, dir: string, count: nu
     // is merged into that role's bundled layer and source, which already has features on screen)
     await page.selectOption('[data-testid="import-role"]', 'reference');
     await resetLongTasks(page);
+    const profile = process.env.BENCH_PROFILE;
+    const startProfile = async () => { if (profile) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 1000 }); await cdp.send('Profiler.start'); } };
+    const stopProfile = async (file: string) => {
+      if (!profile) return;
+      const { profile: p } = await cdp.send('Profiler.stop');
+      mkdirSync(profile, { recursive: true });
+      writeFileSync(join(profile, file), JSON.stringify(p));
+    };
+    await startProfile();
     const addAt = await page.evaluate(() => performance.now());
     await page.click('[data-testid="import-accept"]');
     await drawn(page);
@@ -208,13 +222,16 @@ async function benchPoints(browser: Browser, url: string, dir: string, count: nu
     // Let the save and the re-analysis finish before reading the longest task.
     await page.waitForTimeout(3000);
     const longTaskAfterAdd = await longest(page);
+    await stopProfile('add.cpuprofile');
     const h = await heap(cdp);
+    await startProfile();
     const t = performance.now();
     await page.reload();
     await drawn(page);
     const reloadToDrawn = performance.now() - t;
     await page.waitForTimeout(2000);
     const longTaskReload = await longest(page);
+    await stopProfile('reload.cpuprofile');
     return { n: count, parse, addToDrawn, longTaskAfterAdd, heap: h, reloadToDrawn, longTaskReload };
   } finally {
     await ctx.close();
@@ -235,8 +252,8 @@ async function main() {
   try {
     const siteRows: SiteRow[] = [];
     for (const a of sizes) {
-      if (a === 'points') {
-        const p = await benchPoints(browser, url, dir, 200_000);
+      if (a === 'points' || a.startsWith('points=')) {
+        const p = await benchPoints(browser, url, dir, a === 'points' ? 200_000 : Number(a.slice('points='.length)));
         console.log(`\n${p.n} points as a reference layer: parse ${ms(p.parse)}, Add → drawn ${ms(p.addToDrawn)}, longest task after Add ${ms(p.longTaskAfterAdd)}, heap ${mb(p.heap)}, reload → drawn ${ms(p.reloadToDrawn)} (longest task ${ms(p.longTaskReload)})`);
         continue;
       }

@@ -11,6 +11,7 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import type { ImportFailure, ImportInput, ImportOptions, ImportResult } from '../lib/data/import/types.ts';
 import type { ExportOptions, ExportResult } from '../lib/data/export/index.ts';
 import type { ImportApi } from './import.worker.ts';
+import type { UserLayerSpec } from '../lib/data/user-layers.ts';
 
 /** Longest an import may run in the worker, ms (a 50 MB file takes well under a minute on a phone). */
 export const IMPORT_TIMEOUT_MS = 180_000;
@@ -93,6 +94,16 @@ export class ImportClient {
     if (!this.api) return false;
     const failed = this.failed!.then(() => false);
     return Promise.race([this.api.storeLayer(key, meta, db), failed]);
+  }
+
+  /**
+   * The map's part of the stored layer `key` written in the worker (see `display-part.ts`); null
+   * when the worker cannot (no such record, the worker failed): the caller writes it itself.
+   */
+  async displayPart(key: string, meta: Omit<UserLayerSpec, 'collection'>, db: { name: string; store: string }, keys: string[]): Promise<Blob | null> {
+    const api = this.start();
+    const failed = this.failed!.then(() => null);
+    return Promise.race([api.displayPart(key, meta, db, keys).catch(() => null), failed]);
   }
 
   /** Exports a collection (reprojected) in the worker; rejects when the worker fails. */

@@ -6,10 +6,14 @@ import { expose } from 'comlink';
 import { importFile, type ImportInput, type ImportOptions, type ImportResult } from '../lib/data/import/index.ts';
 import { exportCollection, type ExportOptions, type ExportResult } from '../lib/data/export/index.ts';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { createStore, set } from 'idb-keyval';
+import { createStore, get, set } from 'idb-keyval';
+import type { UserLayerSpec } from '../lib/data/user-layers.ts';
+import { displayPart } from '../lib/map/display-part.ts';
 
 /** The collection of the last successful import, until it is stored (see `storeLayer`). */
 let last: FeatureCollection | null = null;
+/** The collection last stored by `storeLayer`, until `displayPart` wrote it (saves reading it back). */
+let stored: { key: string; collection: FeatureCollection } | null = null;
 
 export const importApi = {
   async importFile(input: ImportInput, options: Omit<ImportOptions, 'signal' | 'onProgress'>, onProgress?: (f: number) => void): Promise<ImportResult> {
@@ -25,9 +29,25 @@ export const importApi = {
    */
   async storeLayer(key: string, meta: Record<string, unknown>, db: { name: string; store: string }): Promise<boolean> {
     if (!last) return false;
+    stored = { key, collection: last };
     await set(key, { ...meta, collection: last }, createStore(db.name, db.store));
     last = null;
     return true;
+  },
+  /**
+   * The map's part of the stored layer `key` (see `display-part.ts`), `meta` being the layer
+   * without its collection: normalised and written here, so a big layer costs the main thread
+   * nothing but joining Blobs. Reads the collection from the database unless it was just stored.
+   * Null when there is no such record.
+   */
+  async displayPart(key: string, meta: Omit<UserLayerSpec, 'collection'>, db: { name: string; store: string }, keys: string[]): Promise<Blob | null> {
+    let collection: FeatureCollection | undefined;
+    if (stored?.key === key) {
+      collection = stored.collection;
+      stored = null;
+    } else collection = (await get<UserLayerSpec>(key, createStore(db.name, db.store)))?.collection;
+    if (!Array.isArray(collection?.features)) return null;
+    return displayPart({ ...meta, collection }, new Set(keys));
   },
   exportCollection(fc: FeatureCollection<Geometry | null>, options: ExportOptions): ExportResult {
     return exportCollection(fc, options);

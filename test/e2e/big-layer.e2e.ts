@@ -64,7 +64,26 @@ describe('a big imported layer (production build, Debian Chromium)', () => {
     const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
     console.log(`big layer: ${n} points; long tasks after Add (ms): ${longTasks.map((x) => Math.round(x)).join(', ') || 'none'}`);
     await page.screenshot({ path: 'test-results/big-layer.png' });
+    // A later visit: the stored layer is drawn again by URL (its part written by the import worker).
+    await page.waitForTimeout(2000); // the worker's write of the record
+    await page.reload();
+    await waitForMapIdle(page, 120_000);
+    await expect.poll(() => probe<string[]>(page, 'byUrl'), { timeout: 60_000 }).toContain('user-data');
+    await probe(page, 'fitRegion');
+    await expect.poll(drawn, { timeout: 60_000 }).toBeGreaterThan(1000);
+    await page.screenshot({ path: 'test-results/big-layer-reload.png' });
+    // Its features are still the app's own: a click on one shows its card with the file's name.
+    await page.evaluate(() => (window as unknown as { __mapProbe: { fitRegion(): void } }).__mapProbe.fitRegion());
+    const at = 401; // a point of the grid's second row
+    const pt = await page.evaluate(([x, y]) => (window as unknown as { __mapProbe: { project(a: number, b: number): { x: number; y: number } } }).__mapProbe.project(x, y), [105.6 + (at % 400) * 0.0015, 21.9 + Math.floor(at / 400) * 0.0015]);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+    const box = (await page.locator('.mapwrap canvas').boundingBox())!;
+    await page.mouse.click(box.x + pt.x, box.y + pt.y);
+    const props = page.getByTestId('file-properties');
+    await expect.poll(() => props.count(), { timeout: 10_000 }).toBe(1);
+    await props.locator('summary').click();
+    expect(await props.textContent()).toMatch(/Điểm \d+/);
     expect(watch.errors).toEqual([]);
     await page.close();
-  });
+  }, 300_000); // two loads of a big layer on a shared 2-core machine
 });

@@ -75,44 +75,66 @@ export function normaliseUserLayer(spec: UserLayerSpec): NormalisedLayer {
   const features: Feature[] = [];
   const skipped: NormalisedLayer['skipped'] = [];
   spec.collection.features.forEach((f, i) => {
-    const g = f.geometry as Geometry | null;
-    if (!g || !ROLE_GEOMETRIES[spec.role].includes(g.type)) {
-      skipped.push({ index: i, reason: `${g?.type ?? 'no geometry'} cannot be used as ${spec.role}` });
-      return;
-    }
-    const own = (f.properties ?? {}) as Record<string, unknown>;
-    const props: Record<string, unknown> = {
-      ...own,
-      id: `${spec.id}-${i + 1}`,
-      name: featureName(own, `${spec.name} #${i + 1}`),
-      accuracy: 'imported',
-      accuracy_note: `imported from ${spec.name}`,
-      sources: [spec.name],
-      // The file's own properties, as they were (names are data: shown on the card, never given to MapLibre).
-      file_properties: own,
-    };
-    if (spec.role === 'material-zones') props.crop = spec.crop;
-    if (spec.role === 'mineral-sites') {
-      props.mineral = spec.mineral;
-      props.kind = 'deposit';
-      props.status = typeof own.status === 'string' ? own.status : 'imported';
-    }
-    if (spec.role === 'power-lines') {
-      const kv = spec.voltageProp ? parseVoltageKv(own[spec.voltageProp]) : spec.voltageKv ?? null;
-      if (kv === null) {
-        skipped.push({ index: i, reason: `voltage "${String(spec.voltageProp ? own[spec.voltageProp] : '')}" is not ${LINE_VOLTAGES_KV.join(', ')} kV` });
-        return;
-      }
-      props.voltage_kv = kv;
-    }
-    if (spec.role === 'roads') props.road_class = typeof own.road_class === 'string' ? own.road_class : 'other';
-    if (spec.role === 'sites') {
-      props.kind = 'candidate';
-      props.status = 'imported';
-    }
-    features.push({ type: 'Feature', geometry: g, properties: props });
+    const r = normaliseUserFeature(spec, f, i);
+    if ('reason' in r) skipped.push({ index: i, reason: r.reason });
+    else features.push(r);
   });
   return { features, skipped };
+}
+
+/** One feature of {@link normaliseUserLayer}: the `i`-th of `spec`'s collection, or why it is skipped. */
+export function normaliseUserFeature(spec: UserLayerSpec, f: Feature, i: number): Feature | { reason: string } {
+  const g = f.geometry as Geometry | null;
+  if (!g || !ROLE_GEOMETRIES[spec.role].includes(g.type)) return { reason: `${g?.type ?? 'no geometry'} cannot be used as ${spec.role}` };
+  const own = (f.properties ?? {}) as Record<string, unknown>;
+  const props: Record<string, unknown> = {
+    ...own,
+    id: `${spec.id}-${i + 1}`,
+    name: featureName(own, `${spec.name} #${i + 1}`),
+    accuracy: 'imported',
+    accuracy_note: `imported from ${spec.name}`,
+    sources: [spec.name],
+    // The file's own properties, as they were (names are data: shown on the card, never given to MapLibre).
+    file_properties: own,
+  };
+  if (spec.role === 'material-zones') props.crop = spec.crop;
+  if (spec.role === 'mineral-sites') {
+    props.mineral = spec.mineral;
+    props.kind = 'deposit';
+    props.status = typeof own.status === 'string' ? own.status : 'imported';
+  }
+  if (spec.role === 'power-lines') {
+    const kv = spec.voltageProp ? parseVoltageKv(own[spec.voltageProp]) : spec.voltageKv ?? null;
+    if (kv === null) return { reason: `voltage "${String(spec.voltageProp ? own[spec.voltageProp] : '')}" is not ${LINE_VOLTAGES_KV.join(', ')} kV` };
+    props.voltage_kv = kv;
+  }
+  if (spec.role === 'roads') props.road_class = typeof own.road_class === 'string' ? own.road_class : 'other';
+  if (spec.role === 'sites') {
+    props.kind = 'candidate';
+    props.status = 'imported';
+  }
+  return { type: 'Feature', geometry: g, properties: props };
+}
+
+/**
+ * Reference layers with at least this many features are big: they are drawn from a Blob the
+ * import worker writes (see `display-part.ts`), never normalised as a whole on the main thread;
+ * their card's feature is normalised alone when selected ({@link userFeatureById}).
+ */
+export const BIG_REFERENCE_FEATURES = 20_000;
+
+export const isBigReference = (l: UserLayerSpec): boolean => l.role === 'reference' && l.collection.features.length >= BIG_REFERENCE_FEATURES;
+
+/** The normalised feature `id` (`<layer id>-<n>`) of one of `specs`, normalising that feature alone; null when there is none. */
+export function userFeatureById(specs: readonly UserLayerSpec[], id: string): Feature | null {
+  for (const spec of specs) {
+    if (!id.startsWith(`${spec.id}-`)) continue;
+    const n = Number(id.slice(spec.id.length + 1));
+    if (!Number.isInteger(n) || n < 1 || n > spec.collection.features.length) continue;
+    const r = normaliseUserFeature(spec, spec.collection.features[n - 1], n - 1);
+    return 'reason' in r ? null : r;
+  }
+  return null;
 }
 
 /** The bundled layers with the user's layers merged in (inputs are not mutated). */

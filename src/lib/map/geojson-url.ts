@@ -12,14 +12,20 @@ export const URL_MIN_FEATURES = 20_000;
 /** Features written per slice (a few ms of work each). */
 const SLICE = 2000;
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * The GeoJSON text of `fc` as MapLibre gets it (only `keys`), as a Blob built in slices. Resolves
  * to null when `stale()` turns true between slices (a newer collection replaced this one).
  */
 export async function geojsonBlob(fc: FeatureCollection, keys: Set<string>, stale: () => boolean = () => false, yieldFn: () => Promise<void> = nextTask): Promise<Blob | null> {
-  const parts: string[] = ['{"type":"FeatureCollection","features":['];
+  const body = await featuresBlob(fc, keys, stale, yieldFn);
+  return body && new Blob(['{"type":"FeatureCollection","features":[', body, ']}'], { type: 'application/geo+json' });
+}
+
+/** The features of {@link geojsonBlob} alone, separated by commas (no collection around them). */
+export async function featuresBlob(fc: FeatureCollection, keys: Set<string>, stale: () => boolean = () => false, yieldFn: () => Promise<void> = nextTask): Promise<Blob | null> {
+  const parts: string[] = [];
   for (let i = 0; i < fc.features.length; i += SLICE) {
     if (i > 0) {
       await yieldFn();
@@ -29,6 +35,5 @@ export async function geojsonBlob(fc: FeatureCollection, keys: Set<string>, stal
     const text = slice.features.map((f) => JSON.stringify(f)).join(',');
     parts.push(i > 0 ? `,${text}` : text);
   }
-  parts.push(']}');
   return new Blob(parts, { type: 'application/geo+json' });
 }

@@ -5,6 +5,8 @@
 export interface MapProbe {
   /** Features of `source` drawn on screen. */
   renderedCount(source: string): number;
+  /** Features of `source` drawn within 40 px of the canvas centre. */
+  renderedAtCentre(source: string): number;
   project(lon: number, lat: number): { x: number; y: number };
   loaded(): boolean;
   zoom(): number;

@@ -16,7 +16,7 @@ import { filtersActive, passesFilters } from './filters.ts';
 import type { RangeStatus } from './score-ranges.ts';
 import type { Draft, DrawMode } from '../map/draw-types.ts';
 import { coverage, type Coverage } from '../ui/coverage.ts';
-import { effectiveLayers, normaliseUserLayer, type UserLayerSpec } from '../data/user-layers.ts';
+import { effectiveLayers, isBigReference, normaliseUserLayer, userFeatureById, type UserLayerSpec } from '../data/user-layers.ts';
 import type { SurfaceOverlay } from '../map/surface-layer.ts';
 import { AnalysisState } from './analysis-state.svelte.ts';
 import { noticeOf, type Notice, type NoticeCode } from './notices.ts';
@@ -76,12 +76,31 @@ export class AppState {
   });
   #dataLayersMemo: { bundled: unknown; specs: UserLayerSpec[]; out: Partial<Record<LayerId, FeatureCollection>> } | null = null;
   /** Imported sites (role `sites`), analysed like the industrial sites. */
-  userSites: Feature[] = $derived(this.userLayers.filter((l) => l.role === 'sites').flatMap((l) => normaliseUserLayer(l).features));
-  /** Imported features drawn as they are: sites and reference layers. */
+  // The same array while the sites layers are the same (adding a reference layer re-analyses nothing).
+  userSites: Feature[] = $derived.by(() => {
+    const specs = this.userLayers.filter((l) => l.role === 'sites');
+    const m = this.#userSitesMemo;
+    if (m && m.specs.length === specs.length && m.specs.every((x, i) => x === specs[i])) return m.out;
+    const out = specs.flatMap((l) => normaliseUserLayer(l).features);
+    this.#userSitesMemo = { specs, out };
+    return out;
+  });
+  #userSitesMemo: { specs: UserLayerSpec[]; out: Feature[] } | null = null;
+  /**
+   * Big reference layers (see `BIG_REFERENCE_FEATURES`): drawn from a part the import worker
+   * writes (`displayPart`), never normalised as a whole on the main thread.
+   */
+  bigReferenceLayers: UserLayerSpec[] = $derived(this.userLayers.filter(isBigReference));
+  /** Imported features drawn as they are: sites and the reference layers that are not big. */
   userDisplay: FeatureCollection = $derived({
     type: 'FeatureCollection',
-    features: [...this.userSites, ...this.userLayers.filter((l) => l.role === 'reference').flatMap((l) => normaliseUserLayer(l).features)],
+    features: [...this.userSites, ...this.userLayers.filter((l) => l.role === 'reference' && !isBigReference(l)).flatMap((l) => normaliseUserLayer(l).features)],
   });
+  /**
+   * Writes a big reference layer's map part off the main thread (set by the importer, which owns
+   * the import worker); null or a null result: the map writes it itself, a slice at a time.
+   */
+  displayPart: ((spec: UserLayerSpec, keys: string[]) => Promise<Blob | null>) | null = null;
 
   searchIndex: SearchEntry[] = $derived(buildSearchIndex(this.dataLayers));
 
@@ -164,7 +183,7 @@ export class AppState {
     const sel = this.selected;
     if (!sel) return null;
     const list = sel.layer === 'drafts' ? this.draftSites : sel.layer === 'user' ? this.userDisplay.features : this.dataLayers[sel.layer]?.features;
-    return list?.find((f) => f.properties?.id === sel.id) ?? null;
+    return list?.find((f) => f.properties?.id === sel.id) ?? (sel.layer === 'user' ? userFeatureById(this.bigReferenceLayers, sel.id) : null);
   });
 
   /** Industrial sites sorted by name (Vietnamese collation) for the list view. */

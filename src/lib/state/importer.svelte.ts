@@ -8,11 +8,13 @@ import { abortIssue } from '../data/import/checks.ts';
 import type { UserLayerSpec } from '../data/user-layers.ts';
 import { ImportClient } from '../../workers/import-client.ts';
 import type { AppState } from './app-state.svelte.ts';
-import { ItemStore, type ItemStoreOptions } from './item-store.ts';
+import { APP_DB, ItemStore, type ItemStoreOptions } from './item-store.ts';
 import { noticeOf } from './notices.ts';
 
 /** The single record of earlier versions, moved to one key per layer (`user-layer:<id>`) on first load. */
 const LEGACY_KEY = 'user-layers:v1';
+/** Key prefix of the imported layers in the app's IndexedDB store. */
+const LAYER_PREFIX = 'user-layer:';
 
 const isLayer = (l: UserLayerSpec | undefined): l is UserLayerSpec => !!l && typeof l.id === 'string' && l.collection?.type === 'FeatureCollection';
 
@@ -21,7 +23,7 @@ const isLayer = (l: UserLayerSpec | undefined): l is UserLayerSpec => !!l && typ
  * Stored by structured clone; compared by {@link layerFingerprint} (never the whole collection).
  */
 export function userLayerStore(options: ItemStoreOptions<UserLayerSpec> = { channel: 'backan-user-layers' }): ItemStore<UserLayerSpec> {
-  return new ItemStore<UserLayerSpec>('user-layer:', 'imported layers', { fingerprint: layerFingerprint, ...options });
+  return new ItemStore<UserLayerSpec>(LAYER_PREFIX, 'imported layers', { fingerprint: layerFingerprint, ...options });
 }
 
 /**
@@ -64,7 +66,14 @@ export class Importer {
   private store = userLayerStore();
   private subscribed = false;
 
-  constructor(private app: AppState) {}
+  constructor(private app: AppState) {
+    // A big reference layer's map part is written by the import worker from the stored record.
+    app.displayPart = (spec, keys) => {
+      const { collection, ...meta } = spec;
+      void collection;
+      return this.client.displayPart(`${LAYER_PREFIX}${spec.id}`, meta, APP_DB, keys);
+    };
+  }
 
   /** Reads a File from a picker or a drop. */
   async importFile(file: File): Promise<void> {

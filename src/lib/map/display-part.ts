@@ -1,0 +1,48 @@
+/**
+ * A big reference layer as MapLibre draws it: its features normalised (ids `<layer id>-<n>`,
+ * see `normaliseUserFeature`) with only the keys the style reads (`forMapLibre`), as GeoJSON
+ * feature texts separated by commas, in a Blob. The import worker writes it (it holds or reads
+ * the layer); the map joins such parts with its other features into one Blob URL
+ * ({@link joinFeatureParts}) without reading them. Pure apart from the Blob.
+ */
+import type { Feature } from 'geojson';
+import { normaliseUserFeature, type UserLayerSpec } from '../data/user-layers.ts';
+import { forMapLibre } from './safe-features.ts';
+
+/** Features normalised and written per slice (a few ms each). */
+const SLICE = 2000;
+
+/**
+ * The part of `spec` (null when no feature can be drawn). `yieldFn` runs between slices (on the
+ * main thread, the fallback when the worker cannot write it); none in a worker.
+ */
+export async function displayPart(spec: UserLayerSpec, keys: Set<string>, yieldFn?: () => Promise<void>): Promise<Blob | null> {
+  const all = spec.collection.features;
+  const parts: string[] = [];
+  for (let i = 0; i < all.length; i += SLICE) {
+    if (i > 0 && yieldFn) await yieldFn();
+    const slice: Feature[] = [];
+    for (let j = i; j < Math.min(i + SLICE, all.length); j++) {
+      const r = normaliseUserFeature(spec, all[j], j);
+      if (!('reason' in r)) slice.push(r);
+    }
+    if (!slice.length) continue;
+    const text = forMapLibre({ type: 'FeatureCollection', features: slice }, keys).features.map((f) => JSON.stringify(f)).join(',');
+    parts.push(parts.length ? `,${text}` : text);
+  }
+  return parts.length ? new Blob(parts, { type: 'application/geo+json' }) : null;
+}
+
+/** One FeatureCollection's GeoJSON text from parts of feature texts (each a Blob or a string; empty ones left out). */
+export function joinFeatureParts(parts: readonly (Blob | string)[]): Blob {
+  const out: (Blob | string)[] = ['{"type":"FeatureCollection","features":['];
+  let first = true;
+  for (const p of parts) {
+    if ((typeof p === 'string' ? p.length : p.size) === 0) continue;
+    if (!first) out.push(',');
+    out.push(p);
+    first = false;
+  }
+  out.push(']}');
+  return new Blob(out, { type: 'application/geo+json' });
+}
