@@ -8,6 +8,7 @@ import { wrap, type Remote } from 'comlink';
 import type { Feature } from 'geojson';
 import type { AnalysisOptions, Layers, SiteAnalysis } from '../lib/analysis/analyze.ts';
 import type { Batch, SetRanges } from './analysis-session.ts';
+import { plain } from '../lib/plain.ts';
 
 export interface RunHandle { cancel(): void; done: Promise<SiteAnalysis[] | null> }
 
@@ -101,9 +102,4 @@ export class AnalysisClient {
   terminate(): void {
     this.worker?.terminate();
   }
-}
-
-/** Plain JSON copy for postMessage. */
-function plain<T>(x: T): T {
-  return JSON.parse(JSON.stringify(x)) as T;
 }

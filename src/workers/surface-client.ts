@@ -5,6 +5,7 @@
 import { wrap, type Remote } from 'comlink';
 import type { SurfaceApi, SurfaceInit } from './surface.worker.ts';
 import type { SurfaceLayers } from '../lib/analysis/surface/surface.ts';
+import { plain } from '../lib/plain.ts';
 
 let worker: Worker | null = null;
 let api: Remote<SurfaceApi> | null = null;
@@ -27,9 +28,4 @@ export function ensureFields(layers: SurfaceLayers, opts: { crs: number; cell: n
   built = { layers, key, init };
   init.catch(() => { if (built?.init === init) built = null; });
   return init;
-}
-
-/** Plain copies for postMessage (Svelte proxies cannot be structured-cloned). */
-function plain<T>(x: T): T {
-  return JSON.parse(JSON.stringify(x)) as T;
 }

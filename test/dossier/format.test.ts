@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { asciiSlug, coverText, snapshotMetresPerPixel, dossierFileName, fileIdOf, formatDate, formatLength, formatNumber, hexToRgb, niceScaleLength, pdfDate } from '../../src/lib/dossier/format.ts';
+import { asciiSlug, coverText, dossierFileName, fileIdOf, formatDate, formatLength, formatNumber, hexToRgb, niceScaleLength, pdfDate } from '../../src/lib/dossier/format.ts';
 import { LABELS, METHOD_NOTES, methodNote } from '../../src/lib/dossier/i18n.ts';
 import { quangChuVi } from '../fixtures/dossier/quang-chu.ts';
 
@@ -40,12 +40,6 @@ describe('scale bar helpers', () => {
       const lead = n / 10 ** Math.floor(Math.log10(n) + 1e-9);
       expect([1, 2, 5].some((d) => Math.abs(lead - d) < 1e-9)).toBe(true);
     }
-  });
-  it('snapshotMetresPerPixel follows Web Mercator ground resolution', () => {
-    expect(snapshotMetresPerPixel(0, 0)).toBeCloseTo(78271.517, 2);
-    // Bắc Kạn (22.15° N), zoom 13, retina canvas.
-    expect(snapshotMetresPerPixel(22.15, 13)).toBeCloseTo(8.849, 2);
-    expect(snapshotMetresPerPixel(22.15, 13, 2)).toBeCloseTo(8.849 / 2, 2);
   });
   it('formatLength switches to km and uses the language decimal separator', () => {
     expect(formatLength(500, 'vi')).toBe('500 m');

@@ -6,7 +6,7 @@
  */
 import type { Feature, Geometry } from 'geojson';
 import { kxAt, distanceLL, type LonLat } from '../geo/ruler.ts';
-import { centreOf, featureId, toParts } from '../geo/geometry.ts';
+import { bboxOfParts, centreOf, featureId, toParts } from '../geo/geometry.ts';
 import { describe } from '../geo/target-index.ts';
 import { frameAt, lineLengthInDisc, prepareRing, preparedPolygonInDisc, unionAreasInDisc, type PreparedPolygons } from '../geo/disc.ts';
 import { prepareParts, type PreparedParts } from '../geo/extremes.ts';
@@ -62,9 +62,7 @@ function prepare(fs: readonly Feature[] | undefined): Prepared[] | null {
   fs.forEach((f, i) => {
     if (!f?.geometry) return;
     const p = toParts(f.geometry);
-    let w = Infinity, so = Infinity, e = -Infinity, no = -Infinity;
-    for (const l of p.paths) for (const c of l) { if (c[0] < w) w = c[0]; if (c[0] > e) e = c[0]; if (c[1] < so) so = c[1]; if (c[1] > no) no = c[1]; }
-    for (const c of p.points) { if (c[0] < w) w = c[0]; if (c[0] > e) e = c[0]; if (c[1] < so) so = c[1]; if (c[1] > no) no = c[1]; }
+    const [w, so, e, no] = bboxOfParts(p);
     if (w !== Infinity) out.push({ f, i, w, s: so, e, n: no, polys: p.polygons.map((poly) => poly.map(prepareRing)) });
   });
   return out;

@@ -164,18 +164,6 @@ export function crsFromWkt(wkt: string): { code: number | null; why: string } {
   return { code: null, why: `projected CRS "${name}" is not supported` };
 }
 
-/** Bounding box [west, south, east, north] of positions. */
-export function positionsBbox(ps: number[][]): [number, number, number, number] {
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-  for (const p of ps) {
-    if (p[0] < w) w = p[0];
-    if (p[0] > e) e = p[0];
-    if (p[1] < s) s = p[1];
-    if (p[1] > n) n = p[1];
-  }
-  return [w, s, e, n];
-}
-
 /** True when every position looks like lon/lat degrees. */
 export function looksGeographic(ps: number[][]): boolean {
   return ps.every((p) => Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90);

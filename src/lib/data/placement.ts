@@ -3,8 +3,8 @@
  * communes / districts layers). Such a feature is somewhere in their union; its point is only a marker.
  * Pure: no Svelte, MapLibre or DOM.
  */
-import bbox from '@turf/bbox';
 import type { Feature, FeatureCollection } from 'geojson';
+import { bboxOfFeatures } from '../geo/geometry.ts';
 
 type Layers = Partial<Record<string, FeatureCollection | null | undefined>>;
 
@@ -24,8 +24,8 @@ export function placementPolygons(feature: Feature, layers: Layers): Feature[] {
  */
 export function viewBboxOf(feature: Feature, layers: Layers, pointPadDeg = 0.03): [number, number, number, number] {
   const polys = placementPolygons(feature, layers);
-  if (polys.length) return bbox({ type: 'FeatureCollection', features: [feature, ...polys] }) as [number, number, number, number];
-  const [w, s, e, n] = bbox(feature);
+  if (polys.length) return bboxOfFeatures([feature, ...polys]);
+  const [w, s, e, n] = bboxOfFeatures([feature]);
   const pad = feature.geometry?.type === 'Point' ? pointPadDeg : 0;
   return [w - pad, s - pad, e + pad, n + pad];
 }

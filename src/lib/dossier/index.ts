@@ -11,6 +11,6 @@
  */
 export { buildDossierPdf, PAGE } from './pdf.ts';
 export { loadDossierFont, DOSSIER_FONT_REGULAR_PATH, DOSSIER_FONT_BOLD_PATH, type DossierFetch } from './font.ts';
-export { dossierFileName, asciiSlug, niceScaleLength, formatLength, snapshotMetresPerPixel } from './format.ts';
+export { dossierFileName, asciiSlug, niceScaleLength, formatLength } from './format.ts';
 export { dossierLabels, methodNote, LABELS, METHOD_NOTES, type DossierLabels } from './i18n.ts';
 export type * from './types.ts';

@@ -16,7 +16,7 @@
  */
 import type { Geometry, Position } from 'geojson';
 import { kxAt, kyAt, type LonLat } from './ruler.ts';
-import { toParts } from './geometry.ts';
+import { bboxOfPositions, toParts } from './geometry.ts';
 import type { PreparedParts } from './extremes.ts';
 
 /** Local plane around a centre: x = (lon-lon0)·kx, y = (lat-lat0)·ky, metres. */
@@ -119,12 +119,9 @@ export function prepareRing(ring: Position[]): PreparedRing {
   let n = ring.length;
   if (n > 1 && ring[0][0] === ring[n - 1][0] && ring[0][1] === ring[n - 1][1]) n--;
   const xy = new Float64Array(2 * Math.max(0, n));
-  let w = Infinity, so = Infinity, e = -Infinity, no = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const x = ring[i][0], y = ring[i][1];
-    xy[2 * i] = x; xy[2 * i + 1] = y;
-    if (x < w) w = x; if (x > e) e = x; if (y < so) so = y; if (y > no) no = y;
-  }
+  for (let i = 0; i < n; i++) { xy[2 * i] = ring[i][0]; xy[2 * i + 1] = ring[i][1]; }
+  // the whole ring: a dropped closing vertex repeats the first, so the box is the same
+  const [w, so, e, no] = bboxOfPositions(ring);
   const nc = Math.ceil(n / CHUNK);
   const chunks = new Float64Array(4 * nc);
   for (let c = 0; c < nc; c++) {

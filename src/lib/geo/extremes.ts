@@ -17,7 +17,7 @@
 import Flatbush from 'flatbush';
 import type { Position } from 'geojson';
 import { distanceLL, kxAt, kyAt, projectT } from './ruler.ts';
-import { pointInParts, segmentIntersection, type Parts } from './geometry.ts';
+import { bboxOfParts, bboxOfPositions, pointInParts, segmentIntersection, type Parts } from './geometry.ts';
 
 /** Local plane: x = (lon − lon0)·kx, y = (lat − lat0)·ky (metres). */
 interface Plane { lon0: number; lat0: number; kx: number; ky: number }
@@ -185,8 +185,7 @@ export function maxOverRegion(regionIn: Parts | PreparedParts, f: (lon: number, 
   if (verts.length > 64) for (const v of hullOf(region)) take(ev(v[0], v[1]), v[0], v[1]);
   const tol = () => Math.max(tolM, tolRel * Math.abs(best));
   if (opts.knownUpper !== undefined && best >= opts.knownUpper - tol()) return { value: best, at, upper: Math.max(best, opts.knownUpper), evaluations };
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-  for (const v of verts) { if (v[0] < w) w = v[0]; if (v[0] > e) e = v[0]; if (v[1] < s) s = v[1]; if (v[1] > n) n = v[1]; }
+  const [w, s, e, n] = bboxOfPositions(verts);
   const P: Plane = { lon0: (w + e) / 2, lat0: (s + n) / 2, kx: kxAt((s + n) / 2), ky: kyAt((s + n) / 2) };
   const toLon = (x: number) => P.lon0 + x / P.kx, toLat = (y: number) => P.lat0 + y / P.ky;
   let upperFloor = -Infinity; // bounds of cells left unexplored when stopped early
@@ -261,10 +260,10 @@ export function prepareParts(p: Parts): PreparedParts {
   let n = p.points.length;
   for (const l of p.paths) n += l.length - 1;
   const ax = new Float64Array(n), ay = new Float64Array(n), bx = new Float64Array(n), by = new Float64Array(n);
-  let k = 0, w = Infinity, s = Infinity, e = -Infinity, no = -Infinity, lat = 0, latN = 0;
+  let k = 0, lat = 0, latN = 0;
   const add = (x0: number, y0: number, x1: number, y1: number) => {
     ax[k] = x0; ay[k] = y0; bx[k] = x1; by[k] = y1; k++;
-    w = Math.min(w, x0, x1); e = Math.max(e, x0, x1); s = Math.min(s, y0, y1); no = Math.max(no, y0, y1); lat += y0; latN++;
+    lat += y0; latN++;
   };
   for (const q of p.points) add(q[0], q[1], q[0], q[1]);
   for (const l of p.paths) for (let i = 1; i < l.length; i++) add(l[i - 1][0], l[i - 1][1], l[i][0], l[i][1]);
@@ -275,7 +274,7 @@ export function prepareParts(p: Parts): PreparedParts {
     for (let i = 0; i < n; i++) fb.add(Math.min(ax[i], bx[i]) * kx, Math.min(ay[i], by[i]) * ky, Math.max(ax[i], bx[i]) * kx, Math.max(ay[i], by[i]) * ky);
     fb.finish();
   }
-  return { parts: p, kx, ky, ax, ay, bx, by, fb, bbox: [w, s, e, no] };
+  return { parts: p, kx, ky, ax, ay, bx, by, fb, bbox: bboxOfParts(p) };
 }
 
 /** Point in the polygons of prepared parts (even–odd over all rings: holes excluded), by counting ray crossings found in the tree. */

@@ -52,17 +52,43 @@ export function isEmptyParts(p: Parts): boolean {
   return p.points.length === 0 && p.paths.length === 0;
 }
 
+/** [west, south, east, north] in degrees. */
+export type Bbox = [number, number, number, number];
+
+/**
+ * Bounding box [west, south, east, north] of positions, grown from `into` when given (so runs of
+ * positions add up into one box). No position: `[Infinity, Infinity, -Infinity, -Infinity]`.
+ */
+export function bboxOfPositions(ps: readonly Position[], into: Bbox = [Infinity, Infinity, -Infinity, -Infinity]): Bbox {
+  for (let i = 0; i < ps.length; i++) {
+    const x = ps[i][0], y = ps[i][1];
+    if (x < into[0]) into[0] = x; if (x > into[2]) into[2] = x;
+    if (y < into[1]) into[1] = y; if (y > into[3]) into[3] = y;
+  }
+  return into;
+}
+
+/** Bounding box of parts (their points and paths), grown from `into` when given; as {@link bboxOfPositions} if empty. */
+export function bboxOfParts(p: Parts, into?: Bbox): Bbox {
+  const b = bboxOfPositions(p.points, into);
+  for (const l of p.paths) bboxOfPositions(l, b);
+  return b;
+}
+
 /** [west, south, east, north] of a geometry in degrees; null if empty. */
-export function bboxOf(g: Geometry): [number, number, number, number] | null {
-  const p = toParts(g);
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-  const add = (c: Position) => {
-    if (c[0] < w) w = c[0]; if (c[0] > e) e = c[0];
-    if (c[1] < s) s = c[1]; if (c[1] > n) n = c[1];
-  };
-  for (const c of p.points) add(c);
-  for (const l of p.paths) for (const c of l) add(c);
-  return w === Infinity ? null : [w, s, e, n];
+export function bboxOf(g: Geometry): Bbox | null {
+  const b = bboxOfParts(toParts(g));
+  return b[0] === Infinity ? null : b;
+}
+
+/**
+ * Bounding box of features together; features without a geometry are passed over (like
+ * `@turf/bbox`). None with a position: `[Infinity, Infinity, -Infinity, -Infinity]`.
+ */
+export function bboxOfFeatures(fs: readonly Feature[]): Bbox {
+  const b: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const f of fs) if (f.geometry) bboxOfParts(toParts(f.geometry), b);
+  return b;
 }
 
 /**
@@ -188,10 +214,7 @@ function vertexScan(S: Parts, T: Parts, kx: number, ky: number, best: Best, swap
 /** First intersection point of two paths (touching counts), or null. */
 function pathsCross(pa: Position[], pb: Position[], kx: number, ky: number): LonLat | null {
   // bbox reject
-  let aw = Infinity, as = Infinity, ae = -Infinity, an = -Infinity;
-  for (const c of pa) { if (c[0] < aw) aw = c[0]; if (c[0] > ae) ae = c[0]; if (c[1] < as) as = c[1]; if (c[1] > an) an = c[1]; }
-  let bw = Infinity, bs = Infinity, be = -Infinity, bn = -Infinity;
-  for (const c of pb) { if (c[0] < bw) bw = c[0]; if (c[0] > be) be = c[0]; if (c[1] < bs) bs = c[1]; if (c[1] > bn) bn = c[1]; }
+  const [aw, as, ae, an] = bboxOfPositions(pa), [bw, bs, be, bn] = bboxOfPositions(pb);
   if (aw > be || bw > ae || as > bn || bs > an) return null;
   for (let i = 1; i < pa.length; i++) {
     for (let j = 1; j < pb.length; j++) {

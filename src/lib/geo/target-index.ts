@@ -18,7 +18,7 @@
 import Flatbush from 'flatbush';
 import type { Feature, Geometry, Position } from 'geojson';
 import { distanceLL, kxAt, kyAt, projectT, type LonLat } from './ruler.ts';
-import { geometryDistance, pointInRings, toParts, bboxOf, featureId, type Parts } from './geometry.ts';
+import { geometryDistance, pointInRings, toParts, bboxOf, bboxOfPositions, featureId, type Parts } from './geometry.ts';
 
 const IDENTITY = (n: number): Int32Array => { const a = new Int32Array(n); for (let i = 0; i < n; i++) a[i] = i; return a; };
 
@@ -129,8 +129,7 @@ export function buildTargetIndex(features: readonly Feature[], opts: TargetIndex
       }
     }
     for (const poly of p.polygons) {
-      let w = Infinity, so = Infinity, e = -Infinity, no = -Infinity;
-      for (const c of poly[0]) { if (c[0] < w) w = c[0]; if (c[0] > e) e = c[0]; if (c[1] < so) so = c[1]; if (c[1] > no) no = c[1]; }
+      const [w, so, e, no] = bboxOfPositions(poly[0]);
       kind[it] = KIND_POLY; feat[it] = i; c0[it] = w; c1[it] = so; c2[it] = e; c3[it] = no; polyRef[it] = poly; it++;
     }
   }

@@ -20,6 +20,16 @@ export interface SurfaceOverlay {
 
 const SRC = 'surface', LYR = 'surface-raster', AREAS = 'surface-areas';
 
+/** The grid's RGBA (`w` × `h` pixels) encoded as a PNG behind a Blob URL (the caller revokes it). */
+export async function surfacePngUrl(rgba: Uint8ClampedArray, w: number, h: number): Promise<string> {
+  const c = document.createElement('canvas');
+  c.width = w; c.height = h;
+  c.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(rgba), w, h), 0, 0);
+  const blob = await new Promise<Blob | null>((r) => c.toBlob(r, 'image/png'));
+  if (!blob) throw new Error('the surface image could not be encoded');
+  return URL.createObjectURL(blob);
+}
+
 /** Add, update or hide the surface raster. */
 export function syncSurface(map: MlMap, o: SurfaceOverlay | null): void {
   const src = map.getSource(SRC) as ImageSource | undefined;

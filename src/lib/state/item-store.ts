@@ -9,6 +9,7 @@
  * fingerprint — its JSON by default; a store of big items passes a cheaper one.
  */
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
+import { plain } from '../plain.ts';
 
 /** How long a storage call may take before it is given up, ms. */
 export const STORAGE_TIMEOUT_MS = 8000;
@@ -185,6 +186,6 @@ function put(s: IDBObjectStore, item: unknown, key: string): void {
     s.put(item, key);
   } catch (e) {
     if (!(e instanceof DOMException && e.name === 'DataCloneError')) throw e;
-    s.put(JSON.parse(JSON.stringify(item)), key);
+    s.put(plain(item), key);
   }
 }

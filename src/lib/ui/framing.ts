@@ -3,9 +3,9 @@
  * ends of its connectors). Used to frame the map beside the card and the dossier's map. Pure.
  */
 import type { Feature } from 'geojson';
-import bbox from '@turf/bbox';
 import type { SiteAnalysis, Near } from '../analysis/analyze.ts';
 import type { Crop } from '../data/schema.ts';
+import { bboxOfFeatures, bboxOfPositions } from '../geo/geometry.ts';
 
 export type Bounds = [number, number, number, number];
 
@@ -21,15 +21,9 @@ export function measuredTargets(a: SiteAnalysis, crop: Crop): Near[] {
  * in its direction).
  */
 export function siteFrame(feature: Feature, a: SiteAnalysis | undefined, crop: Crop, maxKm = 15): Bounds {
-  let [w, s, e, n] = bbox(feature) as Bounds;
-  if (a) {
-    for (const t of measuredTargets(a, crop)) {
-      if (t.distanceM > maxKm * 1000) continue;
-      const [x, y] = t.nearestTarget;
-      w = Math.min(w, x); e = Math.max(e, x); s = Math.min(s, y); n = Math.max(n, y);
-    }
-  }
-  return [w, s, e, n];
+  const b = bboxOfFeatures([feature]);
+  if (a) bboxOfPositions(measuredTargets(a, crop).filter((t) => t.distanceM <= maxKm * 1000).map((t) => t.nearestTarget), b);
+  return b;
 }
 
 /** A box on screen, px: left, top, right, bottom. */
