@@ -35,7 +35,7 @@ export type ScreenBox = [number, number, number, number];
  * the selected feature there on this screen (a desktop link opened on a phone may not).
  */
 export function boundsInBox(feature: Feature, project: (lonLat: [number, number]) => { x: number; y: number }, box: ScreenBox): boolean {
-  const [w, s, e, n] = bbox(feature);
+  const [w, s, e, n] = bboxOfFeatures([feature]);
   const [l, t, r, b] = box;
   for (const c of [[w, s], [w, n], [e, s], [e, n]] as [number, number][]) {
     const p = project(c);
