@@ -55,5 +55,28 @@ export async function waitForMapIdle(page: Page, timeout = 60_000, source = 'ind
   }, source, { timeout, polling: 100 });
 }
 
+/**
+ * The colour of the page's pixel at (x, y) as rendered (a screenshot decoded in the page). `whole`
+ * takes it from a whole-viewport shot, which shows what a clip of a few pixels can hide (a map left
+ * unpainted under an overlay).
+ */
+export async function pixel(page: Page, x: number, y: number, opts: { whole?: boolean } = {}): Promise<number[]> {
+  const px = Math.round(x), py = Math.round(y);
+  const buf = await page.screenshot(opts.whole ? {} : { clip: { x: px - 1, y: py - 1, width: 3, height: 3 } });
+  return page.evaluate(async ([b64, at]) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width; c.height = img.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const scale = img.width / innerWidth;
+    const [cx, cy] = at ? [Math.floor(at[0] * scale), Math.floor(at[1] * scale)] : [Math.floor(img.width / 2), Math.floor(img.height / 2)];
+    const d = ctx.getImageData(cx, cy, 1, 1).data;
+    return [d[0], d[1], d[2]];
+  }, [buf.toString('base64'), opts.whole ? [px, py] : null] as const);
+}
+
 /** The read-only probe MapView exposes on `window.__mapProbe` in the browser tests' build. */
 export type { MapProbe };

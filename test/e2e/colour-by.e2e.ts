@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { startHarness, waitForMapIdle, type Harness, type MapProbe } from './browser.ts';
+import { pixel, startHarness, waitForMapIdle, type Harness, type MapProbe } from './browser.ts';
 import { classOf, colourClasses } from '../../src/lib/map/colour-by.ts';
 import { distanceRamp } from '../../src/lib/map/palette.ts';
 
@@ -17,22 +17,6 @@ afterAll(async () => { await h?.close(); });
 const VANG_MUOI = { id: 'ccn-vang-muoi', lonlat: [106.095278, 22.118545] };
 const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 const near = (a: number[], b: number[], tol = 12) => a.every((x, i) => Math.abs(x - b[i]) <= tol);
-
-/** The colour of the page's pixel at (x, y) as rendered (a screenshot decoded in the page). */
-async function pixel(page: Page, x: number, y: number): Promise<number[]> {
-  const buf = await page.screenshot({ clip: { x: Math.round(x) - 1, y: Math.round(y) - 1, width: 3, height: 3 } });
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width; c.height = img.height;
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(Math.floor(img.width / 2), Math.floor(img.height / 2), 1, 1).data;
-    return [d[0], d[1], d[2]];
-  }, buf.toString('base64'));
-}
 
 /** The screen point of a lon/lat on the map, once the map has settled. */
 async function screenOf(page: Page, lonlat: number[]) {

@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { startHarness, watchPage, waitForMapIdle, type Harness, type MapProbe } from './browser.ts';
+import { pixel, startHarness, watchPage, waitForMapIdle, type Harness, type MapProbe } from './browser.ts';
+import { base } from '../../src/lib/map/palette.ts';
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness(); });
@@ -31,6 +32,9 @@ async function toScreen(page: Page, pts: [number, number][]) {
   return { box, xy: xy.map((p) => ({ x: box.x + p.x, y: box.y + p.y })) };
 }
 
+const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+const near = (a: number[], b: number[], tol: number) => a.every((x, i) => Math.abs(x - b[i]) <= tol);
+
 const inside = (p: { x: number; y: number }, b: { x: number; y: number; width: number; height: number }) => p.x >= b.x && p.x <= b.x + b.width && p.y >= b.y && p.y <= b.y + b.height;
 
 describe('the selected site beside its card', () => {
@@ -53,15 +57,21 @@ describe('the selected site beside its card', () => {
         const cb = (await card.boundingBox())!;
         const ends = await page.evaluate(() => (window as unknown as { __mapProbe: MapProbe }).__mapProbe.connectorEnds());
         // Targets within 15 km are framed; farther ones are left to their connector's direction.
-        const near = ends.filter((e) => /\bm$/.test(e.label) || Number(e.label.replace(',', '.').replace(/\s*km$/, '')) <= 15);
-        const { box, xy } = await toScreen(page, [coordsOf(id), ...near.map((e) => e.end)]);
+        const close = ends.filter((e) => /\bm$/.test(e.label) || Number(e.label.replace(',', '.').replace(/\s*km$/, '')) <= 15);
+        const { box, xy } = await toScreen(page, [coordsOf(id), ...close.map((e) => e.end)]);
         mkdirSync('test-results', { recursive: true });
         await page.screenshot({ path: `test-results/glance-${id}-${w}.png` });
         expect(inside(xy[0], box), 'site on the map').toBe(true);
         expect(inside(xy[0], cb), `site pixel ${JSON.stringify(xy[0])} under the card ${JSON.stringify(cb)}`).toBe(false);
+        // On a phone the framed points keep a clear strip above the card's top edge.
+        if (phone) expect(cb.y - Math.max(...xy.filter((p) => inside(p, box) && !inside(p, cb)).map((p) => p.y)), 'gap above the card').toBeGreaterThanOrEqual(24);
         for (const [i, p] of xy.slice(1).entries()) {
-          expect.soft(inside(p, box) && !inside(p, cb), `target ${near[i].label} at ${JSON.stringify(p)}`).toBe(true);
+          expect.soft(inside(p, box) && !inside(p, cb), `target ${close[i].label} at ${JSON.stringify(p)}`).toBe(true);
         }
+        // The site is drawn where it is, not left as a blank map (white or the plain region fill) by the card.
+        const shown = await pixel(page, xy[0].x, xy[0].y, { whole: true });
+        expect(near(shown, [255, 255, 255], 12), `site pixel ${JSON.stringify(shown)} is white`).toBe(false);
+        expect(near(shown, rgb(base.regionFill), 6), `site pixel ${JSON.stringify(shown)} is the plain region fill`).toBe(false);
         // Closing the card brings the view back.
         await page.keyboard.press('Escape');
         await expect.poll(() => card.count()).toBe(0);

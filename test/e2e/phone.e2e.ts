@@ -76,7 +76,7 @@ describe('on a phone (360×740, touch)', () => {
     const cb = (await card.boundingBox())!;
     expect(cb.x).toBeGreaterThanOrEqual(0);
     expect(cb.x + cb.width).toBeLessThanOrEqual(W);
-    expect.soft(await card.evaluate((e) => e.scrollWidth - e.clientWidth), "card overflows horizontally").toBeLessThanOrEqual(0);
+    expect.soft(await card.getByTestId('card-scroll').evaluate((e) => e.scrollWidth - e.clientWidth), "card overflows horizontally").toBeLessThanOrEqual(0);
     const close = (await card.locator('button.close').boundingBox())!;
     expect.soft(close.height).toBeGreaterThanOrEqual(40);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(W);
