@@ -70,8 +70,8 @@ describe('the distance view', () => {
     await view.locator('tr[data-dist-row="kcn-thanh-binh-1"] th').click();
     const card = page.getByTestId('feature-card');
     await expect.poll(() => card.locator('#card-title').textContent()).toContain('Thanh Bình');
-    const terms = await card.locator(':scope > dl > dt').allTextContents();
-    const values = await card.locator(':scope > dl > dd').allTextContents();
+    const terms = await card.locator('[data-testid="card-scroll"] > dl > dt').allTextContents();
+    const values = await card.locator('[data-testid="card-scroll"] > dl > dd').allTextContents();
     const i = terms.indexOf('Diện tích còn trống');
     expect(values[i]).toBe('2,2 ha');
     expect(terms[i - 1]).toBe('Tỷ lệ lấp đầy');
