@@ -26,14 +26,32 @@ async function screenOf(page: Page, lonlat: number[]) {
   return { x: box.x + pt.x, y: box.y + pt.y, box };
 }
 
+/** A 1280×800 page in planner mode, map idle, collecting page errors. */
+async function plannerPage() {
+  const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${h.url}#mode=planner`);
+  await waitForMapIdle(page);
+  return { context, page, errors };
+}
+
+/** Every analysed site's MV distance (point estimate, m, or null), read from the distance view (left open). */
+async function mvDistances(page: Page): Promise<{ id: string; draft: boolean; v: number | null }[]> {
+  await page.click('button[data-panel="sites"]');
+  await page.click('button[data-action="distances"]');
+  await expect.poll(() => page.locator('tr[data-dist-row]').count(), { timeout: 30_000 }).toBe(14);
+  const rows = await page.locator('tr[data-dist-row]').evaluateAll((trs) => trs.map((r) => ({
+    id: r.getAttribute('data-dist-row')!, draft: !!r.querySelector('.draft'),
+    v: r.querySelector('td[data-key="mv"]')?.getAttribute('data-v') ?? null,
+  })));
+  return rows.map((r) => ({ ...r, v: r.v === null || r.v === '' ? null : Number(r.v) }));
+}
+
 describe('site symbols coloured by a distance', () => {
   it('desktop 1280×800: the class colour of the MV-grid distance, a draft too, the legend, none, all connectors', async () => {
-    const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${h.url}#mode=planner`);
-    await waitForMapIdle(page);
+    const { context, page, errors } = await plannerPage();
 
     // A sketched point (a draft site).
     await page.click('button[data-panel="drafts"]');
@@ -49,14 +67,8 @@ describe('site symbols coloured by a distance', () => {
     await page.waitForTimeout(700);
 
     // Every analysed site's MV distance (point estimate), from the distance view.
-    await page.click('button[data-panel="sites"]');
-    await page.click('button[data-action="distances"]');
-    await expect.poll(() => page.locator('tr[data-dist-row]').count(), { timeout: 30_000 }).toBe(14);
-    const mv = await page.locator('tr[data-dist-row]').evaluateAll((rows) => rows.map((r) => ({
-      id: r.getAttribute('data-dist-row')!, draft: !!r.querySelector('.draft'),
-      v: r.querySelector('td[data-key="mv"]')?.getAttribute('data-v') ?? null,
-    })));
-    const values = mv.map((r) => (r.v === null || r.v === '' ? null : Number(r.v)));
+    const mv = await mvDistances(page);
+    const values = mv.map((r) => r.v);
     const classes = colourClasses(values);
     expect(classes.length).toBeGreaterThanOrEqual(3);
     const expected = (id: string) => classOf(classes, values[mv.findIndex((r) => r.id === id)])!.color;
@@ -98,12 +110,7 @@ describe('site symbols coloured by a distance', () => {
   });
 
   it('an imported site is coloured too, above its own symbol', async () => {
-    const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${h.url}#mode=planner`);
-    await waitForMapIdle(page);
+    const { context, page, errors } = await plannerPage();
     const at = [105.95, 22.35];
     const text = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'Imported site' }, geometry: { type: 'Point', coordinates: at } }] });
     const dt = await page.evaluateHandle((t) => {
@@ -117,13 +124,8 @@ describe('site symbols coloured by a distance', () => {
     await page.selectOption('[data-testid="import-role"]', 'sites');
     await page.click('[data-testid="import-accept"]');
 
-    await page.click('button[data-panel="sites"]');
-    await page.click('button[data-action="distances"]');
-    await expect.poll(() => page.locator('tr[data-dist-row]').count(), { timeout: 30_000 }).toBe(14);
-    const mv = await page.locator('tr[data-dist-row]').evaluateAll((rows) => rows.map((r) => ({
-      id: r.getAttribute('data-dist-row')!, v: r.querySelector('td[data-key="mv"]')?.getAttribute('data-v') ?? null,
-    })));
-    const values = mv.map((r) => (r.v === null || r.v === '' ? null : Number(r.v)));
+    const mv = await mvDistances(page);
+    const values = mv.map((r) => r.v);
     const mine = mv.findIndex((r) => r.id.startsWith('user-'));
     expect(mine).toBeGreaterThanOrEqual(0);
     const colour = classOf(colourClasses(values), values[mine])!.color;
