@@ -51,7 +51,7 @@ function pointsInRegion(count: number, seed: number, props: (i: number) => Recor
 const ms = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : x >= 1000 ? `${(x / 1000).toFixed(1)} s` : `${Math.round(x)} ms`);
 const mb = (b: number | null) => (b === null ? '—' : `${Math.round(b / 1048576)} MB`);
 
-interface Probe { renderedCount(source: string): number; renderedAtCentre?(source: string): number; loaded(): boolean }
+interface Probe { renderedCount(source: string): number; renderedAtCentre?(source: string): number; loaded(): boolean; byUrl?(): string[] }
 
 async function openApp(ctx: BrowserContext, url: string): Promise<{ page: Page; cdp: CDPSession }> {
   const page = await ctx.newPage();
@@ -182,6 +182,9 @@ async function benchSites(browser: Browser, url: string, dir: string, count: num
   }
 }
 
+/** What each long main-thread task is: tasks, V8, paint/compositing and GPU (SwiftShader) work. */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'toplevel', 'v8.execute', 'v8', 'gpu', 'blink', 'cc', 'viz', 'disabled-by-default-gpu.service'];
+
 interface PointsRow { n: number; parse: number; addToDrawn: number; longTaskAfterAdd: number; heap: number | null; reloadToDrawn: number; longTaskReload: number }
 
 async function benchPoints(browser: Browser, url: string, dir: string, count: number): Promise<PointsRow> {
@@ -193,9 +196,12 @@ async function benchPoints(browser: Browser, url: string, dir: string, count: nu
   await ctx.route('**/__bench/*', (route) => route.fulfill({ path: join(dir, route.request().url().split('/').pop()!), contentType: 'application/geo+json' }));
   // Polled near the centre only: counting every rendered point of a big layer ten times a second
   // is itself main-thread work (seconds over a run at 200 000 points) that the app never does.
+  // The points are in the clustered `user-points` source where the build has one (given by URL),
+  // else in `user-data`.
   const drawn = (page: Page) => page.waitForFunction(() => {
     const p = (window as unknown as { __mapProbe?: Probe }).__mapProbe;
-    return !!p && p.loaded() && (p.renderedAtCentre ? p.renderedAtCentre('user-data') : p.renderedCount('user-data')) > 0;
+    const source = p?.byUrl?.().includes('user-points') ? 'user-points' : 'user-data';
+    return !!p && p.loaded() && (p.renderedAtCentre ? p.renderedAtCentre(source) : p.renderedCount(source)) > 0;
   }, undefined, { timeout: 30 * 60_000, polling: 100 });
   try {
     const { page, cdp } = await openApp(ctx, url);
@@ -214,7 +220,17 @@ async function benchPoints(browser: Browser, url: string, dir: string, count: nu
       mkdirSync(profile, { recursive: true });
       writeFileSync(join(profile, file), JSON.stringify(p));
     };
+    // BENCH_TRACE=<dir>: a Chrome trace (main thread, GPU, V8) of Add → drawn and of reload → drawn
+    // (`add.trace.json`, `reload.trace.json`; summarise with `npx tsx bench/trace-summary.ts <file>`).
+    const trace = process.env.BENCH_TRACE;
+    const startTrace = async (file: string) => {
+      if (!trace) return;
+      mkdirSync(trace, { recursive: true });
+      await browser.startTracing(page, { path: join(trace, file), categories: TRACE_CATEGORIES });
+    };
+    const stopTrace = async () => { if (trace) await browser.stopTracing(); };
     await startProfile();
+    await startTrace('add.trace.json');
     const addAt = await page.evaluate(() => performance.now());
     await page.click('[data-testid="import-accept"]');
     await drawn(page);
@@ -222,15 +238,18 @@ async function benchPoints(browser: Browser, url: string, dir: string, count: nu
     // Let the save and the re-analysis finish before reading the longest task.
     await page.waitForTimeout(3000);
     const longTaskAfterAdd = await longest(page);
+    await stopTrace();
     await stopProfile('add.cpuprofile');
     const h = await heap(cdp);
     await startProfile();
+    await startTrace('reload.trace.json');
     const t = performance.now();
     await page.reload();
     await drawn(page);
     const reloadToDrawn = performance.now() - t;
     await page.waitForTimeout(2000);
     const longTaskReload = await longest(page);
+    await stopTrace();
     await stopProfile('reload.cpuprofile');
     return { n: count, parse, addToDrawn, longTaskAfterAdd, heap: h, reloadToDrawn, longTaskReload };
   } finally {

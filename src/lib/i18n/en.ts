@@ -505,4 +505,8 @@ export const en: Record<keyof typeof vi, string> = {
   'dist.short.attr.status': 'Status',
   'dist.short.attr.sectors': 'Sectors',
   'dist.short.attr.developer': 'Developer',
+  // --- big imported point layers: grouped points ---
+  'bigPoints.legend': 'Imported points (large layers)',
+  'bigPoints.point': 'One point: click for its card',
+  'bigPoints.cluster': 'Points grouped where they crowd: the number is how many; click a group to zoom in (every point on its own from zoom {z})',
 };

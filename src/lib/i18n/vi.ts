@@ -503,4 +503,8 @@ export const vi = {
   'dist.short.attr.status': 'Tình trạng',
   'dist.short.attr.sectors': 'Ngành',
   'dist.short.attr.developer': 'Chủ đầu tư',
+  // --- big imported point layers: grouped points ---
+  'bigPoints.legend': 'Điểm đã nhập (lớp lớn)',
+  'bigPoints.point': 'Một điểm: bấm để xem thẻ',
+  'bigPoints.cluster': 'Điểm được gộp nhóm nơi dày đặc: con số là số điểm; bấm vào nhóm để phóng to (từng điểm riêng từ mức thu phóng {z})',
 } as const;

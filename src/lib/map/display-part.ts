@@ -1,7 +1,7 @@
 /**
  * A big reference layer as MapLibre draws it: its features normalised (ids `<layer id>-<n>`,
  * see `normaliseUserFeature`) with only the keys the style reads (`forMapLibre`), as GeoJSON
- * feature texts separated by commas, in a Blob. The import worker writes it (it holds or reads
+ * feature texts separated by commas, in Blobs (its single points apart from the rest). The import worker writes it (it holds or reads
  * the layer); the map joins such parts with its other features into one Blob URL
  * ({@link joinFeatureParts}) without reading them. Pure apart from the Blob.
  */
@@ -13,24 +13,38 @@ import { forMapLibre } from './safe-features.ts';
 const SLICE = 2000;
 
 /**
- * The part of `spec` (null when no feature can be drawn). `yieldFn` runs between slices (on the
- * main thread, the fallback when the worker cannot write it); none in a worker.
+ * A big layer's map parts: its single points (drawn from a clustered source, see `big-points.ts`)
+ * and its other features (lines, polygons, multipoints: drawn with the other imported features).
  */
-export async function displayPart(spec: UserLayerSpec, keys: Set<string>, yieldFn?: () => Promise<void>): Promise<Blob | null> {
+export interface DisplayParts { points: Blob | null; other: Blob | null }
+
+/**
+ * The parts of `spec` (each null when it has no feature that can be drawn). `yieldFn` runs
+ * between slices (on the main thread, the fallback when the worker cannot write them); none in a
+ * worker.
+ */
+export async function displayPart(spec: UserLayerSpec, keys: Set<string>, yieldFn?: () => Promise<void>): Promise<DisplayParts> {
   const all = spec.collection.features;
-  const parts: string[] = [];
+  const points: string[] = [];
+  const other: string[] = [];
+  const write = (into: string[], fs: Feature[]) => {
+    if (!fs.length) return;
+    const text = forMapLibre({ type: 'FeatureCollection', features: fs }, keys).features.map((f) => JSON.stringify(f)).join(',');
+    into.push(into.length ? `,${text}` : text);
+  };
   for (let i = 0; i < all.length; i += SLICE) {
     if (i > 0 && yieldFn) await yieldFn();
-    const slice: Feature[] = [];
+    const p: Feature[] = [];
+    const o: Feature[] = [];
     for (let j = i; j < Math.min(i + SLICE, all.length); j++) {
       const r = normaliseUserFeature(spec, all[j], j);
-      if (!('reason' in r)) slice.push(r);
+      if (!('reason' in r)) (r.geometry?.type === 'Point' ? p : o).push(r);
     }
-    if (!slice.length) continue;
-    const text = forMapLibre({ type: 'FeatureCollection', features: slice }, keys).features.map((f) => JSON.stringify(f)).join(',');
-    parts.push(parts.length ? `,${text}` : text);
+    write(points, p);
+    write(other, o);
   }
-  return parts.length ? new Blob(parts, { type: 'application/geo+json' }) : null;
+  const blob = (parts: string[]) => (parts.length ? new Blob(parts, { type: 'application/geo+json' }) : null);
+  return { points: blob(points), other: blob(other) };
 }
 
 /** One FeatureCollection's GeoJSON text from parts of feature texts (each a Blob or a string; empty ones left out). */

@@ -39,6 +39,8 @@ export const LAYER_ORDER = [
   'user-data-fill',
   'user-data-line',
   'user-data-circle',
+  'user-points-cluster',
+  'user-points-circle',
   'drafts-selected-line',
   'drafts-selected-circle',
   'neighbours-label',
@@ -48,12 +50,13 @@ export const LAYER_ORDER = [
   'mineral-sites-label',
   'analysis-connectors-label',
   'industrial-sites-label',
+  'user-points-count',
 ] as const;
 
 export type MapLayerId = (typeof LAYER_ORDER)[number];
 
 /** GeoJSON sources: one per data-package layer, plus the analysis overlays. */
-export type SourceId = LayerId | 'analysis-connectors' | 'analysis-catchment' | 'drafts' | 'user-data';
+export type SourceId = LayerId | 'analysis-connectors' | 'analysis-catchment' | 'drafts' | 'user-data' | 'user-points';
 export const OVERLAY_SOURCES = ['analysis-connectors', 'analysis-catchment', 'drafts', 'user-data'] as const;
 
 /** Layers the user can pick features from (hover, click). */
@@ -66,6 +69,8 @@ export const INTERACTIVE_LAYERS: MapLayerId[] = [
   'roads-line',
   'material-zones-fill',
   'protected-areas-fill',
+  'user-points-cluster',
+  'user-points-circle',
   'user-data-circle',
   'user-data-line',
   'user-data-fill',
