@@ -40,7 +40,7 @@ export function bigPointsLayers(): LayerSpecification[] {
       id: 'user-points-cluster', type: 'circle', source: BIG_POINTS_SOURCE, filter: isCluster as never,
       paint: {
         'circle-color': userData,
-        'circle-opacity': 0.55,
+        'circle-opacity': 0.4,
         // Area grows with the number of points held (radius ∝ √count), from 7 px for two.
         'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'point_count']], 1.4, 7, 10, 16, 40, 30],
         'circle-stroke-color': base.stroke,
@@ -50,7 +50,7 @@ export function bigPointsLayers(): LayerSpecification[] {
     {
       id: 'user-points-count', type: 'symbol', source: BIG_POINTS_SOURCE, filter: isCluster as never,
       layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': [FONT], 'text-size': 11, 'text-allow-overlap': true, 'text-ignore-placement': true },
-      paint: { 'text-color': '#ffffff', 'text-halo-color': userData, 'text-halo-width': 1 },
+      paint: { 'text-color': userData, 'text-halo-color': base.labelHalo, 'text-halo-width': 1.5 },
     },
     {
       id: 'user-points-circle', type: 'circle', source: BIG_POINTS_SOURCE, filter: ['!', isCluster] as never,

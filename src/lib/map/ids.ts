@@ -28,6 +28,10 @@ export const LAYER_ORDER = [
   'power-lines-hover',
   'analysis-connectors-line',
   'analysis-catchment-line',
+  // A big imported point layer is context: under the bundled points it could otherwise hide.
+  'user-points-cluster',
+  'user-points-circle',
+  'user-points-count',
   'power-plants-halo',
   'power-plants-circle',
   'power-substations-circle',
@@ -39,8 +43,6 @@ export const LAYER_ORDER = [
   'user-data-fill',
   'user-data-line',
   'user-data-circle',
-  'user-points-cluster',
-  'user-points-circle',
   'drafts-selected-line',
   'drafts-selected-circle',
   'neighbours-label',
@@ -50,7 +52,6 @@ export const LAYER_ORDER = [
   'mineral-sites-label',
   'analysis-connectors-label',
   'industrial-sites-label',
-  'user-points-count',
 ] as const;
 
 export type MapLayerId = (typeof LAYER_ORDER)[number];
