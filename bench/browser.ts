@@ -10,7 +10,7 @@
  * sort a column and select a row (click → next frame), and reload → rows (a later visit: saved
  * sites and, when nothing changed, the saved analysis).
  * `points` drops a 200 000-point layer as a reference layer, then reloads the page and times the redraw;
- * `points=50000` another count. With BENCH_PROFILE=<dir> a CPU profile of the main thread after Add
+ * `points=50000` another count; `polygons=20000` that many small squares instead. With BENCH_PROFILE=<dir> a CPU profile of the main thread after Add
  * and of the reload is written there (`add.cpuprofile`, `reload.cpuprofile`; open in Chrome's
  * DevTools, or summarise with `npx tsx bench/profile-summary.ts <file>`).
  * The synthetic features are benchmark input only (never shown as data). Printed, never asserted.
@@ -187,10 +187,20 @@ const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.tim
 
 interface PointsRow { n: number; parse: number; addToDrawn: number; longTaskAfterAdd: number; heap: number | null; reloadToDrawn: number; longTaskReload: number }
 
-async function benchPoints(browser: Browser, url: string, dir: string, count: number): Promise<PointsRow> {
-  const name = `bench-points-${count}.geojson`;
+/** Squares of about 100 m around `count` points inside the region (a polygon reference layer). */
+function squaresInRegion(count: number): FeatureCollection {
+  const d = 0.0005;
+  const pts = pointsInRegion(count, 11, (i) => ({ id: `q-${i}`, name: `Polygon ${i}`, value: i % 97 }));
+  return { type: 'FeatureCollection', features: pts.features.map((f) => {
+    const [x, y] = (f.geometry as { coordinates: number[] }).coordinates;
+    return { ...f, geometry: { type: 'Polygon', coordinates: [[[x - d, y - d], [x + d, y - d], [x + d, y + d], [x - d, y + d], [x - d, y - d]].map(([a, b]) => [+a.toFixed(6), +b.toFixed(6)])] } };
+  }) };
+}
+
+async function benchPoints(browser: Browser, url: string, dir: string, count: number, polygons = false): Promise<PointsRow> {
+  const name = `bench-${polygons ? 'polygons' : 'points'}-${count}.geojson`;
   const file = join(dir, name);
-  writeFileSync(file, JSON.stringify(pointsInRegion(count, 7, (i) => ({ id: `p-${i}`, name: `Point ${i}`, value: i % 97 }))));
+  writeFileSync(file, JSON.stringify(polygons ? squaresInRegion(count) : pointsInRegion(count, 7, (i) => ({ id: `p-${i}`, name: `Point ${i}`, value: i % 97 }))));
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await ctx.addInitScript(LONGTASK_INIT);
   await ctx.route('**/__bench/*', (route) => route.fulfill({ path: join(dir, route.request().url().split('/').pop()!), contentType: 'application/geo+json' }));
@@ -271,9 +281,10 @@ async function main() {
   try {
     const siteRows: SiteRow[] = [];
     for (const a of sizes) {
-      if (a === 'points' || a.startsWith('points=')) {
-        const p = await benchPoints(browser, url, dir, a === 'points' ? 200_000 : Number(a.slice('points='.length)));
-        console.log(`\n${p.n} points as a reference layer: parse ${ms(p.parse)}, Add → drawn ${ms(p.addToDrawn)}, longest task after Add ${ms(p.longTaskAfterAdd)}, heap ${mb(p.heap)}, reload → drawn ${ms(p.reloadToDrawn)} (longest task ${ms(p.longTaskReload)})`);
+      if (a === 'points' || a.startsWith('points=') || a.startsWith('polygons=')) {
+        const polygons = a.startsWith('polygons=');
+        const p = await benchPoints(browser, url, dir, a === 'points' ? 200_000 : Number(a.slice(a.indexOf('=') + 1)), polygons);
+        console.log(`\n${p.n} ${polygons ? 'polygons' : 'points'} as a reference layer: parse ${ms(p.parse)}, Add → drawn ${ms(p.addToDrawn)}, longest task after Add ${ms(p.longTaskAfterAdd)}, heap ${mb(p.heap)}, reload → drawn ${ms(p.reloadToDrawn)} (longest task ${ms(p.longTaskReload)})`);
         continue;
       }
       const r = await benchSites(browser, url, dir, Number(a));

@@ -7,7 +7,14 @@
  */
 import type { Feature } from 'geojson';
 import { normaliseUserFeature, type UserLayerSpec } from '../data/user-layers.ts';
-import { forMapLibre } from './safe-features.ts';
+import { forMapLibre, styleKeys } from './safe-features.ts';
+import { bigPointsLayers } from './big-points.ts';
+
+/**
+ * The keys the clustered points carry: those its layers read (only `id`, what a click selects).
+ * Less to parse and to copy between MapLibre's worker and the page.
+ */
+const POINT_KEYS = styleKeys(bigPointsLayers());
 
 /** Features normalised and written per slice (a few ms each). */
 const SLICE = 2000;
@@ -19,7 +26,8 @@ const SLICE = 2000;
 export interface DisplayParts { points: Blob | null; other: Blob | null }
 
 /**
- * The parts of `spec` (each null when it has no feature that can be drawn). `yieldFn` runs
+ * The parts of `spec` (each null when it has no feature that can be drawn): the points with only
+ * the keys of `keys` the clustered layers read, the other features with all of `keys`. `yieldFn` runs
  * between slices (on the main thread, the fallback when the worker cannot write them); none in a
  * worker.
  */
@@ -27,9 +35,10 @@ export async function displayPart(spec: UserLayerSpec, keys: Set<string>, yieldF
   const all = spec.collection.features;
   const points: string[] = [];
   const other: string[] = [];
-  const write = (into: string[], fs: Feature[]) => {
+  const pointKeys = new Set([...POINT_KEYS].filter((k) => keys.has(k)));
+  const write = (into: string[], fs: Feature[], only: Set<string>) => {
     if (!fs.length) return;
-    const text = forMapLibre({ type: 'FeatureCollection', features: fs }, keys).features.map((f) => JSON.stringify(f)).join(',');
+    const text = forMapLibre({ type: 'FeatureCollection', features: fs }, only).features.map((f) => JSON.stringify(f)).join(',');
     into.push(into.length ? `,${text}` : text);
   };
   for (let i = 0; i < all.length; i += SLICE) {
@@ -40,8 +49,8 @@ export async function displayPart(spec: UserLayerSpec, keys: Set<string>, yieldF
       const r = normaliseUserFeature(spec, all[j], j);
       if (!('reason' in r)) (r.geometry?.type === 'Point' ? p : o).push(r);
     }
-    write(points, p);
-    write(other, o);
+    write(points, p, pointKeys);
+    write(other, o, keys);
   }
   const blob = (parts: string[]) => (parts.length ? new Blob(parts, { type: 'application/geo+json' }) : null);
   return { points: blob(points), other: blob(other) };
