@@ -84,6 +84,8 @@ describe('a big imported point layer (production build, Debian Chromium)', () =>
     expect(whole.groups).toBeLessThan(3000);
     const after = await probe(page, 'pushes');
     for (const id of LAYER_IDS.filter((l) => before[l])) expect(after[id], id).toBe(before[id]);
+    // The points were sent to MapLibre once (each send is a fetch, parse and copy of every point).
+    expect(after['user-points']).toBe(1);
     const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
     console.log(`big layer: ${N} points in ${whole.groups} groups + ${whole.single} single; long tasks after Add (ms): ${longTasks.map((x) => Math.round(x)).join(', ') || 'none'}`);
     await page.screenshot({ path: 'test-results/big-layer.png' });
@@ -129,6 +131,7 @@ describe('a big imported point layer (production build, Debian Chromium)', () =>
 
     // A later visit: the stored layer is drawn again, grouped, by URL.
     await page.waitForTimeout(2000); // the worker's write of the record
+    expect((await probe(page, 'pushes'))['user-points'], 'points sent once').toBe(1);
     await page.reload();
     // The view comes back zoomed in on the point (the link keeps it): its neighbours are drawn there.
     await waitForMapIdle(page, 120_000, 'user-points');
