@@ -4,7 +4,7 @@
  */
 import type { FeatureCollection, Feature, LineString } from 'geojson';
 import { discRing } from '../geo/disc.ts';
-import type { SiteAnalysis, Near } from '../analysis/analyze.ts';
+import type { ConnectorNear, SiteRow } from '../analysis/site-row.ts';
 import type { Crop } from '../data/schema.ts';
 import { crop as cropColour, voltage, road, mineral } from '../map/palette.ts';
 import type { Lang } from '../i18n/index.ts';
@@ -13,9 +13,9 @@ import { formatInterval } from './site-metrics.ts';
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** Connectors: MV line, substation, road, nearest deposit, nearest zone of `crop`. */
-export function connectorLines(a: SiteAnalysis | undefined, lang: Lang, crop: Crop): FeatureCollection {
+export function connectorLines(a: SiteRow | undefined, lang: Lang, crop: Crop): FeatureCollection {
   if (!a) return EMPTY;
-  const targets: [string, Near | null | undefined, string][] = [
+  const targets: [string, ConnectorNear | null | undefined, string][] = [
     ['mv', a.nearest.mvLine, voltage[35]],
     ['substation', a.nearest.substation.any, voltage[110]],
     ['road', a.nearest.road, road.national],
@@ -38,7 +38,7 @@ export function connectorLines(a: SiteAnalysis | undefined, lang: Lang, crop: Cr
  * The catchment disc outline: the very circle the catchment measured (lib/geo/disc.ts discRing,
  * ellipsoidal local frame at the site's centre), 128 steps.
  */
-export function catchmentRing(a: SiteAnalysis | undefined, radiusKm: number): FeatureCollection {
+export function catchmentRing(a: SiteRow | undefined, radiusKm: number): FeatureCollection {
   if (!a) return EMPTY;
   const ring = discRing(a.centre, radiusKm * 1000, 128);
   return {
