@@ -10,7 +10,7 @@ import { wrap, type Remote } from 'comlink';
 import type { Feature } from 'geojson';
 import type { AnalysisOptions, Layers, SiteAnalysis } from '../lib/analysis/analyze.ts';
 import type { SetRanges, SlimBatch } from './analysis-session.ts';
-import type { SlimRow } from '../lib/analysis/site-row.ts';
+import { internIds, type SlimRow } from '../lib/analysis/site-row.ts';
 import { plain } from '../lib/plain.ts';
 
 export interface RunHandle { cancel(): void; done: Promise<SlimRow[] | null> }
@@ -34,6 +34,8 @@ export class AnalysisClient {
   private worker: Worker | null = null;
   private ready: Promise<unknown> = Promise.resolve();
   private generation = 0;
+  /** One string per target id across the rows (see `internIds`). */
+  private ids = new Map<string, string>();
   /** Round trips of the last run (for tests). */
   lastRunBatches = 0;
 
@@ -78,6 +80,7 @@ export class AnalysisClient {
         const t = performance.now();
         const { rows, cached } = await this.api.slimBatch(i, end);
         batches++;
+        internIds(rows, this.ids);
         for (let j = 0; j < rows.length; j++) out[i + j] = rows[j];
         // Grow (or shrink) the next batch towards TARGET_MS of engine work.
         const computed = rows.length - cached;

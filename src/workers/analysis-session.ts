@@ -11,7 +11,7 @@ import type { Feature } from 'geojson';
 import { createAnalysisEngine, type AnalysisEngine, type AnalysisOptions, type Layers, type SiteAnalysis } from '../lib/analysis/analyze.ts';
 import type { ScoreRange } from '../lib/analysis/score-range.ts';
 import { baseKey, contentKey, hashString, MAX_SAVED_SITES, type AnalysisResultStore } from './analysis-cache.ts';
-import { slimRow, type SlimRow } from '../lib/analysis/site-row.ts';
+import { slimRows, type SlimRow } from '../lib/analysis/site-row.ts';
 
 /** Rows of a batch, and how many of them came from the cache. */
 export interface Batch { rows: SiteAnalysis[]; cached: number }
@@ -164,7 +164,7 @@ export class AnalysisSession {
   /** The page's rows of sites [start, end): the slim rows of {@link batch} (lib/analysis/site-row.ts). */
   slimBatch(start: number, end: number): SlimBatch {
     const { rows, cached } = this.batch(start, end);
-    return { rows: rows.map(slimRow), cached };
+    return { rows: slimRows(rows), cached };
   }
 
   /**

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Feature, FeatureCollection } from 'geojson';
 import { LAYER_IDS, CROPS } from '../../src/lib/data/schema.ts';
 import type { Layers } from '../../src/lib/analysis/analyze.ts';
-import { rowRankItems, slimRow, type SiteRow } from '../../src/lib/analysis/site-row.ts';
+import { rowRankItems, slimRows, type SiteRow } from '../../src/lib/analysis/site-row.ts';
 import { siteRankItems } from '../../src/lib/analysis/surface/rank-items.ts';
 import { SITE_METRICS } from '../../src/lib/analysis/metrics.ts';
 import { displayMetric, passes } from '../../src/lib/ui/site-metrics.ts';
@@ -53,7 +53,7 @@ describe('slim rows', () => {
   s.init(layers);
   s.setSites(sites, { radiusKm: 10 });
   const full = s.batch(0, sites.length).rows;
-  const slim = full.map(slimRow);
+  const slim = slimRows(full);
 
   it('carry what the page shows, with the full rows’ values: a known site’s MV interval and score', () => {
     const i = full.findIndex((r) => r.id === 'ccn-nam-bang-lung');

@@ -6,7 +6,7 @@ import { LAYER_IDS } from '../../src/lib/data/schema.ts';
 import { createAnalysisEngine, type Layers } from '../../src/lib/analysis/analyze.ts';
 import { AnalysisSession } from '../../src/workers/analysis-session.ts';
 import { AnalysisClient, FIRST_BATCH, type AnalysisBackend } from '../../src/workers/analysis-client.ts';
-import { slimRow } from '../../src/lib/analysis/site-row.ts';
+import { slimRow, slimRows } from '../../src/lib/analysis/site-row.ts';
 
 const layers: Layers = {};
 for (const id of LAYER_IDS) {
@@ -53,7 +53,7 @@ describe('analysis worker protocol', () => {
     expect(rows!.map((r) => r.id)).toEqual(sites.map((f) => f.properties!.id));
     // Same rows as the engine in one call (the CLI's path): slim on the page, full on demand.
     const direct = createAnalysisEngine(layers).analyze(sites.slice(0, 200), { radiusKm: 10, draws: 0 });
-    expect(rows!.slice(0, 200)).toEqual(direct.map(slimRow));
+    expect(rows!.slice(0, 200)).toEqual(slimRows(direct));
     const idx = Array.from({ length: 200 }, (_, i) => i);
     expect(await client.fullRows(idx, idx.map((i) => rows![i].id))).toEqual(direct);
     expect(calls.setSites).toBe(1);

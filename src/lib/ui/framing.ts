@@ -3,16 +3,22 @@
  * ends of its connectors). Used to frame the map beside the card and the dossier's map. Pure.
  */
 import type { Feature } from 'geojson';
-import type { ConnectorNear, SiteRow } from '../analysis/site-row.ts';
+import { connectorEnds, connectorNear, type ConnectorSlot, type SiteRow } from '../analysis/site-row.ts';
+import type { LonLat } from '../geo/ruler.ts';
 import type { Crop } from '../data/schema.ts';
 import { bboxOfFeatures, bboxOfPositions } from '../geo/geometry.ts';
 
 export type Bounds = [number, number, number, number];
 
-/** The targets drawn as connectors: MV line, substation, road, deposit and the chosen crop's zone. */
-export function measuredTargets(a: SiteRow, crop: Crop): ConnectorNear[] {
-  return [a.nearest.mvLine, a.nearest.substation.any, a.nearest.road, a.nearest.minerals.deposit, a.nearest.crops[crop]]
-    .filter((n): n is ConnectorNear => !!n);
+/** The targets drawn as connectors (MV line, substation, road, deposit and the chosen crop's zone): their distance and far end. */
+export function measuredTargets(a: SiteRow, crop: Crop): { distanceM: number; nearestTarget: LonLat }[] {
+  const slots: ConnectorSlot[] = ['mv', 'substation', 'road', 'deposit', `crop:${crop}`];
+  const out: { distanceM: number; nearestTarget: LonLat }[] = [];
+  for (const slot of slots) {
+    const near = connectorNear(a, slot), ends = connectorEnds(a, slot);
+    if (near && ends) out.push({ distanceM: near.distanceM, nearestTarget: ends[1] });
+  }
+  return out;
 }
 
 /**
