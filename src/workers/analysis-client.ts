@@ -7,7 +7,7 @@
 import { wrap, type Remote } from 'comlink';
 import type { Feature } from 'geojson';
 import type { AnalysisOptions, Layers, SiteAnalysis } from '../lib/analysis/analyze.ts';
-import type { Batch, SetRanges } from './analysis-session.ts';
+import type { Batch, SaveReport, SetRanges } from './analysis-session.ts';
 import { plain } from '../lib/plain.ts';
 
 export interface RunHandle { cancel(): void; done: Promise<SiteAnalysis[] | null> }
@@ -18,6 +18,7 @@ export interface AnalysisBackend {
   setSites(sites: Feature[], opts: AnalysisOptions): Promise<number> | number;
   batch(start: number, end: number): Promise<Batch> | Batch;
   ranges?(maxSites?: number): Promise<SetRanges> | SetRanges;
+  saved?(): Promise<SaveReport | null> | SaveReport | null;
 }
 
 export const FIRST_BATCH = 256;
@@ -32,6 +33,8 @@ export class AnalysisClient {
   private generation = 0;
   /** Round trips of the last run (for tests). */
   lastRunBatches = 0;
+  /** Sites the engine analysed in the last finished run (the others came from the cache or the saved analysis). */
+  lastRunAnalysed = 0;
 
   constructor(backend?: AnalysisBackend) {
     if (backend) this.api = backend;
@@ -68,6 +71,7 @@ export class AnalysisClient {
       const out: SiteAnalysis[] = new Array(total);
       let size = FIRST_BATCH;
       let batches = 0;
+      let analysed = 0;
       for (let i = 0; i < total;) {
         if (stale()) return null;
         const end = Math.min(total, i + size);
@@ -77,12 +81,14 @@ export class AnalysisClient {
         for (let j = 0; j < rows.length; j++) out[i + j] = rows[j];
         // Grow (or shrink) the next batch towards TARGET_MS of engine work.
         const computed = rows.length - cached;
+        analysed += computed;
         const perSite = computed > 0 ? (performance.now() - t) / computed : 0;
         size = perSite > 0 ? Math.max(64, Math.min(MAX_BATCH, Math.round(TARGET_MS / perSite))) : MAX_BATCH;
         i = end;
         onProgress?.(i, total);
       }
       this.lastRunBatches = batches;
+      this.lastRunAnalysed = analysed;
       return stale() ? null : out;
     })();
     return { cancel: () => { cancelled = true; }, done };
@@ -97,6 +103,11 @@ export class AnalysisClient {
     if (!this.api.ranges) throw new Error('analysis backend has no ranges()');
     const out = await this.api.ranges(maxSites);
     return gen === this.generation ? out : null;
+  }
+
+  /** Once the last save is written, what the worker's store holds for the last complete analysis. */
+  async saved(): Promise<SaveReport | null> {
+    return this.api.saved ? this.api.saved() : null;
   }
 
   terminate(): void {
