@@ -26,7 +26,7 @@ import type { Feature } from 'geojson';
 import { kxAt, kyAt } from '../geo/ruler.ts';
 import { farthestFromPoint, farthestPair, maxOverRegion, pointToPreparedDistance, prepareParts, preparedDistance, preparedPointDistance, type PreparedParts } from '../geo/extremes.ts';
 import type { Parts } from '../geo/geometry.ts';
-import type { Placement, PlacementResolver } from './placement.ts';
+import { PLACED_CLASSES, type Placement, type PlacementResolver, type SharedPlacement } from './placement.ts';
 
 /** Which accuracy classes a figure rests on. */
 export interface Basis {
@@ -61,7 +61,7 @@ const sortClasses = (xs: Iterable<string>) => [...new Set(xs)].sort((a, b) => (O
 
 const prepared = new WeakMap<Parts, PreparedParts>();
 /** The placement's geometry or region, indexed once (placements sharing a region share its index). */
-export function preparedOf(p: Placement): PreparedParts {
+export function preparedOf(p: Pick<Placement, 'parts'>): PreparedParts {
   let x = prepared.get(p.parts);
   if (!x) { x = prepareParts(p.parts); prepared.set(p.parts, x); }
   return x;
@@ -74,7 +74,11 @@ export function preparedOf(p: Placement): PreparedParts {
 export function createIntervalIndex(
   features: readonly Feature[], resolve: PlacementResolver, categoryOf?: (f: Feature) => string | string[] | null | undefined,
 ): IntervalIndex {
-  const placements = features.map((f) => (f?.geometry ? resolve(f) : null));
+  // the index works on shared placements (one object per placement region and class, see
+  // placement.ts); the features' own placements are built only when asked for
+  const share = resolve.shared ?? resolve;
+  const placements: (SharedPlacement | null)[] = features.map((f) => (f?.geometry ? share(f) : null));
+  let own: (Placement | null)[] | null = null;
   const members = new Map<string | null, number[]>();
   const all: number[] = [];
   members.set(null, all);
@@ -110,31 +114,26 @@ export function createIntervalIndex(
   }
 
   // one representative target per placement region (placed targets sharing polygons have the same bounds), per category
-  // the key's string is built once per region: placements sharing a region share its parts
-  const keyMemo = new Map<Parts, { accuracy: string; placedIn: string[]; key: string }>();
-  const sameIds = (a: readonly string[], b: readonly string[]) => { if (a.length !== b.length) return false; for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false; return true; };
-  const regionKey = (t: number): string | null => {
+  // a region's key: its number and class (−1: no region shared with other features)
+  const NC = PLACED_CLASSES.length;
+  const regionKeyOf = (t: number): number => {
     const p = placements[t]!;
-    if (p.kind !== 'placed' || !p.placedIn.length) return null;
-    const m = keyMemo.get(p.parts);
-    if (m && m.accuracy === p.accuracy && sameIds(m.placedIn, p.placedIn)) return m.key;
-    const key = `${p.accuracy}|${p.placedIn.join(',')}`;
-    keyMemo.set(p.parts, { accuracy: p.accuracy, placedIn: p.placedIn, key });
-    return key;
+    if (p.kind !== 'placed' || !p.placedIn.length || p.region === undefined) return -1;
+    const a = PLACED_CLASSES.indexOf(p.accuracy);
+    return a < 0 ? -1 : p.region * NC + a;
   };
-  const regionKeys: (string | null | undefined)[] = new Array(features.length).fill(undefined);
-  const regionKeyOf = (t: number) => { let k = regionKeys[t]; if (k === undefined) regionKeys[t] = k = regionKey(t); return k; };
-  const repsMemo = new Map<string | null, { t: number[]; key: (string | null)[]; bb: Float64Array; latAbsMax: number; fb: Flatbush | null }>();
+  const repsMemo = new Map<string | null, { t: number[]; key: Int32Array; bb: Float64Array; latAbsMax: number; fb: Flatbush | null }>();
   const repsOf = (c: string | null) => {
     let r = repsMemo.get(c);
     if (r) return r;
-    const seen = new Set<string>();
-    const t: number[] = [], key: (string | null)[] = [];
+    const seen = new Set<number>();
+    const t: number[] = [], keys: number[] = [];
     for (const i of members.get(c) ?? []) {
       const k = regionKeyOf(i);
-      if (k !== null) { if (seen.has(k)) continue; seen.add(k); }
-      t.push(i); key.push(k);
+      if (k >= 0) { if (seen.has(k)) continue; seen.add(k); }
+      t.push(i); keys.push(k);
     }
+    const key = Int32Array.from(keys);
     const bb = new Float64Array(4 * t.length);
     let latAbsMax = 0;
     t.forEach((i, k) => { const b = preparedOf(placements[i]!).bbox; bb.set(b, 4 * k); latAbsMax = Math.max(latAbsMax, Math.abs(b[1]), Math.abs(b[3])); });
@@ -181,14 +180,14 @@ export function createIntervalIndex(
     }
     const reps = repsOf(c);
     const kx = kxAt(Math.min(89, Math.max(Math.abs(py), reps.latAbsMax))) * 0.999, ky = kyAt(0) * 0.999;
-    const pk = point ? regionKeyOf(point.featureIndex) : null;
+    const pk = point ? regionKeyOf(point.featureIndex) : -1;
     const bb = reps.bb;
     const near = !reps.fb ? [] : U === Infinity ? reps.t.map((_, k) => k) : reps.fb.search(px - U / kx, py - U / ky, px + U / kx, py + U / ky);
     if (near.length + 1 > candT.length) { candT = new Int32Array(2 * (near.length + 1)); candGap = new Float64Array(2 * (near.length + 1)); }
     const first = n;
     for (let j = 0; j < near.length; j++) {
       const k = near[j], t = reps.t[k];
-      if (point && (t === point.featureIndex || (pk !== null && reps.key[k] === pk))) continue;
+      if (point && (t === point.featureIndex || (pk >= 0 && reps.key[k] === pk))) continue;
       const dLon = Math.max(0, px - bb[4 * k + 2], bb[4 * k] - px);
       const dLat = Math.max(0, py - bb[4 * k + 3], bb[4 * k + 1] - py);
       const gx = dLon * kx, gy = dLat * ky;
@@ -295,13 +294,13 @@ export function createIntervalIndex(
     const reps = repsOf(c);
     const order: { t: number; gap: number }[] = [];
     const kx = kxAt(Math.min(89, Math.max(Math.abs(siteBox[1]), Math.abs(siteBox[3]), reps.latAbsMax))) * 0.999, ky = kyAt(0) * 0.999;
-    const pk = point ? regionKey(point.featureIndex) : null;
+    const pk = point ? regionKeyOf(point.featureIndex) : -1;
     // every representative with gap ≤ U has its box within U of the site's box on both axes
     const near = !reps.fb ? [] : U === Infinity ? reps.t.map((_, k) => k)
       : reps.fb.search(siteBox[0] - U / kx, siteBox[1] - U / ky, siteBox[2] + U / kx, siteBox[3] + U / ky);
     for (const k of near) {
       const t = reps.t[k];
-      if (point && (t === point.featureIndex || (pk !== null && reps.key[k] === pk))) continue;
+      if (point && (t === point.featureIndex || (pk >= 0 && reps.key[k] === pk))) continue;
       const dLon = Math.max(0, siteBox[0] - reps.bb[4 * k + 2], reps.bb[4 * k] - siteBox[2]);
       const dLat = Math.max(0, siteBox[1] - reps.bb[4 * k + 3], reps.bb[4 * k + 1] - siteBox[3]);
       const gap = Math.hypot(dLon * kx, dLat * ky);
@@ -325,5 +324,9 @@ export function createIntervalIndex(
     const targets = sortClasses(live.filter((x) => x.L <= U).map((x) => acc(x.t)));
     return { minM: L, maxM: Math.max(L, U), basis: { site: site.accuracy, targets, indicative: false } };
   };
-  return { nearest, placements, members: (category) => members.get(category ?? null) ?? [] };
+  return {
+    nearest,
+    get placements() { return (own ??= features.map((f) => (f?.geometry ? resolve(f) : null))); },
+    members: (category) => members.get(category ?? null) ?? [],
+  };
 }
