@@ -122,7 +122,7 @@ export function createIntervalIndex(
     const a = PLACED_CLASSES.indexOf(p.accuracy);
     return a < 0 ? -1 : p.region * NC + a;
   };
-  const repsMemo = new Map<string | null, { t: number[]; key: Int32Array; bb: Float64Array; latAbsMax: number; fb: Flatbush | null }>();
+  const repsMemo = new Map<string | null, { t: number[]; key: Int32Array; bb: Float64Array; latAbsMax: number; fb: Flatbush | null; prep: (PreparedParts | undefined)[] }>();
   const repsOf = (c: string | null) => {
     let r = repsMemo.get(c);
     if (r) return r;
@@ -144,7 +144,7 @@ export function createIntervalIndex(
       for (let k = 0; k < t.length; k++) fb.add(bb[4 * k], bb[4 * k + 1], bb[4 * k + 2], bb[4 * k + 3]);
       fb.finish();
     }
-    r = { t, key, bb, latAbsMax, fb };
+    r = { t, key, bb, latAbsMax, fb, prep: new Array<PreparedParts | undefined>(t.length) };
     repsMemo.set(c, r);
     return r;
   };
@@ -160,7 +160,8 @@ export function createIntervalIndex(
     return nearestRaw(site, category, point);
   };
   // scratch buffers of the one-point queries (reused: no allocation per candidate)
-  let candT = new Int32Array(64), candGap = new Float64Array(64);
+  // (candK: the candidate's representative, −1 for the seed)
+  let candT = new Int32Array(64), candK = new Int32Array(64), candGap = new Float64Array(64);
   /**
    * A known one-point site against placed or known targets (the general method below, cheaper):
    * U_t is exact without L_t (a placed target's farthest hull vertex, which is ≥ L_t; a known
@@ -168,22 +169,23 @@ export function createIntervalIndex(
    * add an accuracy class to the basis (gap ≤ L_t).
    */
   const onePointInterval = (px: number, py: number, siteAccuracy: string, c: string | null, point: { featureIndex: number } | null | undefined): DistanceInterval => {
-    const lowerTo = (t: number) => pointToPreparedDistance(px, py, preparedOf(placements[t]!));
+    const reps = repsOf(c);
+    // L_t (a representative's region is indexed once, and kept with it; k = −1: not a representative)
+    const lowerTo = (t: number, k: number) => pointToPreparedDistance(px, py, k < 0 ? preparedOf(placements[t]!) : (reps.prep[k] ??= preparedOf(placements[t]!)));
     let U = Infinity;
     // candidates: the seed first (gap 0), then the representatives within reach by increasing gap
     let n = 0;
     const seeded = !!point && isMember(c, point.featureIndex);
     if (seeded) {
       const pt = placements[point!.featureIndex]!;
-      candT[0] = point!.featureIndex; candGap[0] = 0; n = 1;
-      U = pt.kind === 'placed' ? farthestFromPoint(px, py, pt.hull!) : lowerTo(point!.featureIndex);
+      candT[0] = point!.featureIndex; candK[0] = -1; candGap[0] = 0; n = 1;
+      U = pt.kind === 'placed' ? farthestFromPoint(px, py, pt.hull!) : lowerTo(point!.featureIndex, -1);
     }
-    const reps = repsOf(c);
     const kx = kxAt(Math.min(89, Math.max(Math.abs(py), reps.latAbsMax))) * 0.999, ky = kyAt(0) * 0.999;
     const pk = point ? regionKeyOf(point.featureIndex) : -1;
     const bb = reps.bb;
     const near = !reps.fb ? [] : U === Infinity ? reps.t.map((_, k) => k) : reps.fb.search(px - U / kx, py - U / ky, px + U / kx, py + U / ky);
-    if (near.length + 1 > candT.length) { candT = new Int32Array(2 * (near.length + 1)); candGap = new Float64Array(2 * (near.length + 1)); }
+    if (near.length + 1 > candT.length) { candT = new Int32Array(2 * (near.length + 1)); candK = new Int32Array(2 * (near.length + 1)); candGap = new Float64Array(2 * (near.length + 1)); }
     const first = n;
     for (let j = 0; j < near.length; j++) {
       const k = near[j], t = reps.t[k];
@@ -195,8 +197,8 @@ export function createIntervalIndex(
       if (gap > U) continue;
       // insertion by (gap, t): the same order as a sort, without closures
       let i = n++;
-      while (i > first && (candGap[i - 1] > gap || (candGap[i - 1] === gap && candT[i - 1] > t))) { candGap[i] = candGap[i - 1]; candT[i] = candT[i - 1]; i--; }
-      candGap[i] = gap; candT[i] = t;
+      while (i > first && (candGap[i - 1] > gap || (candGap[i - 1] === gap && candT[i - 1] > t))) { candGap[i] = candGap[i - 1]; candT[i] = candT[i - 1]; candK[i] = candK[i - 1]; i--; }
+      candGap[i] = gap; candT[i] = t; candK[i] = k;
     }
     // U = the least U_t. A placed target's U_t (its farthest hull vertex) is at least its box's far
     // side from the site on each axis (the hull reaches every side of the box): when that is ≥ U,
@@ -205,16 +207,15 @@ export function createIntervalIndex(
     for (let i = first; i < n; i++) {
       const gap = candGap[i];
       if (gap > U) continue;
-      const t = candT[i];
-      candT[m] = t; candGap[m] = gap; m++;
+      const t = candT[i], k = candK[i];
+      candT[m] = t; candK[m] = k; candGap[m] = gap; m++;
       const pt = placements[t]!;
       let u: number;
       if (pt.kind === 'placed') {
-        const b = preparedOf(pt).bbox;
-        const far = Math.max(Math.max(px - b[0], b[2] - px) * kx, Math.max(py - b[1], b[3] - py) * ky);
+        const far = Math.max(Math.max(px - bb[4 * k], bb[4 * k + 2] - px) * kx, Math.max(py - bb[4 * k + 1], bb[4 * k + 3] - py) * ky);
         if (far >= U) continue;
         u = farthestFromPoint(px, py, pt.hull!);
-      } else u = lowerTo(t);
+      } else u = lowerTo(t, k);
       if (u < U) U = u;
     }
     n = m;
@@ -224,7 +225,7 @@ export function createIntervalIndex(
       const t = candT[i], gap = candGap[i];
       const a = placements[t]!.accuracy;
       if (gap > U || (gap >= L && (a === cls0 || (classes !== null && classes.has(a))))) continue;
-      const Lt = lowerTo(t);
+      const Lt = lowerTo(t, candK[i]);
       if (Lt < L) L = Lt;
       if (Lt <= U) {
         if (cls0 === null) cls0 = a;

@@ -159,7 +159,7 @@ export function createPlacementResolver(communes: readonly Feature[] | null | un
     const v = prop(f, 'placed_in');
     const one = Array.isArray(v) && v.length === 1 && typeof v[0] === 'string' ? v[0] : null;
     if (typeof acc !== 'string' || !PLACED_CLASSES.includes(acc) || one === null || one === '' || one !== one.trim() || !byId.has(one)) return resolver(f);
-    const r = regionOf([one], one, () => union([byId.get(one)!]));
+    const r = regions.get(one) ?? regionOf([one], one, () => union([byId.get(one)!]));
     let p = (r.shared ??= new Map()).get(acc);
     if (!p) {
       p = { kind: 'placed', accuracy: acc, geometry: r.geometry, parts: r.parts, hull: r.hull, source: 'placed_in', placedIn: r.ids, region: r.id };
