@@ -59,6 +59,9 @@ export interface IntervalIndex {
 const ORDER = ['drawn', 'official', 'generalised', 'traced', 'imported', 'extent', 'commune', 'district', 'schematic'];
 const sortClasses = (xs: Iterable<string>) => [...new Set(xs)].sort((a, b) => (ORDER.indexOf(a) + 1 || 99) - (ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b));
 
+/** The least metres per degree of latitude (at the equator), shrunk as the queries' box bounds are. */
+const KY0 = kyAt(0) * 0.999;
+
 const prepared = new WeakMap<Parts, PreparedParts>();
 /** The placement's geometry or region, indexed once (placements sharing a region share its index). */
 export function preparedOf(p: Pick<Placement, 'parts'>): PreparedParts {
@@ -181,7 +184,7 @@ export function createIntervalIndex(
       candT[0] = point!.featureIndex; candK[0] = -1; candGap[0] = 0; n = 1;
       U = pt.kind === 'placed' ? farthestFromPoint(px, py, pt.hull!) : lowerTo(point!.featureIndex, -1);
     }
-    const kx = kxAt(Math.min(89, Math.max(Math.abs(py), reps.latAbsMax))) * 0.999, ky = kyAt(0) * 0.999;
+    const kx = kxAt(Math.min(89, Math.max(Math.abs(py), reps.latAbsMax))) * 0.999, ky = KY0;
     const pk = point ? regionKeyOf(point.featureIndex) : -1;
     const bb = reps.bb;
     const near = !reps.fb ? [] : U === Infinity ? reps.t.map((_, k) => k) : reps.fb.search(px - U / kx, py - U / ky, px + U / kx, py + U / ky);
@@ -239,13 +242,13 @@ export function createIntervalIndex(
     const c = category ?? null;
     const ms = members.get(c);
     if (!ms || ms.length === 0) return null;
-    const acc = (t: number) => placements[t]!.accuracy;
-    if (unbounded.get(c)!.length || site.kind === 'schematic' || site.kind === 'unresolved') {
-      const targets = sortClasses([...unbounded.get(c)!, ...(point ? [acc(point.featureIndex)] : [])]);
+    const un = unbounded.get(c)!;
+    if (un.length || site.kind === 'schematic' || site.kind === 'unresolved') {
+      const targets = sortClasses([...un, ...(point ? [placements[point.featureIndex]!.accuracy] : [])]);
       return { minM: null, maxM: null, basis: { site: site.accuracy, targets, indicative: true } };
     }
-    if (site.kind === 'known' && allKnown.get(c) && point) {
-      return { minM: point.distanceM, maxM: point.distanceM, basis: { site: site.accuracy, targets: [acc(point.featureIndex)], indicative: false } };
+    if (site.kind === 'known' && point && allKnown.get(c)) {
+      return { minM: point.distanceM, maxM: point.distanceM, basis: { site: site.accuracy, targets: [placements[point.featureIndex]!.accuracy], indicative: false } };
     }
     const onePoint = site.kind === 'known' && site.parts.paths.length === 0 && site.parts.points.length === 1 ? site.parts.points[0] : null;
     if (onePoint) return onePointInterval(onePoint[0], onePoint[1], site.accuracy, c, point);
