@@ -70,6 +70,6 @@ describe('intervals of drawn point sites, commune-placed targets', () => {
       expect(inside).toBeGreaterThan(10);
       expect(inside).toBeLessThan(sites.length);
       expect(twoClasses).toBeGreaterThan(0);
-    });
+    }, 60_000);
   }
 });
