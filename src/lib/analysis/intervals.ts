@@ -125,7 +125,8 @@ export function createIntervalIndex(
     const a = PLACED_CLASSES.indexOf(p.accuracy);
     return a < 0 ? -1 : p.region * NC + a;
   };
-  const repsMemo = new Map<string | null, { t: number[]; key: Int32Array; bb: Float64Array; latAbsMax: number; fb: Flatbush | null; prep: (PreparedParts | undefined)[] }>();
+  type Reps = { t: number[]; key: Int32Array; bb: Float64Array; latAbsMax: number; fb: Flatbush | null; prep: (PreparedParts | undefined)[] };
+  const repsMemo = new Map<string | null, Reps>();
   const repsOf = (c: string | null) => {
     let r = repsMemo.get(c);
     if (r) return r;
@@ -162,6 +163,8 @@ export function createIntervalIndex(
     }
     return nearestRaw(site, category, point);
   };
+  /** L_t from a point (a representative's region is indexed once and kept with it; k = −1: not a representative). */
+  const lowerAt = (px: number, py: number, reps: Reps, t: number, k: number) => pointToPreparedDistance(px, py, k < 0 ? preparedOf(placements[t]!) : (reps.prep[k] ??= preparedOf(placements[t]!)));
   // scratch buffers of the one-point queries (reused: no allocation per candidate)
   // (candK: the candidate's representative, −1 for the seed)
   let candT = new Int32Array(64), candK = new Int32Array(64), candGap = new Float64Array(64);
@@ -173,8 +176,6 @@ export function createIntervalIndex(
    */
   const onePointInterval = (px: number, py: number, siteAccuracy: string, c: string | null, point: { featureIndex: number } | null | undefined): DistanceInterval => {
     const reps = repsOf(c);
-    // L_t (a representative's region is indexed once, and kept with it; k = −1: not a representative)
-    const lowerTo = (t: number, k: number) => pointToPreparedDistance(px, py, k < 0 ? preparedOf(placements[t]!) : (reps.prep[k] ??= preparedOf(placements[t]!)));
     let U = Infinity;
     // candidates: the seed first (gap 0), then the representatives within reach by increasing gap
     let n = 0;
@@ -182,7 +183,7 @@ export function createIntervalIndex(
     if (seeded) {
       const pt = placements[point!.featureIndex]!;
       candT[0] = point!.featureIndex; candK[0] = -1; candGap[0] = 0; n = 1;
-      U = pt.kind === 'placed' ? farthestFromPoint(px, py, pt.hull!) : lowerTo(point!.featureIndex, -1);
+      U = pt.kind === 'placed' ? farthestFromPoint(px, py, pt.hull!) : lowerAt(px, py, reps, point!.featureIndex, -1);
     }
     const kx = kxAt(Math.min(89, Math.max(Math.abs(py), reps.latAbsMax))) * 0.999, ky = KY0;
     const pk = point ? regionKeyOf(point.featureIndex) : -1;
@@ -218,7 +219,7 @@ export function createIntervalIndex(
         const far = Math.max(Math.max(px - bb[4 * k], bb[4 * k + 2] - px) * kx, Math.max(py - bb[4 * k + 1], bb[4 * k + 3] - py) * ky);
         if (far >= U) continue;
         u = farthestFromPoint(px, py, pt.hull!);
-      } else u = lowerTo(t, k);
+      } else u = lowerAt(px, py, reps, t, k);
       if (u < U) U = u;
     }
     n = m;
@@ -228,7 +229,7 @@ export function createIntervalIndex(
       const t = candT[i], gap = candGap[i];
       const a = placements[t]!.accuracy;
       if (gap > U || (gap >= L && (a === cls0 || (classes !== null && classes.has(a))))) continue;
-      const Lt = lowerTo(t, candK[i]);
+      const Lt = lowerAt(px, py, reps, t, candK[i]);
       if (Lt < L) L = Lt;
       if (Lt <= U) {
         if (cls0 === null) cls0 = a;
