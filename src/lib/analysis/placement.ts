@@ -95,14 +95,14 @@ export function createPlacementResolver(communes: readonly Feature[] | null | un
     coordinates: fs.flatMap((f) => (f.geometry.type === 'Polygon' ? [(f.geometry as Polygon).coordinates] : (f.geometry as MultiPolygon).coordinates)),
   });
   // features placed in the same polygons share one region (geometry, parts, hull): built once
-  interface Region { id: number; geometry: Geometry; parts: Parts; hull: Position[]; ids: string[]; shared: Map<string, SharedPlacement> | null }
+  interface Region { id: number; geometry: Geometry; parts: Parts; hull: Position[]; ids: string[]; oneById: boolean; shared: (SharedPlacement | undefined)[] }
   const regions = new Map<string, Region>();
   const regionOf = (ids: string[], key: string | null, geometryOf: () => Geometry): Region => {
     let r = key === null ? undefined : regions.get(key);
     if (!r) {
       const region = geometryOf();
       const parts = toParts(region);
-      r = { id: key === null ? -1 : regions.size, geometry: region, parts, hull: hullOf(parts), ids, shared: null };
+      r = { id: key === null ? -1 : regions.size, geometry: region, parts, hull: hullOf(parts), ids, oneById: ids.length === 1 && byId.has(ids[0]), shared: [] };
       if (key !== null) regions.set(key, r);
     }
     return r;
@@ -155,16 +155,21 @@ export function createPlacementResolver(communes: readonly Feature[] | null | un
   // the same region, class and source as resolve() (which takes placed_in first when every id
   // names a polygon); anything else: the feature's own placement
   resolver.shared = (f: Feature): SharedPlacement => {
-    const acc = prop(f, 'accuracy');
-    const v = prop(f, 'placed_in');
+    // (named property reads: `prop` with a variable key is slower, and this runs once per target)
+    const props = f.properties as { accuracy?: unknown; placed_in?: unknown } | null;
+    const acc = props?.accuracy;
+    const v = props?.placed_in;
     const one = Array.isArray(v) && v.length === 1 && typeof v[0] === 'string' ? v[0] : null;
-    if (typeof acc !== 'string' || !PLACED_CLASSES.includes(acc) || one === null || one === '' || one !== one.trim() || !byId.has(one)) return resolver(f);
-    const r = regions.get(one) ?? regionOf([one], one, () => union([byId.get(one)!]));
-    let p = (r.shared ??= new Map()).get(acc);
-    if (!p) {
-      p = { kind: 'placed', accuracy: acc, geometry: r.geometry, parts: r.parts, hull: r.hull, source: 'placed_in', placedIn: r.ids, region: r.id };
-      r.shared.set(acc, p);
-    }
+    const a = typeof acc === 'string' ? PLACED_CLASSES.indexOf(acc) : -1;
+    if (a < 0 || one === null || one === '' || one !== one.trim()) return resolver(f);
+    // a region found under this id is this polygon alone when its ids are this one id, naming a polygon
+    let r = regions.get(one);
+    if (!r) {
+      if (!byId.has(one)) return resolver(f);
+      r = regionOf([one], one, () => union([byId.get(one)!]));
+    } else if (!r.oneById) return resolver(f);
+    let p = r.shared[a];
+    if (!p) p = r.shared[a] = { kind: 'placed', accuracy: acc as string, geometry: r.geometry, parts: r.parts, hull: r.hull, source: 'placed_in', placedIn: r.ids, region: r.id };
     return p;
   };
   return resolver;

@@ -401,11 +401,26 @@ export function pointToPreparedDistance(px: number, py: number, B: PreparedParts
       }
     } else for (const j of B.fb!.search(px * B.kx, py * B.ky, px * B.kx, py * B.ky)) if (on(j)) return 0;
   }
+  if (small) {
+    // the same values as below, without building anything: the point-to-segment distances (what
+    // preparedPointDistance finds on the parts without their polygons), then the vertices
+    const qkx = kxAt(py), qky = kyAt(py);
+    let best = Infinity;
+    for (let i = 0; i < B.ax.length; i++) { const d = segmentDistance(B, i, px, py, qkx, qky); if (d < best) best = d; }
+    for (let i = 0; i < B.ax.length; i++) {
+      let d: number;
+      // along a path a segment starts where the previous one ended: that vertex is measured once
+      if (i === 0 || B.ax[i] !== B.bx[i - 1] || B.ay[i] !== B.by[i - 1]) { d = distanceLL(B.ax[i], B.ay[i], px, py); if (d < best) best = d; }
+      d = distanceLL(B.bx[i], B.by[i], px, py);
+      if (d < best) best = d;
+    }
+    return best;
+  }
   const noPoly: PreparedParts = B.parts.polygons.length ? { ...B, parts: { points: B.parts.points, paths: B.parts.paths, polygons: [] } } : B;
   let best = preparedPointDistance(noPoly, px, py);
   // vertices of B nearer than that (measured from the vertex, as preparedDistance does)
   const r = best * 1.02 + 1e-6;
-  const within = small ? B.ax.map((_, i) => i) : B.fb!.search(px * B.kx - r, py * B.ky - r, px * B.kx + r, py * B.ky + r);
+  const within = B.fb!.search(px * B.kx - r, py * B.ky - r, px * B.kx + r, py * B.ky + r);
   for (const i of within) {
     let d = distanceLL(B.ax[i], B.ay[i], px, py);
     if (d < best) best = d;
