@@ -1,23 +1,28 @@
 /**
- * Main-thread side of the analysis worker. The sites go to the worker once per run; the rows come
- * back in large batches (sized so each takes about a quarter of a second in the worker, at most
+ * Main-thread side of the analysis worker. The sites go to the worker once per run; the page's
+ * slim rows (lib/analysis/site-row.ts) come back in large batches (sized so each takes about a quarter of a second in the worker, at most
  * MAX_BATCH sites), so progress can be shown and a run cancelled between batches without paying a
- * round trip per few sites. Results of runs that a newer run superseded are dropped.
+ * round trip per few sites. Results of runs that a newer run superseded are dropped. The full rows
+ * stay in the worker: `fullRows` fetches those of some sites on demand (the card, the dossier, the
+ * exports, in parts).
  */
 import { wrap, type Remote } from 'comlink';
 import type { Feature } from 'geojson';
 import type { AnalysisOptions, Layers, SiteAnalysis } from '../lib/analysis/analyze.ts';
-import type { Batch, SetRanges } from './analysis-session.ts';
+import type { SaveReport, SetRanges, SlimBatch } from './analysis-session.ts';
+import { internIds, type SlimRow } from '../lib/analysis/site-row.ts';
 import { plain } from '../lib/plain.ts';
 
-export interface RunHandle { cancel(): void; done: Promise<SiteAnalysis[] | null> }
+export interface RunHandle { cancel(): void; done: Promise<SlimRow[] | null> }
 
 /** The worker calls the client makes (the worker's API, or a direct session in tests). */
 export interface AnalysisBackend {
   init(layers: Layers): Promise<unknown> | unknown;
   setSites(sites: Feature[], opts: AnalysisOptions): Promise<number> | number;
-  batch(start: number, end: number): Promise<Batch> | Batch;
+  slimBatch(start: number, end: number): Promise<SlimBatch> | SlimBatch;
+  fullRows(indices: number[], ids?: string[]): Promise<SiteAnalysis[]> | SiteAnalysis[];
   ranges?(maxSites?: number): Promise<SetRanges> | SetRanges;
+  saved?(): Promise<SaveReport | null> | SaveReport | null;
 }
 
 export const FIRST_BATCH = 256;
@@ -30,8 +35,12 @@ export class AnalysisClient {
   private worker: Worker | null = null;
   private ready: Promise<unknown> = Promise.resolve();
   private generation = 0;
+  /** One string per target id across the rows (see `internIds`). */
+  private ids = new Map<string, string>();
   /** Round trips of the last run (for tests). */
   lastRunBatches = 0;
+  /** Sites the engine analysed in the last finished run (the others came from the cache or the saved analysis). */
+  lastRunAnalysed = 0;
 
   constructor(backend?: AnalysisBackend) {
     if (backend) this.api = backend;
@@ -65,24 +74,28 @@ export class AnalysisClient {
         if (!(e instanceof DOMException && e.name === 'DataCloneError')) throw e;
         total = await this.api.setSites(plain(sites), plain(opts));
       }
-      const out: SiteAnalysis[] = new Array(total);
+      const out: SlimRow[] = new Array(total);
       let size = FIRST_BATCH;
       let batches = 0;
+      let analysed = 0;
       for (let i = 0; i < total;) {
         if (stale()) return null;
         const end = Math.min(total, i + size);
         const t = performance.now();
-        const { rows, cached } = await this.api.batch(i, end);
+        const { rows, cached } = await this.api.slimBatch(i, end);
         batches++;
+        internIds(rows, this.ids);
         for (let j = 0; j < rows.length; j++) out[i + j] = rows[j];
         // Grow (or shrink) the next batch towards TARGET_MS of engine work.
         const computed = rows.length - cached;
+        analysed += computed;
         const perSite = computed > 0 ? (performance.now() - t) / computed : 0;
         size = perSite > 0 ? Math.max(64, Math.min(MAX_BATCH, Math.round(TARGET_MS / perSite))) : MAX_BATCH;
         i = end;
         onProgress?.(i, total);
       }
       this.lastRunBatches = batches;
+      this.lastRunAnalysed = analysed;
       return stale() ? null : out;
     })();
     return { cancel: () => { cancelled = true; }, done };
@@ -97,6 +110,20 @@ export class AnalysisClient {
     if (!this.api.ranges) throw new Error('analysis backend has no ranges()');
     const out = await this.api.ranges(maxSites);
     return gen === this.generation ? out : null;
+  }
+
+  /**
+   * Full rows of the last run's sites at `indices` (positions in its rows), checked against `ids`
+   * when given (a newer run's sites throw rather than answer for the wrong site).
+   */
+  async fullRows(indices: number[], ids?: string[]): Promise<SiteAnalysis[]> {
+    await this.ready;
+    return this.api.fullRows(indices, ids);
+  }
+
+  /** Once the last save is written, what the worker's store holds for the last complete analysis. */
+  async saved(): Promise<SaveReport | null> {
+    return this.api.saved ? this.api.saved() : null;
   }
 
   terminate(): void {
