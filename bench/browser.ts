@@ -10,7 +10,7 @@
  * sort a column and select a row (click → next frame), and reload → rows (a later visit: saved
  * sites and, when nothing changed, the saved analysis).
  * `points` drops a 200 000-point layer as a reference layer, then reloads the page and times the redraw;
- * `points=50000` another count. With BENCH_PROFILE=<dir> a CPU profile of the main thread after Add
+ * `points=50000` another count; `polygons=20000` that many small squares instead. With BENCH_PROFILE=<dir> a CPU profile of the main thread after Add
  * and of the reload is written there (`add.cpuprofile`, `reload.cpuprofile`; open in Chrome's
  * DevTools, or summarise with `npx tsx bench/profile-summary.ts <file>`).
  * The synthetic features are benchmark input only (never shown as data). Printed, never asserted.
@@ -51,7 +51,7 @@ function pointsInRegion(count: number, seed: number, props: (i: number) => Recor
 const ms = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : x >= 1000 ? `${(x / 1000).toFixed(1)} s` : `${Math.round(x)} ms`);
 const mb = (b: number | null) => (b === null ? '—' : `${Math.round(b / 1048576)} MB`);
 
-interface Probe { renderedCount(source: string): number; renderedAtCentre?(source: string): number; loaded(): boolean }
+interface Probe { renderedCount(source: string): number; renderedAtCentre?(source: string): number; loaded(): boolean; byUrl?(): string[] }
 
 async function openApp(ctx: BrowserContext, url: string): Promise<{ page: Page; cdp: CDPSession }> {
   const page = await ctx.newPage();
@@ -182,20 +182,36 @@ async function benchSites(browser: Browser, url: string, dir: string, count: num
   }
 }
 
+/** What each long main-thread task is: tasks, V8, paint/compositing and GPU (SwiftShader) work. */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'toplevel', 'v8.execute', 'v8', 'gpu', 'blink', 'cc', 'viz', 'disabled-by-default-gpu.service'];
+
 interface PointsRow { n: number; parse: number; addToDrawn: number; longTaskAfterAdd: number; heap: number | null; reloadToDrawn: number; longTaskReload: number }
 
-async function benchPoints(browser: Browser, url: string, dir: string, count: number): Promise<PointsRow> {
-  const name = `bench-points-${count}.geojson`;
+/** Squares of about 100 m around `count` points inside the region (a polygon reference layer). */
+function squaresInRegion(count: number): FeatureCollection {
+  const d = 0.0005;
+  const pts = pointsInRegion(count, 11, (i) => ({ id: `q-${i}`, name: `Polygon ${i}`, value: i % 97 }));
+  return { type: 'FeatureCollection', features: pts.features.map((f) => {
+    const [x, y] = (f.geometry as { coordinates: number[] }).coordinates;
+    return { ...f, geometry: { type: 'Polygon', coordinates: [[[x - d, y - d], [x + d, y - d], [x + d, y + d], [x - d, y + d], [x - d, y - d]].map(([a, b]) => [+a.toFixed(6), +b.toFixed(6)])] } };
+  }) };
+}
+
+async function benchPoints(browser: Browser, url: string, dir: string, count: number, polygons = false): Promise<PointsRow> {
+  const name = `bench-${polygons ? 'polygons' : 'points'}-${count}.geojson`;
   const file = join(dir, name);
-  writeFileSync(file, JSON.stringify(pointsInRegion(count, 7, (i) => ({ id: `p-${i}`, name: `Point ${i}`, value: i % 97 }))));
+  writeFileSync(file, JSON.stringify(polygons ? squaresInRegion(count) : pointsInRegion(count, 7, (i) => ({ id: `p-${i}`, name: `Point ${i}`, value: i % 97 }))));
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await ctx.addInitScript(LONGTASK_INIT);
   await ctx.route('**/__bench/*', (route) => route.fulfill({ path: join(dir, route.request().url().split('/').pop()!), contentType: 'application/geo+json' }));
   // Polled near the centre only: counting every rendered point of a big layer ten times a second
   // is itself main-thread work (seconds over a run at 200 000 points) that the app never does.
+  // The points are in the clustered `user-points` source where the build has one (given by URL),
+  // else in `user-data`.
   const drawn = (page: Page) => page.waitForFunction(() => {
     const p = (window as unknown as { __mapProbe?: Probe }).__mapProbe;
-    return !!p && p.loaded() && (p.renderedAtCentre ? p.renderedAtCentre('user-data') : p.renderedCount('user-data')) > 0;
+    const source = p?.byUrl?.().includes('user-points') ? 'user-points' : 'user-data';
+    return !!p && p.loaded() && (p.renderedAtCentre ? p.renderedAtCentre(source) : p.renderedCount(source)) > 0;
   }, undefined, { timeout: 30 * 60_000, polling: 100 });
   try {
     const { page, cdp } = await openApp(ctx, url);
@@ -214,7 +230,17 @@ async function benchPoints(browser: Browser, url: string, dir: string, count: nu
       mkdirSync(profile, { recursive: true });
       writeFileSync(join(profile, file), JSON.stringify(p));
     };
+    // BENCH_TRACE=<dir>: a Chrome trace (main thread, GPU, V8) of Add → drawn and of reload → drawn
+    // (`add.trace.json`, `reload.trace.json`; summarise with `npx tsx bench/trace-summary.ts <file>`).
+    const trace = process.env.BENCH_TRACE;
+    const startTrace = async (file: string) => {
+      if (!trace) return;
+      mkdirSync(trace, { recursive: true });
+      await browser.startTracing(page, { path: join(trace, file), categories: TRACE_CATEGORIES });
+    };
+    const stopTrace = async () => { if (trace) await browser.stopTracing(); };
     await startProfile();
+    await startTrace('add.trace.json');
     const addAt = await page.evaluate(() => performance.now());
     await page.click('[data-testid="import-accept"]');
     await drawn(page);
@@ -222,15 +248,18 @@ async function benchPoints(browser: Browser, url: string, dir: string, count: nu
     // Let the save and the re-analysis finish before reading the longest task.
     await page.waitForTimeout(3000);
     const longTaskAfterAdd = await longest(page);
+    await stopTrace();
     await stopProfile('add.cpuprofile');
     const h = await heap(cdp);
     await startProfile();
+    await startTrace('reload.trace.json');
     const t = performance.now();
     await page.reload();
     await drawn(page);
     const reloadToDrawn = performance.now() - t;
     await page.waitForTimeout(2000);
     const longTaskReload = await longest(page);
+    await stopTrace();
     await stopProfile('reload.cpuprofile');
     return { n: count, parse, addToDrawn, longTaskAfterAdd, heap: h, reloadToDrawn, longTaskReload };
   } finally {
@@ -252,9 +281,10 @@ async function main() {
   try {
     const siteRows: SiteRow[] = [];
     for (const a of sizes) {
-      if (a === 'points' || a.startsWith('points=')) {
-        const p = await benchPoints(browser, url, dir, a === 'points' ? 200_000 : Number(a.slice('points='.length)));
-        console.log(`\n${p.n} points as a reference layer: parse ${ms(p.parse)}, Add → drawn ${ms(p.addToDrawn)}, longest task after Add ${ms(p.longTaskAfterAdd)}, heap ${mb(p.heap)}, reload → drawn ${ms(p.reloadToDrawn)} (longest task ${ms(p.longTaskReload)})`);
+      if (a === 'points' || a.startsWith('points=') || a.startsWith('polygons=')) {
+        const polygons = a.startsWith('polygons=');
+        const p = await benchPoints(browser, url, dir, a === 'points' ? 200_000 : Number(a.slice(a.indexOf('=') + 1)), polygons);
+        console.log(`\n${p.n} ${polygons ? 'polygons' : 'points'} as a reference layer: parse ${ms(p.parse)}, Add → drawn ${ms(p.addToDrawn)}, longest task after Add ${ms(p.longTaskAfterAdd)}, heap ${mb(p.heap)}, reload → drawn ${ms(p.reloadToDrawn)} (longest task ${ms(p.longTaskReload)})`);
         continue;
       }
       const r = await benchSites(browser, url, dir, Number(a));

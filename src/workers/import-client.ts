@@ -12,6 +12,7 @@ import type { ImportFailure, ImportInput, ImportOptions, ImportResult } from '..
 import type { ExportOptions, ExportResult } from '../lib/data/export/index.ts';
 import type { ImportApi } from './import.worker.ts';
 import type { UserLayerSpec } from '../lib/data/user-layers.ts';
+import type { DisplayParts } from '../lib/map/display-part.ts';
 
 /** Longest an import may run in the worker, ms (a 50 MB file takes well under a minute on a phone). */
 export const IMPORT_TIMEOUT_MS = 180_000;
@@ -97,10 +98,10 @@ export class ImportClient {
   }
 
   /**
-   * The map's part of the stored layer `key` written in the worker (see `display-part.ts`); null
+   * The map's parts of the stored layer `key` written in the worker (see `display-part.ts`); null
    * when the worker cannot (no such record, the worker failed): the caller writes it itself.
    */
-  async displayPart(key: string, meta: Omit<UserLayerSpec, 'collection'>, db: { name: string; store: string }, keys: string[]): Promise<Blob | null> {
+  async displayPart(key: string, meta: Omit<UserLayerSpec, 'collection'>, db: { name: string; store: string }, keys: string[]): Promise<DisplayParts | null> {
     const api = this.start();
     const failed = this.failed!.then(() => null);
     return Promise.race([api.displayPart(key, meta, db, keys).catch(() => null), failed]);

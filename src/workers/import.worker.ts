@@ -8,7 +8,7 @@ import { exportCollection, type ExportOptions, type ExportResult } from '../lib/
 import type { FeatureCollection, Geometry } from 'geojson';
 import { createStore, get, set } from 'idb-keyval';
 import type { UserLayerSpec } from '../lib/data/user-layers.ts';
-import { displayPart } from '../lib/map/display-part.ts';
+import { displayPart, type DisplayParts } from '../lib/map/display-part.ts';
 
 /** The collection of the last successful import, until it is stored (see `storeLayer`). */
 let last: FeatureCollection | null = null;
@@ -40,7 +40,7 @@ export const importApi = {
    * nothing but joining Blobs. Reads the collection from the database unless it was just stored.
    * Null when there is no such record.
    */
-  async displayPart(key: string, meta: Omit<UserLayerSpec, 'collection'>, db: { name: string; store: string }, keys: string[]): Promise<Blob | null> {
+  async displayPart(key: string, meta: Omit<UserLayerSpec, 'collection'>, db: { name: string; store: string }, keys: string[]): Promise<DisplayParts | null> {
     let collection: FeatureCollection | undefined;
     if (stored?.key === key) {
       collection = stored.collection;

@@ -1,20 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import type { Feature, FeatureCollection, Polygon } from 'geojson';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import bbox from '@turf/bbox';
 import { LAYER_IDS } from '../../src/lib/data/schema.ts';
-import { URL_MIN_FEATURES } from '../../src/lib/map/geojson-url.ts';
+import type { MapProbe } from '../../src/lib/map/probe.ts';
 import { startHarness, watchPage, waitForMapIdle, type Harness } from './browser.ts';
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness(); });
 afterAll(async () => { await h?.close(); });
 
-/** A synthetic point layer on a grid over the region (test data only). */
-function grid(n: number): string {
-  const features = Array.from({ length: n }, (_, i) => ({
-    type: 'Feature',
-    properties: { id: `g${i}`, name: `Điểm ${i}` },
-    geometry: { type: 'Point', coordinates: [105.6 + (i % 400) * 0.0015, 21.9 + Math.floor(i / 400) * 0.0015] },
-  }));
+const N = 30_000;
+
+/** `n` synthetic points inside the region polygon (seeded rejection sampling; test data only). */
+function pointsInRegion(n: number): string {
+  const region = (JSON.parse(readFileSync('public/geodata/region.geojson', 'utf8')) as FeatureCollection<Polygon>).features[0];
+  const [w, s, e, nn] = bbox(region);
+  let a = 12345;
+  const r = () => { a = (a + 0x6d2b79f5) >>> 0; let t = a; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+  const features: Feature[] = [];
+  while (features.length < n) {
+    const p = [+(w + r() * (e - w)).toFixed(6), +(s + r() * (nn - s)).toFixed(6)];
+    if (booleanPointInPolygon(p, region)) features.push({ type: 'Feature', properties: { id: `g${features.length}`, name: `Điểm ${features.length}` }, geometry: { type: 'Point', coordinates: p } });
+  }
   return JSON.stringify({ type: 'FeatureCollection', features });
 }
 
@@ -29,21 +39,32 @@ async function dropText(page: Page, text: string, name: string) {
   await page.dispatchEvent('.mapwrap', 'drop', { dataTransfer: dt });
 }
 
-const probe = <T>(page: Page, fn: string): Promise<T> => page.evaluate((f) => (window as unknown as { __mapProbe: Record<string, () => unknown> }).__mapProbe[f]() as T, fn);
+type Probe = MapProbe;
+const probe = <K extends keyof Probe>(page: Page, fn: K, ...args: Parameters<Probe[K]>): Promise<ReturnType<Probe[K]>> =>
+  page.evaluate(([f, a]) => (window as unknown as { __mapProbe: Record<string, (...x: unknown[]) => unknown> }).__mapProbe[f as string](...(a as unknown[])), [fn, args] as const) as Promise<ReturnType<Probe[K]>>;
+const settled = (page: Page) => expect.poll(async () => !(await probe(page, 'moving')) && (await probe(page, 'loaded')), { timeout: 60_000 }).toBe(true);
 
-describe('a big imported layer (production build, Debian Chromium)', () => {
-  it('goes to the map by URL, draws, and leaves the bundled sources alone', async () => {
+/** Groups of points drawn (each with its count) and single points drawn. */
+async function drawn(page: Page) {
+  const groups = await probe(page, 'rendered', 'user-points-cluster', 10_000);
+  const single = await probe(page, 'rendered', 'user-points-circle', 10_000);
+  // A feature near a tile edge is returned once per tile that holds it: counted once.
+  const byGroup = new Map(groups.map((g) => [g.properties.cluster_id, Number(g.properties.point_count)]));
+  const ids = new Set(single.map((p) => p.properties.id));
+  return { groups: byGroup.size, held: [...byGroup.values()].reduce((s, c) => s + c, 0), single: ids.size };
+}
+
+describe('a big imported point layer (production build, Debian Chromium)', () => {
+  it('is drawn grouped, a group zooms in, a point opens its card, and it is drawn again after a reload', async () => {
     const page = await h.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const watch = await watchPage(page);
     await page.goto(h.url);
     await waitForMapIdle(page);
-    const n = URL_MIN_FEATURES + 10_000;
-    await dropText(page, grid(n), 'grid.geojson');
+    await dropText(page, pointsInRegion(N), 'points-30k.geojson');
     const result = page.getByTestId('import-result');
     await expect.poll(() => result.count(), { timeout: 60_000 }).toBe(1);
-    expect(await result.textContent()).toMatch(/đối tượng · geojson/);
     await page.selectOption('[data-testid="import-role"]', 'reference');
-    const before = await probe<Record<string, number>>(page, 'pushes');
+    const before = await probe(page, 'pushes');
     // Long main-thread tasks from "Add" on (reported, not asserted: speed belongs in benchmarks).
     await page.evaluate(() => {
       const w = window as unknown as { longTasks: number[] };
@@ -51,38 +72,74 @@ describe('a big imported layer (production build, Debian Chromium)', () => {
       new PerformanceObserver((list) => { for (const e of list.getEntries()) w.longTasks.push(e.duration); }).observe({ type: 'longtask' });
     });
     await page.click('[data-testid="import-accept"]');
-    await expect.poll(() => probe<string[]>(page, 'byUrl'), { timeout: 60_000 }).toContain('user-data');
+    // The points go by URL to the clustered source; the other imported features' source is untouched.
+    await expect.poll(() => probe(page, 'byUrl'), { timeout: 60_000 }).toContain('user-points');
+    expect(await probe(page, 'byUrl')).not.toContain('user-data');
     await probe(page, 'fitRegion');
-    const drawn = () => page.evaluate(() => (window as unknown as { __mapProbe: { renderedCount(s: string): number } }).__mapProbe.renderedCount('user-data'));
-    await expect.poll(drawn, { timeout: 60_000 }).toBeGreaterThan(1000);
-    const after = await probe<Record<string, number>>(page, 'pushes');
-    // The bundled layers were not sent again; the imported features were, once.
-    const bundled = LAYER_IDS.filter((id) => before[id]);
-    expect(bundled.length).toBeGreaterThan(5);
-    for (const id of bundled) expect(after[id], id).toBe(before[id]);
-    expect(after['user-data']).toBe((before['user-data'] ?? 0) + 1);
+    await settled(page);
+    // Over the whole region every point is drawn, nearly all of them within groups.
+    await expect.poll(async () => { const d = await drawn(page); return d.held + d.single; }, { timeout: 60_000 }).toBeGreaterThanOrEqual(N * 0.98);
+    const whole = await drawn(page);
+    expect(whole.held).toBeGreaterThan(N * 0.9);
+    expect(whole.groups).toBeLessThan(3000);
+    const after = await probe(page, 'pushes');
+    for (const id of LAYER_IDS.filter((l) => before[l])) expect(after[id], id).toBe(before[id]);
+    // The points were sent to MapLibre once (each send is a fetch, parse and copy of every point).
+    expect(after['user-points']).toBe(1);
     const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-    console.log(`big layer: ${n} points; long tasks after Add (ms): ${longTasks.map((x) => Math.round(x)).join(', ') || 'none'}`);
+    console.log(`big layer: ${N} points in ${whole.groups} groups + ${whole.single} single; long tasks after Add (ms): ${longTasks.map((x) => Math.round(x)).join(', ') || 'none'}`);
     await page.screenshot({ path: 'test-results/big-layer.png' });
-    // A later visit: the stored layer is drawn again by URL (its part written by the import worker).
-    await page.waitForTimeout(2000); // the worker's write of the record
-    await page.reload();
-    await waitForMapIdle(page, 120_000);
-    await expect.poll(() => probe<string[]>(page, 'byUrl'), { timeout: 60_000 }).toContain('user-data');
-    await probe(page, 'fitRegion');
-    await expect.poll(drawn, { timeout: 60_000 }).toBeGreaterThan(1000);
-    await page.screenshot({ path: 'test-results/big-layer-reload.png' });
-    // Its features are still the app's own: a click on one shows its card with the file's name.
-    await page.evaluate(() => (window as unknown as { __mapProbe: { fitRegion(): void } }).__mapProbe.fitRegion());
-    const at = 401; // a point of the grid's second row
-    const pt = await page.evaluate(([x, y]) => (window as unknown as { __mapProbe: { project(a: number, b: number): { x: number; y: number } } }).__mapProbe.project(x, y), [105.6 + (at % 400) * 0.0015, 21.9 + Math.floor(at / 400) * 0.0015]);
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+
+    // The layer panel's key says the points are grouped, and how to see them one by one.
+    await page.click('button[data-panel="layers"]');
+    const key = page.getByTestId('big-points-legend');
+    await expect.poll(() => key.count()).toBe(1);
+    expect(await key.textContent()).toMatch(/points-30k\.geojson[\s\S]*gộp nhóm[\s\S]*phóng to[\s\S]*14/);
+
+    // A click on a group zooms in to where it splits, centred on it.
     const box = (await page.locator('.mapwrap canvas').boundingBox())!;
-    await page.mouse.click(box.x + pt.x, box.y + pt.y);
+    const z0 = await probe(page, 'zoom');
+    const groups = await probe(page, 'rendered', 'user-points-cluster', 10_000);
+    const g = groups.filter((c) => c.x > 300 && c.x < 800 && c.y > 200 && c.y < 600).sort((a, b) => Number(b.properties.point_count) - Number(a.properties.point_count))[0];
+    // Its count is drawn on it; under the count, the group is what a click there picks.
+    expect((await probe(page, 'layersAt', g.x, g.y)).slice(0, 2)).toEqual(['user-points-count', 'user-points-cluster']);
+    await page.mouse.click(box.x + g.x, box.y + g.y);
+    await expect.poll(() => probe(page, 'zoom'), { timeout: 10_000 }).toBeGreaterThan(z0 + 0.9);
+    await settled(page);
+    await page.screenshot({ path: 'test-results/big-layer-zoomed.png' });
+
+    // Further in, by clicking groups, points stand alone; a click on one opens its card.
+    let point: { x: number; y: number; properties: Record<string, unknown> } | undefined;
+    for (let i = 0; i < 10 && !point; i++) {
+      const free = (p: { x: number; y: number }) => p.x > 60 && p.x < 760 && p.y > 60 && p.y < 740;
+      const singles = (await probe(page, 'rendered', 'user-points-circle', 200)).filter(free);
+      for (const s of singles) if ((await probe(page, 'layersAt', s.x, s.y))[0] === 'user-points-circle') { point = s; break; }
+      if (point) break;
+      const c = (await probe(page, 'rendered', 'user-points-cluster', 200)).filter(free)[0];
+      expect(c, 'a group or a point in view').toBeDefined();
+      await page.mouse.click(box.x + c.x, box.y + c.y);
+      await settled(page);
+    }
+    expect(point).toBeDefined();
+    await page.mouse.click(box.x + point!.x, box.y + point!.y);
     const props = page.getByTestId('file-properties');
     await expect.poll(() => props.count(), { timeout: 10_000 }).toBe(1);
     await props.locator('summary').click();
-    expect(await props.textContent()).toMatch(/Điểm \d+/);
+    const n = Number(String(point!.properties.id).split('-').pop());
+    expect(await props.textContent()).toContain(`Điểm ${n - 1}`);
+    await page.screenshot({ path: 'test-results/big-layer-card.png' });
+
+    // A later visit: the stored layer is drawn again, grouped, by URL.
+    await page.waitForTimeout(2000); // the worker's write of the record
+    expect((await probe(page, 'pushes'))['user-points'], 'points sent once').toBe(1);
+    await page.reload();
+    // The view comes back zoomed in on the point (the link keeps it): its neighbours are drawn there.
+    await waitForMapIdle(page, 120_000, 'user-points');
+    await expect.poll(() => probe(page, 'byUrl'), { timeout: 60_000 }).toContain('user-points');
+    await probe(page, 'fitRegion');
+    await settled(page);
+    await expect.poll(async () => { const d = await drawn(page); return d.held + d.single; }, { timeout: 60_000 }).toBeGreaterThanOrEqual(N * 0.98);
+    await page.screenshot({ path: 'test-results/big-layer-reload.png' });
     expect(watch.errors).toEqual([]);
     await page.close();
   }, 300_000); // two loads of a big layer on a shared 2-core machine

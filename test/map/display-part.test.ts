@@ -23,19 +23,36 @@ describe('displayPart', () => {
   it('writes, in slices, exactly the normalised features MapLibre would get', async () => {
     const spec = layer(4500);
     let yields = 0;
-    const blob = await displayPart(spec, keys, async () => { yields++; });
-    const got = JSON.parse(`[${await blob!.text()}]`);
-    const want = forMapLibre({ type: 'FeatureCollection', features: normaliseUserLayer(spec).features }, keys).features;
+    const parts = await displayPart(spec, keys, async () => { yields++; });
+    expect(parts.other).toBeNull();
+    const got = JSON.parse(`[${await parts.points!.text()}]`);
+    // Single points carry only what the clustered layers read: their id.
+    const want = forMapLibre({ type: 'FeatureCollection', features: normaliseUserLayer(spec).features }, new Set(['id'])).features;
     expect(got).toEqual(JSON.parse(JSON.stringify(want)));
     expect(got).toHaveLength(4500 - Math.floor((4500 - 4) / 7) - 1);
-    expect(got[0].properties).toEqual({ id: 'user-abc-1', name: 'Điểm 0', accuracy: 'imported' });
+    expect(got[0].properties).toEqual({ id: 'user-abc-1' });
     expect(yields).toBe(2);
   });
 
   it('is null when no feature can be drawn', async () => {
     const spec = layer(1);
     spec.collection.features[0].geometry = null as never;
-    expect(await displayPart(spec, keys)).toBeNull();
+    expect(await displayPart(spec, keys)).toEqual({ points: null, other: null });
+  });
+
+  it('writes single points apart from the other features, in the layer\'s order', async () => {
+    const spec = layer(30);
+    spec.collection.features[5].geometry = { type: 'LineString', coordinates: [[105.5, 22], [105.6, 22.1]] };
+    spec.collection.features[9].geometry = { type: 'MultiPoint', coordinates: [[105.5, 22], [105.6, 22.1]] };
+    const parts = await displayPart(spec, keys);
+    const points = JSON.parse(`[${await parts.points!.text()}]`);
+    const other = JSON.parse(`[${await parts.other!.text()}]`);
+    expect(other[0].properties).toEqual({ id: 'user-abc-6', name: 'Điểm 5', accuracy: 'imported' });
+    expect(other.map((f: { properties: { id: string } }) => f.properties.id)).toEqual(['user-abc-6', 'user-abc-10']);
+    expect(points.every((f: { geometry: { type: string } }) => f.geometry.type === 'Point')).toBe(true);
+    const want = normaliseUserLayer(spec).features.filter((f) => f.geometry?.type === 'Point').map((f) => f.properties?.id);
+    expect(points.map((f: { properties: { id: string } }) => f.properties.id)).toEqual(want);
+    expect(points).toHaveLength(30 - 4 - 2); // 4 without a geometry (i % 7 === 3), the line and the multipoint
   });
 });
 

@@ -21,6 +21,10 @@ describe('only safe property keys reach MapLibre', () => {
     expect(Object.getPrototypeOf(p)).toBe(Object.prototype);
     expect(out.features[0].geometry).toBe(fc.features[0].geometry);
   });
+  it("a file's point_count never reaches MapLibre (it would be drawn as a group of points)", () => {
+    const pts: FeatureCollection = { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [105.8, 22.1] }, properties: { name: 'a', point_count: 99, point_count_abbreviated: '99', cluster: true, cluster_id: 1 } }] };
+    expect(forMapLibre(pts, styleKeys(allLayers())).features[0].properties).toEqual({ name: 'a' });
+  });
   it('a reserved name is dropped even if a style were to read it', () => {
     const out = forMapLibre(fc, new Set(['constructor', '$name', '__proto__', 'name']));
     expect(out.features[0].properties).toEqual({ name: 'Mỏ A' });

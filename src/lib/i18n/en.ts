@@ -510,4 +510,8 @@ export const en: Record<keyof typeof vi, string> = {
   'fullrow.failed': 'The site’s analysis could not be loaded:',
   'export.preparing': 'Preparing the file…',
   'export.failed': 'The file could not be exported:',
+  // --- big imported point layers: grouped points ---
+  'bigPoints.legend': 'Imported points (large layers)',
+  'bigPoints.point': 'One point: click for its card',
+  'bigPoints.cluster': 'Points grouped where they crowd: the number is how many; click a group to zoom in (every point on its own from zoom {z})',
 };

@@ -508,4 +508,8 @@ export const vi = {
   'fullrow.failed': 'Không tải được phân tích của địa điểm:',
   'export.preparing': 'Đang chuẩn bị tệp…',
   'export.failed': 'Không xuất được tệp:',
+  // --- big imported point layers: grouped points ---
+  'bigPoints.legend': 'Điểm đã nhập (lớp lớn)',
+  'bigPoints.point': 'Một điểm: bấm để xem thẻ',
+  'bigPoints.cluster': 'Điểm được gộp nhóm nơi dày đặc: con số là số điểm; bấm vào nhóm để phóng to (từng điểm riêng từ mức thu phóng {z})',
 } as const;

@@ -28,6 +28,10 @@ export const LAYER_ORDER = [
   'power-lines-hover',
   'analysis-connectors-line',
   'analysis-catchment-line',
+  // A big imported point layer is context: under the bundled points it could otherwise hide.
+  'user-points-cluster',
+  'user-points-circle',
+  'user-points-count',
   'power-plants-halo',
   'power-plants-circle',
   'power-substations-circle',
@@ -53,7 +57,7 @@ export const LAYER_ORDER = [
 export type MapLayerId = (typeof LAYER_ORDER)[number];
 
 /** GeoJSON sources: one per data-package layer, plus the analysis overlays. */
-export type SourceId = LayerId | 'analysis-connectors' | 'analysis-catchment' | 'drafts' | 'user-data';
+export type SourceId = LayerId | 'analysis-connectors' | 'analysis-catchment' | 'drafts' | 'user-data' | 'user-points';
 export const OVERLAY_SOURCES = ['analysis-connectors', 'analysis-catchment', 'drafts', 'user-data'] as const;
 
 /** Layers the user can pick features from (hover, click). */
@@ -66,6 +70,8 @@ export const INTERACTIVE_LAYERS: MapLayerId[] = [
   'roads-line',
   'material-zones-fill',
   'protected-areas-fill',
+  'user-points-cluster',
+  'user-points-circle',
   'user-data-circle',
   'user-data-line',
   'user-data-fill',

@@ -21,6 +21,8 @@ export interface MapProbe {
   byUrl(): string[];
   /** Ids of the layers drawn at a pixel of the map, topmost first. */
   layersAt(x: number, y: number): string[];
+  /** Up to `max` point features drawn by layer `layer`: where on the canvas, and their properties. */
+  rendered(layer: string, max: number): { x: number; y: number; properties: Record<string, unknown> }[];
 }
 
 /** True in a build made for the browser tests. */

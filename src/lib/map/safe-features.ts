@@ -8,7 +8,13 @@
  */
 import type { Feature, FeatureCollection } from 'geojson';
 
-/** Keys a style's layers read with `['get', key]` (in paint, layout and filter), plus `id`. */
+/**
+ * Properties a clustered source gives its groups of points (see `big-points.ts`): read by the
+ * style, never taken from a file (a point carrying `point_count` would be drawn as a group).
+ */
+export const CLUSTER_KEYS: ReadonlySet<string> = new Set(['cluster', 'cluster_id', 'point_count', 'point_count_abbreviated']);
+
+/** Keys a style's layers read with `['get', key]` (in paint, layout and filter), plus `id`; never {@link CLUSTER_KEYS}. */
 export function styleKeys(layers: readonly object[]): Set<string> {
   const keys = new Set<string>(['id']);
   const walk = (x: unknown): void => {
@@ -16,7 +22,7 @@ export function styleKeys(layers: readonly object[]): Set<string> {
       if (x && typeof x === 'object') for (const v of Object.values(x)) walk(v);
       return;
     }
-    if (x[0] === 'get' && typeof x[1] === 'string' && x.length === 2) keys.add(x[1]);
+    if (x[0] === 'get' && typeof x[1] === 'string' && x.length === 2 && !CLUSTER_KEYS.has(x[1])) keys.add(x[1]);
     for (const v of x) walk(v);
   };
   for (const l of layers) {

@@ -10,13 +10,14 @@ import {
   protectedAreaLayers, materialZoneLayers, roadLayers, powerLayers, mineralLayers, industrialSiteLayers, overlayLayers,
 } from './layers/thematic.ts';
 import { basemapLayers, basemapSources } from './basemaps.ts';
+import { bigPointsLayers, bigPointsSource, BIG_POINTS_SOURCE } from './big-points.ts';
 import { FONT, LATIN_RANGES, VIETNAMESE_RANGES } from './fonts.ts';
 
 /** Every layer spec, sorted by LAYER_ORDER (bottom first). Throws if a spec id is not in the order list. */
 export function allLayers(): LayerSpecification[] {
   const specs = [
     ...contextLayers(), ...basemapLayers(), ...protectedAreaLayers(), ...materialZoneLayers(), ...roadLayers(),
-    ...powerLayers(), ...mineralLayers(), ...industrialSiteLayers(), ...overlayLayers(),
+    ...powerLayers(), ...mineralLayers(), ...industrialSiteLayers(), ...overlayLayers(), ...bigPointsLayers(),
   ];
   const rank = (id: string) => {
     const i = LAYER_ORDER.indexOf(id as MapLayerId);
@@ -34,6 +35,7 @@ export function allSources(): Record<string, SourceSpecification> {
   for (const id of [...LAYER_IDS, ...OVERLAY_SOURCES]) {
     sources[id] = { type: 'geojson', data: structuredClone(EMPTY) as never, promoteId: 'id' };
   }
+  sources[BIG_POINTS_SOURCE] = bigPointsSource();
   sources.osm = basemapSources.osm;
   sources.satellite = basemapSources.satellite;
   return sources;

@@ -18,6 +18,7 @@ import type { Draft, DrawMode } from '../map/draw-types.ts';
 import { coverage, type Coverage } from '../ui/coverage.ts';
 import { effectiveLayers, isBigReference, normaliseUserLayer, userFeatureById, type UserLayerSpec } from '../data/user-layers.ts';
 import type { SurfaceOverlay } from '../map/surface-layer.ts';
+import type { DisplayParts } from '../map/display-part.ts';
 import { AnalysisState } from './analysis-state.svelte.ts';
 import { noticeOf, type Notice, type NoticeCode } from './notices.ts';
 import { draftsStore, loadDrafts, saveDrafts } from './drafts-store.ts';
@@ -100,7 +101,7 @@ export class AppState {
    * Writes a big reference layer's map part off the main thread (set by the importer, which owns
    * the import worker); null or a null result: the map writes it itself, a slice at a time.
    */
-  displayPart: ((spec: UserLayerSpec, keys: string[]) => Promise<Blob | null>) | null = null;
+  displayPart: ((spec: UserLayerSpec, keys: string[]) => Promise<DisplayParts | null>) | null = null;
 
   searchIndex: SearchEntry[] = $derived(buildSearchIndex(this.dataLayers));
 
