@@ -124,6 +124,17 @@ describe('full rows from the worker', () => {
       const want = await tableGeoJsonBlob(order.map((k) => old[k]), sites, credits).text();
       expect(await gj.text()).toBe(want);
       expect(JSON.parse(want).features.map((f: Feature) => f.properties!.id)).toEqual(order.map((k) => sites[k].properties!.id));
+      // more rows than a GeoJSON chunk (200), parts of several chunks and parts cutting through chunks: each site 40 times
+      const many = Array.from({ length: 40 }, () => state.rows).flat(), manyOld = Array.from({ length: 40 }, () => old).flat();
+      expect(many.length).toBe(520);
+      const wantMany = await tableGeoJsonBlob(manyOld, sites, credits).text();
+      for (const partRows of [1000, 250, 7]) {
+        const got = await blobOfAsyncChunks(streamedGeoJsonChunks(many, full, sites, credits, partRows), 'application/geo+json');
+        expect(await got.text()).toBe(wantMany);
+      }
+      expect(JSON.parse(wantMany).features.length).toBe(520);
+      const csvMany = await blobOfAsyncChunks(streamedCsvChunks(many, full, sites, credits, 7), 'text/csv');
+      expect(await csvMany.text()).toBe(await tableCsvBlob(manyOld, sites, credits).text());
       // no rows: the header alone / an empty collection, as before
       expect(await (await streamedCsvBlob([], full, sites, credits)).text()).toBe(await tableCsvBlob([], sites, credits).text());
       expect(await (await streamedGeoJsonBlob([], full, sites, credits)).text()).toBe(await tableGeoJsonBlob([], sites, credits).text());
