@@ -9,7 +9,7 @@
 import { wrap, type Remote } from 'comlink';
 import type { Feature } from 'geojson';
 import type { AnalysisOptions, Layers, SiteAnalysis } from '../lib/analysis/analyze.ts';
-import type { SetRanges, SlimBatch } from './analysis-session.ts';
+import type { SaveReport, SetRanges, SlimBatch } from './analysis-session.ts';
 import { internIds, type SlimRow } from '../lib/analysis/site-row.ts';
 import { plain } from '../lib/plain.ts';
 
@@ -22,6 +22,7 @@ export interface AnalysisBackend {
   slimBatch(start: number, end: number): Promise<SlimBatch> | SlimBatch;
   fullRows(indices: number[], ids?: string[]): Promise<SiteAnalysis[]> | SiteAnalysis[];
   ranges?(maxSites?: number): Promise<SetRanges> | SetRanges;
+  saved?(): Promise<SaveReport | null> | SaveReport | null;
 }
 
 export const FIRST_BATCH = 256;
@@ -38,6 +39,8 @@ export class AnalysisClient {
   private ids = new Map<string, string>();
   /** Round trips of the last run (for tests). */
   lastRunBatches = 0;
+  /** Sites the engine analysed in the last finished run (the others came from the cache or the saved analysis). */
+  lastRunAnalysed = 0;
 
   constructor(backend?: AnalysisBackend) {
     if (backend) this.api = backend;
@@ -74,6 +77,7 @@ export class AnalysisClient {
       const out: SlimRow[] = new Array(total);
       let size = FIRST_BATCH;
       let batches = 0;
+      let analysed = 0;
       for (let i = 0; i < total;) {
         if (stale()) return null;
         const end = Math.min(total, i + size);
@@ -84,12 +88,14 @@ export class AnalysisClient {
         for (let j = 0; j < rows.length; j++) out[i + j] = rows[j];
         // Grow (or shrink) the next batch towards TARGET_MS of engine work.
         const computed = rows.length - cached;
+        analysed += computed;
         const perSite = computed > 0 ? (performance.now() - t) / computed : 0;
         size = perSite > 0 ? Math.max(64, Math.min(MAX_BATCH, Math.round(TARGET_MS / perSite))) : MAX_BATCH;
         i = end;
         onProgress?.(i, total);
       }
       this.lastRunBatches = batches;
+      this.lastRunAnalysed = analysed;
       return stale() ? null : out;
     })();
     return { cancel: () => { cancelled = true; }, done };
@@ -113,6 +119,11 @@ export class AnalysisClient {
   async fullRows(indices: number[], ids?: string[]): Promise<SiteAnalysis[]> {
     await this.ready;
     return this.api.fullRows(indices, ids);
+  }
+
+  /** Once the last save is written, what the worker's store holds for the last complete analysis. */
+  async saved(): Promise<SaveReport | null> {
+    return this.api.saved ? this.api.saved() : null;
   }
 
   terminate(): void {

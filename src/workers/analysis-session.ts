@@ -19,6 +19,13 @@ export interface Batch { rows: SiteAnalysis[]; cached: number }
 /** The page's (slim) rows of a batch, and how many of them came from the cache. */
 export interface SlimBatch { rows: SlimRow[]; cached: number }
 
+/**
+ * What the store holds for the current sites once the last save is written: all of them (`sites`,
+ * the number of sites of the last complete analysis), none because there are too many to save, or
+ * none because the store refused.
+ */
+export type SaveReport = { state: 'saved'; sites: number } | { state: 'tooMany'; sites: number; limit: number } | { state: 'failed'; sites: number };
+
 /** Most sites whose score and rank ranges the app computes (1 000 draws each; beyond, the UI says so). */
 export const MAX_RANGE_SITES = 3000;
 
@@ -52,6 +59,11 @@ export class AnalysisSession {
   private lookedUp = '';
   private savedKey = '';
   private saving: Promise<void> = Promise.resolve();
+  /** The saved record being read (a run that starts meanwhile waits for it rather than analyse). */
+  private restoring: Promise<void> = Promise.resolve();
+  /** Base key and site hashes of the record in the store (read or written this visit). */
+  private stored: { base: string; sites: Set<string> } | null = null;
+  private lastSave: SaveReport | null = null;
   /** Keys of rows taken from the saved analysis: the engine has not seen their sites this visit. */
   private restoredKeys = new Set<string>();
   /** Saved rows (by site hash) under the current layers and options not yet taken. */
@@ -69,6 +81,7 @@ export class AnalysisSession {
     this.layersHash = this.store ? hashString(JSON.stringify(layers)) : '';
     this.lookedUp = '';
     this.savedRows = null;
+    this.stored = null;
     return this.engine.layersPresent;
   }
 
@@ -91,10 +104,13 @@ export class AnalysisSession {
     }
     if (!this.store) return sites.length;
     const base = baseKey(this.layersHash, optsKey);
-    if (this.lookedUp === base) { this.takeSaved(); return sites.length; }
+    // a run that follows a first one still reading the record (the bundled sites, then the imported
+    // ones read back) waits for it: its sites are in the record too
+    if (this.lookedUp === base) return this.restoring.then(() => { this.takeSaved(); return sites.length; });
     this.lookedUp = base;
     this.savedRows = null;
-    return this.restore(base).then(() => sites.length);
+    this.restoring = this.restore(base);
+    return this.restoring.then(() => sites.length);
   }
 
   /** Reads the saved rows, when saved under `base`, and takes those of the current sites. */
@@ -108,6 +124,7 @@ export class AnalysisSession {
     // (the bundled ones, before the imported sites are read back)
     this.savedRows = byHash;
     this.savedKey = saved.key;
+    this.stored = { base, sites: new Set(saved.sites) };
     this.takeSaved();
   }
 
@@ -125,21 +142,38 @@ export class AnalysisSession {
 
   /** Saves the rows of the current sites once all are analysed (in the background). */
   private persist(): void {
-    if (!this.store || this.keys.length === 0 || this.keys.length > MAX_SAVED_SITES) return;
+    if (!this.store || this.keys.length === 0) return;
+    const n = this.keys.length;
+    if (n > MAX_SAVED_SITES) { this.lastSave = { state: 'tooMany', sites: n, limit: MAX_SAVED_SITES }; return; }
     const rows: SiteAnalysis[] = [];
     for (const k of this.keys) { const r = this.cache.get(k); if (!r) return; rows.push(r); }
     const sites = this.keys.map((k) => hashString(k));
     const base = baseKey(this.layersHash, this.optsKey);
     const key = contentKey(base, sites);
-    if (key === this.savedKey) return;
+    // Nothing to write when the record already holds every one of these sites: the same run, or a
+    // first run of the bundled sites before the imported ones are read back (overwriting the
+    // record with those alone would lose the imported sites' rows for the next visit).
+    const held = this.stored?.base === base && sites.every((h) => this.stored!.sites.has(h));
+    if (key === this.savedKey || held) { this.lastSave = { state: 'saved', sites: n }; return; }
     this.savedKey = key;
     const store = this.store;
-    this.saving = this.saving.then(() => store.save({ base, key, sites, rows })).catch(() => { this.savedKey = ''; });
+    this.saving = this.saving.then(() => store.save({ base, key, sites, rows }))
+      .then(() => { this.stored = { base, sites: new Set(sites) }; this.lastSave = { state: 'saved', sites: n }; })
+      .catch(() => { this.savedKey = ''; this.lastSave = { state: 'failed', sites: n }; });
   }
 
   /** Resolves when the last save has been written (tests). */
   flushed(): Promise<void> {
     return this.saving;
+  }
+
+  /**
+   * Once the last save is written: what the store holds for the last complete analysis (null
+   * before any, or without a store). The page shows it, so a reload is known to find the rows.
+   */
+  async saved(): Promise<SaveReport | null> {
+    await this.saving;
+    return this.lastSave;
   }
 
   /** Rows of sites [start, end), from the cache or the engine. */

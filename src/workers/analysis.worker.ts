@@ -25,6 +25,8 @@ export const analysisApi = {
   analyze: (sites: Feature[], opts: AnalysisOptions) => session.analyze(sites, opts),
   // score and rank ranges of the whole set, after the batches (an additive message)
   ranges: (maxSites?: number) => session.ranges(maxSites),
+  // what the store holds for the last complete analysis, once its save is written
+  saved: () => session.saved(),
 };
 
 export type AnalysisApi = typeof analysisApi;

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
 import type { Feature } from 'geojson';
-import { AnalysisState, SHOW_PROGRESS_AFTER_MS, type AnalysisInputs, type AnalysisRunner } from '../../src/lib/state/analysis-state.svelte.ts';
 import type { SlimRow } from '../../src/lib/analysis/site-row.ts';
+import { AnalysisState, RANGES_GRACE_MS, SHOW_PROGRESS_AFTER_MS, type AnalysisInputs, type AnalysisRunner } from '../../src/lib/state/analysis-state.svelte.ts';
+import type { SaveReport } from '../../src/workers/analysis-session.ts';
+import type { SiteAnalysis } from '../../src/lib/analysis/analyze.ts';
 
 /** A worker client stand-in: records the calls; each run resolves when the test says so. */
 function fakeClient() {
@@ -109,6 +111,60 @@ describe('AnalysisState', () => {
     calls.runs[0].resolve([row('a')]);
     await new Promise((r) => setTimeout(r, 0));
     expect(a.progress).toBeNull();
+    stop();
+  });
+
+  it('reports what the store holds once the last run is saved, and how many sites it analysed', async () => {
+    const { calls, client } = fakeClient();
+    const release: ((r: SaveReport | null) => void)[] = [];
+    let analysed = 0;
+    const withSave: AnalysisRunner = {
+      ...client,
+      get lastRunAnalysed() { return analysed; },
+      saved: () => new Promise<SaveReport | null>((res) => { release.push(res); }),
+    };
+    const a = new AnalysisState(() => withSave);
+    const inputs = new Inputs();
+    inputs.ready = true;
+    const stop = a.follow(() => inputs.get());
+    flushSync();
+    analysed = 1;
+    calls.runs[0].resolve([row('a')]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(a.analysed).toBe(1);
+    expect(a.saved).toBeNull(); // not written yet
+    // a second run finishes before the first one's save is written: only its own report counts
+    inputs.sites = [site('a'), site('b')];
+    flushSync();
+    analysed = 0;
+    calls.runs[1].resolve([row('a'), row('b')]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(a.analysed).toBe(0);
+    expect(release).toHaveLength(2);
+    release[0]({ state: 'saved', sites: 1 });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(a.saved).toBeNull();
+    release[1]({ state: 'saved', sites: 2 });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(a.saved).toEqual({ state: 'saved', sites: 2 });
+    stop();
+  });
+
+  it('keeps the same rows array when the set is too large for score ranges', async () => {
+    const { calls, client } = fakeClient();
+    const withRanges: AnalysisRunner = { ...client, ranges: async () => ({ tooMany: 2, limit: 1 }) };
+    const a = new AnalysisState(() => withRanges);
+    const inputs = new Inputs();
+    inputs.ready = true;
+    const stop = a.follow(() => inputs.get());
+    flushSync();
+    const rows = [row('a'), row('b')];
+    calls.runs[0].resolve(rows);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(a.rows).toBe(rows);
+    await new Promise((r) => setTimeout(r, RANGES_GRACE_MS + 50));
+    expect(a.rangeStatus).toEqual({ state: 'tooMany', n: 2, limit: 1 });
+    expect(a.rows).toBe(rows);
     stop();
   });
 });

@@ -114,6 +114,49 @@ describe('saved analyses across visits', () => {
     expect(session.restored).toBe(sites.length);
   }, 120_000);
 
+  it('a run whose sites arrive while the record is still being read waits for it instead of analysing', async () => {
+    const { store } = memoryStore();
+    await visit(store, layers, sites, { radiusKm: 10 });
+    // the record takes a while to read: the bundled sites' run starts it, the imported sites' run follows
+    let open!: () => void;
+    const gate = new Promise<void>((r) => { open = r; });
+    const slow: AnalysisResultStore = { load: async () => { await gate; return store.load(); }, save: (v) => store.save(v) };
+    const session = new AnalysisSession(slow);
+    session.init(layers);
+    const first = session.setSites(sites.slice(0, 10), { radiusKm: 10 });
+    const second = session.setSites(sites, { radiusKm: 10 });
+    setTimeout(open, 50);
+    expect(await second).toBe(sites.length);
+    const { rows, cached } = session.batch(0, sites.length);
+    await first;
+    expect(rows).toHaveLength(sites.length);
+    expect(cached).toBe(sites.length);
+    expect(session.analysed).toBe(0);
+  }, 120_000);
+
+  it('a visit that ends with only some of the saved sites keeps the record of all of them', async () => {
+    const { store, calls } = memoryStore();
+    await visit(store, layers, sites, { radiusKm: 10 });
+    // the page was closed before the imported sites were read back: only the first ten were run
+    const part = await visit(store, layers, sites.slice(0, 10), { radiusKm: 10 });
+    expect(part.session.analysed).toBe(0);
+    expect(calls.save).toBe(1); // the record already holds them: nothing written
+    expect(await part.session.saved()).toEqual({ state: 'saved', sites: 10 });
+    const all = await visit(store, layers, sites, { radiusKm: 10 });
+    expect(all.session.analysed).toBe(0);
+    expect(all.session.restored).toBe(sites.length);
+  }, 120_000);
+
+  it('reports the save once written, and a store that refuses it', async () => {
+    const { store } = memoryStore();
+    const first = await visit(store, layers, sites.slice(0, 5), { radiusKm: 10 });
+    expect(await first.session.saved()).toEqual({ state: 'saved', sites: 5 });
+    const full: AnalysisResultStore = { load: async () => undefined, save: async () => { throw new DOMException('quota', 'QuotaExceededError'); } };
+    const refused = await visit(full, layers, sites.slice(0, 5), { radiusKm: 10 });
+    expect(await refused.session.saved()).toEqual({ state: 'failed', sites: 5 });
+    expect(await new AnalysisSession(store).saved()).toBeNull();
+  }, 120_000);
+
   it('the row of a moved site is what the engine gives for it', async () => {
     const { store } = memoryStore();
     await visit(store, layers, sites, { radiusKm: 10 });

@@ -9,7 +9,7 @@ import type { Feature } from 'geojson';
 import type { AnalysisOptions, Layers, SiteAnalysis } from '../analysis/analyze.ts';
 import type { SiteRow, SlimRow } from '../analysis/site-row.ts';
 import { AnalysisClient, type RunHandle } from '../../workers/analysis-client.ts';
-import type { SetRanges } from '../../workers/analysis-session.ts';
+import type { SaveReport, SetRanges } from '../../workers/analysis-session.ts';
 import { withRanges, type RangeStatus } from './score-ranges.ts';
 
 /** What the analysis needs from a worker client (see `AnalysisClient`). */
@@ -20,6 +20,10 @@ export interface AnalysisRunner {
   ranges?(): Promise<SetRanges | null>;
   /** Full rows of the last run's sites at `indices`, checked against `ids`. */
   fullRows?(indices: number[], ids?: string[]): Promise<SiteAnalysis[]>;
+  /** Once the last save is written, what the store holds for the last complete analysis. */
+  saved?(): Promise<SaveReport | null>;
+  /** Sites the engine analysed in the last finished run (not taken from the cache or the saved analysis). */
+  readonly lastRunAnalysed?: number;
 }
 
 /** The inputs the analysis follows; read inside an effect, so every read is tracked. */
@@ -48,6 +52,12 @@ export class AnalysisState {
   /** Score and rank ranges of the whole set: being computed, or too many sites. */
   rangeStatus = $state<RangeStatus>(null);
   byId: Map<string, SlimRow> = $derived(new Map(this.rows.map((r) => [r.id, r])));
+  /** Sites the engine analysed in the last finished run (0 when every row was reused), or null. */
+  analysed = $state<number | null>(null);
+  /** What the browser's store holds for the last finished run, once written (see SaveReport), or null. */
+  saved = $state<SaveReport | null>(null);
+  /** Finished runs so far (a save report is kept only for the last one). */
+  private finished = 0;
 
   private client: AnalysisRunner | null = null;
   private indexedLayers: unknown = null;
@@ -83,6 +93,8 @@ export class AnalysisState {
           .then((rows) => {
             if (!rows) return;
             this.rows = rows;
+            this.analysed = client.lastRunAnalysed ?? null;
+            void this.savedOf(client, ++this.finished);
             void this.rangesOf(client, rows);
           })
           .catch((e) => { this.error = e instanceof Error ? e.message : String(e); })
@@ -90,6 +102,16 @@ export class AnalysisState {
         return () => handle.cancel();
       });
     });
+  }
+
+  /** What the store holds once the save of finished run `run` is written (a newer run's report wins). */
+  private async savedOf(client: AnalysisRunner, run: number): Promise<void> {
+    if (!client.saved) return;
+    this.saved = null;
+    try {
+      const report = await client.saved();
+      if (run === this.finished) this.saved = report;
+    } catch { /* no report: the page shows none */ }
   }
 
   /** Score and rank ranges of the whole set, once its batches are in (a separate worker message). */
@@ -104,7 +126,8 @@ export class AnalysisState {
       const out = await client.ranges();
       if (!out || this.rows !== rows) return; // a newer run took over
       const merged = withRanges(rows, out);
-      this.rows = merged.rows;
+      // too many sites: the rows stay the same array (a new one would redo every view of them)
+      if (merged.status?.state !== 'tooMany') this.rows = merged.rows;
       this.rangeStatus = merged.status;
     } catch (e) {
       this.rangeStatus = null;
