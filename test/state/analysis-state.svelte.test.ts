@@ -4,7 +4,6 @@ import type { Feature } from 'geojson';
 import type { SlimRow } from '../../src/lib/analysis/site-row.ts';
 import { AnalysisState, RANGES_GRACE_MS, SHOW_PROGRESS_AFTER_MS, type AnalysisInputs, type AnalysisRunner } from '../../src/lib/state/analysis-state.svelte.ts';
 import type { SaveReport } from '../../src/workers/analysis-session.ts';
-import type { SiteAnalysis } from '../../src/lib/analysis/analyze.ts';
 
 /** A worker client stand-in: records the calls; each run resolves when the test says so. */
 function fakeClient() {
