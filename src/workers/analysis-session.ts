@@ -29,6 +29,9 @@ export type SaveReport = { state: 'saved'; sites: number } | { state: 'tooMany';
 /** Most sites whose score and rank ranges the app computes (1 000 draws each; beyond, the UI says so). */
 export const MAX_RANGE_SITES = 3000;
 
+/** Longest stretch of score draws, ms, before the worker takes other requests. */
+export const RANGES_SLICE_MS = 50;
+
 /**
  * Score and rank ranges of the whole set of sites: one per site (in the order of `setSites`), or
  * `tooMany` (the number of sites) when the set is larger than the limit.
@@ -43,6 +46,8 @@ export class AnalysisSession {
   private opts: AnalysisOptions = {};
   /** site key → row, for the current layers and options. */
   private cache = new Map<string, SiteAnalysis>();
+  /** Bumped by every new set of layers or sites (ends score draws of an older one). */
+  private version = 0;
   /** Engine builds so far (for tests and the benchmark). */
   builds = 0;
   /** Sites analysed by the engine so far (cache misses). */
@@ -69,6 +74,7 @@ export class AnalysisSession {
   /** Builds the indexes for new layers; forgets every cached row. */
   init(layers: Layers): string[] {
     this.engine = createAnalysisEngine(layers);
+    this.version++;
     this.builds++;
     this.cache.clear();
     this.restoredKeys.clear();
@@ -84,6 +90,7 @@ export class AnalysisSession {
    * result store, first takes the saved rows of unchanged sites (once per layers and options).
    */
   setSites(sites: Feature[], opts: AnalysisOptions): number | Promise<number> {
+    this.version++;
     const optsKey = JSON.stringify(opts);
     if (optsKey !== this.optsKey) { this.cache.clear(); this.restoredKeys.clear(); }
     this.optsKey = optsKey;
@@ -222,9 +229,12 @@ export class AnalysisSession {
   /**
    * Score and rank ranges over the WHOLE set of sites (analysed in batches, ranked together): the
    * same seeded draws as the CLI's `analyze` of the same sites (options' `draws`, default 1000,
-   * and `seed`, default 1). Sites not yet analysed are analysed first.
+   * and `seed`, default 1). Sites not yet analysed are analysed first. The draws pause every
+   * {@link RANGES_SLICE_MS} so the worker answers the page meanwhile (its card's full row, an
+   * export); new sites or layers meanwhile end them early (an empty answer, which the client drops
+   * as superseded anyway).
    */
-  ranges(maxSites = MAX_RANGE_SITES): SetRanges {
+  async ranges(maxSites = MAX_RANGE_SITES): Promise<SetRanges> {
     if (!this.engine) throw new Error('analysis worker: init(layers) must be called before analyze()');
     const n = this.sites.length;
     if (n > maxSites) return { tooMany: n, limit: maxSites };
@@ -237,8 +247,18 @@ export class AnalysisSession {
       this.analysed += again.length;
     }
     const rows = this.batch(0, n).rows;
-    const ranges = this.engine.scoreRanges(rows, { weights: this.opts.weights, draws: this.opts.draws ?? 1000, seed: this.opts.seed ?? 1 });
-    return { ranges, ids: rows.map((r) => r.id) };
+    const steps = this.engine.scoreRangeSteps(rows, { weights: this.opts.weights, draws: this.opts.draws ?? 1000, seed: this.opts.seed ?? 1 });
+    const version = this.version;
+    let slice = performance.now();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return { ranges: step.value, ids: rows.map((r) => r.id) };
+      if (performance.now() - slice > RANGES_SLICE_MS) {
+        await new Promise((r) => setTimeout(r, 0));
+        if (this.version !== version) return { ranges: [], ids: [] };
+        slice = performance.now();
+      }
+    }
   }
 
   /** One-shot analysis of some sites (no cache). */

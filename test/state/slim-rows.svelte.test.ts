@@ -26,12 +26,12 @@ const OPTS = { radiusKm: 10, draws: 50, seed: 1 };
 const credits = { attribution: 'Data: test credit', license: 'ODbL-1.0' };
 
 /** The full rows as the page held them before: every batch's rows, with the whole set's ranges joined. */
-function oldPageRows() {
+async function oldPageRows() {
   const s = new AnalysisSession();
   s.init(layers);
   s.setSites(sites, OPTS);
   const rows = s.batch(0, sites.length).rows;
-  const out = s.ranges();
+  const out = await s.ranges();
   return withRanges(rows, out).rows;
 }
 
@@ -92,7 +92,7 @@ describe('slim rows', () => {
 
 describe('full rows from the worker', () => {
   it('one site on demand: the full row with the page’s score ranges; a changed set of sites throws', async () => {
-    const old = oldPageRows();
+    const old = await oldPageRows();
     const { state, session, stop } = await followed();
     try {
       const i = state.rows.findIndex((r) => r.id === 'kcn-thanh-binh-1');
@@ -108,7 +108,7 @@ describe('full rows from the worker', () => {
   }, 120_000);
 
   it('exports stream the full rows in parts: byte-identical to the old export of the page’s full rows', async () => {
-    const old = oldPageRows();
+    const old = await oldPageRows();
     const { state, stop } = await followed();
     try {
       const full = (part: readonly SiteRow[]) => state.fullRows(part);
@@ -124,9 +124,46 @@ describe('full rows from the worker', () => {
       const want = await tableGeoJsonBlob(order.map((k) => old[k]), sites, credits).text();
       expect(await gj.text()).toBe(want);
       expect(JSON.parse(want).features.map((f: Feature) => f.properties!.id)).toEqual(order.map((k) => sites[k].properties!.id));
+      // more rows than a GeoJSON chunk (200), parts of several chunks and parts cutting through chunks: each site 40 times
+      const many = Array.from({ length: 40 }, () => state.rows).flat(), manyOld = Array.from({ length: 40 }, () => old).flat();
+      expect(many.length).toBe(520);
+      const wantMany = await tableGeoJsonBlob(manyOld, sites, credits).text();
+      for (const partRows of [1000, 250, 7]) {
+        const got = await blobOfAsyncChunks(streamedGeoJsonChunks(many, full, sites, credits, partRows), 'application/geo+json');
+        expect(await got.text()).toBe(wantMany);
+      }
+      expect(JSON.parse(wantMany).features.length).toBe(520);
+      const csvMany = await blobOfAsyncChunks(streamedCsvChunks(many, full, sites, credits, 7), 'text/csv');
+      expect(await csvMany.text()).toBe(await tableCsvBlob(manyOld, sites, credits).text());
       // no rows: the header alone / an empty collection, as before
       expect(await (await streamedCsvBlob([], full, sites, credits)).text()).toBe(await tableCsvBlob([], sites, credits).text());
       expect(await (await streamedGeoJsonBlob([], full, sites, credits)).text()).toBe(await tableGeoJsonBlob([], sites, credits).text());
     } finally { stop(); }
   }, 120_000);
+
+  it('are answered while the score draws run: the draws pause, then give the same ranges; new sites end them', async () => {
+    const s = new AnalysisSession();
+    s.init(layers);
+    s.setSites(sites, { ...OPTS, draws: 1000 });
+    s.batch(0, sites.length);
+    let settled = false;
+    const p = s.ranges().then((x) => { settled = true; return x; });
+    await new Promise((r) => setTimeout(r, 0));
+    // the draws are not over, and a full row comes meanwhile
+    expect(settled).toBe(false);
+    expect(s.fullRows([4], [sites[4].properties!.id])[0].id).toBe(sites[4].properties!.id);
+    const out = await p;
+    if (!('ranges' in out)) throw new Error('expected ranges');
+    const ref = new AnalysisSession();
+    ref.init(layers);
+    ref.setSites(sites, { ...OPTS, draws: 1000 });
+    ref.batch(0, sites.length);
+    expect(out).toEqual(await ref.ranges());
+    expect(out.ranges.every((r) => r.draws === 1000)).toBe(true);
+    // new sites while drawing: the old draws stop early with an empty answer
+    const q = s.ranges();
+    s.setSites(sites.slice(2), { ...OPTS, draws: 1000 });
+    expect(await q).toEqual({ ranges: [], ids: [] });
+  }, 120_000);
 });
+

@@ -183,10 +183,10 @@ describe('score and rank ranges after a visit that reused saved rows', () => {
     const few = sites.slice(0, 12);
     const { store } = memoryStore();
     const first = await visit(store, layers, few, { radiusKm: 10 });
-    const firstRanges = first.session.ranges();
+    const firstRanges = await first.session.ranges();
     const second = await visit(store, layers, few, { radiusKm: 10 });
     expect(second.session.restored).toBe(few.length);
-    const again = second.session.ranges();
+    const again = await second.session.ranges();
     expect('ranges' in again && 'ranges' in firstRanges).toBe(true);
     if (!('ranges' in again) || !('ranges' in firstRanges)) return;
     expect(again.ids).toEqual(few.map((f) => f.properties!.id));

@@ -41,7 +41,7 @@ describe('score and rank ranges of the whole set (worker, after the batches)', (
     const a = session.batch(0, 5).rows, b = session.batch(5, 13).rows;
     expect([...a, ...b].every((r) => r.uncertainty === null)).toBe(true);
     // …then the ranges of the whole set
-    const out = session.ranges();
+    const out = await session.ranges();
     if (!('ranges' in out)) throw new Error('expected ranges');
     expect(out.ids).toEqual(sites.map((f) => f.properties!.id));
     const got = new Map(out.ids.map((id, i) => { const r = out.ranges[i]; return [id, [r.scoreMin, r.scoreMax, r.rank, r.rankMin, r.rankMax].map((x) => Math.round(x * 10) / 10)]; }));
@@ -67,11 +67,11 @@ describe('score and rank ranges of the whole set (worker, after the batches)', (
     });
   }, 120_000);
 
-  it('says the set is too large instead of computing it', () => {
+  it('says the set is too large instead of computing it', async () => {
     const session = new AnalysisSession();
     session.init(layers);
     session.setSites(sites, {});
-    expect(session.ranges(12)).toEqual({ tooMany: 13, limit: 12 });
+    expect(await session.ranges(12)).toEqual({ tooMany: 13, limit: 12 });
   });
 });
 
@@ -82,14 +82,14 @@ describe('joining the ranges to the page rows', () => {
     session.init(layers);
     session.setSites(sites.slice(0, 3), { draws: 20 });
     const rows = session.batch(0, 3).rows;
-    const out = session.ranges();
+    const out = await session.ranges();
     const joined = withRanges([...rows].reverse(), out);
     expect(joined.status).toBeNull();
     expect(joined.rows.map((r) => r.id)).toEqual([...rows].reverse().map((r) => r.id));
     if (!('ranges' in out)) throw new Error('expected ranges');
     joined.rows.forEach((r) => expect(r.uncertainty).toEqual(out.ranges[out.ids.indexOf(r.id)]));
     expect(joined.rows.every((r) => r.uncertainty!.draws === 20)).toBe(true);
-    const big = withRanges(rows, session.ranges(2));
+    const big = withRanges(rows, await session.ranges(2));
     expect(big.status).toEqual({ state: 'tooMany', n: 3, limit: 2 });
     expect(big.rows.every((r) => r.uncertainty === null)).toBe(true);
   });

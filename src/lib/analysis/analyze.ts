@@ -17,7 +17,7 @@ import { DEFAULT_WEIGHTS, scoreSite, type CriterionInputs, type Suitability, typ
 import { isDeposit, isMvLine } from './predicates.ts';
 import { createPlacementResolver, type Placement } from './placement.ts';
 import { createIntervalIndex, type DistanceInterval, type IntervalIndex } from './intervals.ts';
-import { scoreRanges, type PositionalCriterion, type ScoreRange } from './score-range.ts';
+import { runSteps, scoreRangeSteps, type PositionalCriterion, type ScoreRange } from './score-range.ts';
 import { rankStability, type ItemStability } from './surface/stability.ts';
 import { shareVector, siteRankItems, siteTerms } from './surface/rank-items.ts';
 
@@ -119,6 +119,8 @@ export interface AnalysisEngine {
    * @throws `rows not analysed by this engine` for a row of another engine (or a copy)
    */
   scoreRanges(rows: readonly SiteAnalysis[], opts?: Pick<AnalysisOptions, 'weights' | 'draws' | 'seed'>): ScoreRange[];
+  /** {@link scoreRanges} one draw at a time (yields after each draw; the rows are checked at once). */
+  scoreRangeSteps(rows: readonly SiteAnalysis[], opts?: Pick<AnalysisOptions, 'weights' | 'draws' | 'seed'>): Generator<number, ScoreRange[]>;
 }
 
 const feats = (fc: FeatureCollection | null | undefined): Feature[] | null => (fc && Array.isArray(fc.features) ? fc.features : null);
@@ -292,7 +294,7 @@ export function createAnalysisEngine(layers: Layers, engineOpts: { snapTolerance
     return byLayer.get(layer)?.nearest(geometry, q) ?? null;
   };
 
-  const rangesOf = (rows: readonly SiteAnalysis[], opts?: Pick<AnalysisOptions, 'weights' | 'draws' | 'seed'>, onDraw?: Parameters<typeof scoreRanges>[5]): ScoreRange[] => {
+  const rangeSteps = (rows: readonly SiteAnalysis[], opts?: Pick<AnalysisOptions, 'weights' | 'draws' | 'seed'>, onDraw?: Parameters<typeof scoreRangeSteps>[5]): Generator<number, ScoreRange[]> => {
     const draws = opts?.draws ?? 1000;
     if (!(Number.isInteger(draws) && draws >= 0)) throw new Error(`draws must be a non-negative integer, got ${describe(draws)}`);
     const inputs = rows.map((r) => {
@@ -306,12 +308,15 @@ export function createAnalysisEngine(layers: Layers, engineOpts: { snapTolerance
       { input: 'protectedAreaM', index: ivProtected, points: protectedAreas },
       ...CROPS.map((c): PositionalCriterion => ({ input: `material:${c}`, index: ivZones, category: c, points: zones })),
     ];
-    return scoreRanges(inputs, criteria, opts?.weights, draws, opts?.seed ?? 1, onDraw);
+    return scoreRangeSteps(inputs, criteria, opts?.weights, draws, opts?.seed ?? 1, onDraw);
   };
+  const rangesOf = (rows: readonly SiteAnalysis[], opts?: Pick<AnalysisOptions, 'weights' | 'draws' | 'seed'>, onDraw?: Parameters<typeof scoreRangeSteps>[5]): ScoreRange[] =>
+    runSteps(rangeSteps(rows, opts, onDraw));
 
   return {
     layersPresent: present,
     scoreRanges: rangesOf,
+    scoreRangeSteps: (rows, opts) => rangeSteps(rows, opts),
     nearest: nearestIn,
     analyzeSite,
     analyze: (sites, opts) => {

@@ -71,6 +71,23 @@ export function scoreRanges(
   /** Called once per draw and site with the drawn inputs and their suitability (null when no input was drawn: the point estimate holds). */
   onDraw?: (draw: number, site: number, suitability: Suitability | null) => void,
 ): ScoreRange[] {
+  return runSteps(scoreRangeSteps(sites, criteria, weights, draws, seed, onDraw));
+}
+
+/** Runs a step generator to its end and returns its result. */
+export function runSteps<T>(steps: Generator<unknown, T>): T {
+  for (;;) { const r = steps.next(); if (r.done) return r.value; }
+}
+
+/**
+ * {@link scoreRanges} one draw at a time: yields after each draw (its number), returns the ranges.
+ * The same draws and results; a caller can pause between draws (the analysis worker answers other
+ * requests meanwhile).
+ */
+export function* scoreRangeSteps(
+  sites: readonly DrawSite[], criteria: readonly PositionalCriterion[], weights: Partial<Weights> | undefined, draws = 1000, seed = 1,
+  onDraw?: (draw: number, site: number, suitability: Suitability | null) => void,
+): Generator<number, ScoreRange[]> {
   const rand = rng(seed);
   const pointRanks = rankOf(sites.map((s) => s.score));
   const out = sites.map((s, i) => ({ scoreMin: s.score, scoreMax: s.score, rank: pointRanks[i], rankMin: pointRanks[i], rankMax: pointRanks[i] }));
@@ -136,6 +153,7 @@ export function scoreRanges(
       if (sc < o.scoreMin) o.scoreMin = sc; if (sc > o.scoreMax) o.scoreMax = sc;
       if (ranks[i] < o.rankMin) o.rankMin = ranks[i]; if (ranks[i] > o.rankMax) o.rankMax = ranks[i];
     });
+    yield d;
   }
   return out.map((o) => ({ ...o, draws, seed }));
 }

@@ -52,6 +52,8 @@ export class AnalysisState {
   /** Score and rank ranges of the whole set: being computed, or too many sites. */
   rangeStatus = $state<RangeStatus>(null);
   byId: Map<string, SlimRow> = $derived(new Map(this.rows.map((r) => [r.id, r])));
+  /** Id of the site whose full row the card shows (set by the card once fetched; the map frames again then, as the card has grown). */
+  cardFull = $state<string | null>(null);
   /** Sites the engine analysed in the last finished run (0 when every row was reused), or null. */
   analysed = $state<number | null>(null);
   /** What the browser's store holds for the last finished run, once written (see SaveReport), or null. */

@@ -81,7 +81,10 @@ export async function* streamedGeoJsonChunks(rows: readonly SiteRow[], full: Ful
     const texts = [...tableGeoJsonChunks(part, sites, credits)];
     if (first) yield texts[0];
     first = false;
-    for (const t of texts.slice(1, -1)) { yield wrote ? `,${t}` : t; wrote = true; }
+    // within a part, the features after its first already carry their comma
+    const body = texts.slice(1, -1);
+    for (let k = 0; k < body.length; k++) yield k === 0 && wrote ? `,${body[k]}` : body[k];
+    if (body.length) wrote = true;
     tail = texts[texts.length - 1];
   }
   yield tail;

@@ -1,0 +1,60 @@
+/**
+ * The page holds slim rows; the full rows come from the analysis worker: the card's distances (with
+ * the targets' names, which only a full row has), the data panel's export of the analysis (through
+ * GDAL's reading of the file) and the table's CSV all show the same figures for the same site.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { startHarness, watchPage, waitForMapIdle, type Harness } from './browser.ts';
+
+let h: Harness;
+beforeAll(async () => { h = await startHarness(); });
+afterAll(async () => { await h?.close(); });
+
+const bundled = JSON.parse(readFileSync('public/geodata/industrial-sites.geojson', 'utf8')).features.length as number;
+
+describe('full analysis rows on demand (production build, Debian Chromium)', () => {
+  it('the card, the data panel export and the table CSV agree on a site', async () => {
+    mkdirSync('test-results', { recursive: true });
+    const page = await h.browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const watch = await watchPage(page);
+    await page.goto(`${h.url}#mode=planner&lang=en&s=industrial-sites:ccn-quang-chu`);
+    await waitForMapIdle(page);
+    const card = page.getByTestId('feature-card');
+    const section = card.getByTestId('site-analysis');
+    await expect.poll(() => section.count(), { timeout: 60_000 }).toBe(1);
+    expect(await card.getByTestId('analysis-error').count()).toBe(0);
+    // the first distance is the MV line, with its target's name (full rows only)
+    const mv = (await section.locator('dd').first().textContent())!;
+    expect(mv).toMatch(/^≈ [\d.]+ km · schematic.*\(Lộ 373 E26\.1 – 35 kV/);
+
+    // the data panel's analysis export: every site, flat columns from the full rows
+    await page.click('button[data-panel="data"]');
+    await page.selectOption('[data-testid="export-source"]', 'analysis');
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-testid="export-go"]')]);
+    const file = 'test-results/full-rows-analysis.geojson';
+    await download.saveAs(file);
+    const fc = JSON.parse(readFileSync(file, 'utf8'));
+    expect(fc.features).toHaveLength(bundled);
+    const qc = fc.features.find((f: { properties: { id: string } }) => f.properties.id === 'ccn-quang-chu').properties;
+    expect(qc.mv_line_id).toBe('mv-373-e26-1');
+    expect(`≈ ${(qc.mv_line_m / 1000).toFixed(1)} km`).toBe(mv.split(' · ')[0]);
+    expect(qc.population_2009_within_r).toBeGreaterThan(1000);
+    expect(execFileSync('ogrinfo', ['-ro', '-al', '-so', file], { encoding: 'utf8' })).toMatch(new RegExp(`Feature Count: ${bundled}\\b`));
+
+    // the table's CSV, streamed from the worker: the same figure
+    await page.click('button[data-panel="sites"]');
+    await expect.poll(() => page.locator('.analysis tbody tr[data-row-id]').count(), { timeout: 30_000 }).toBe(bundled);
+    const [csvDl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('button[data-export="csv"]')]);
+    const csv = Papa.parse<Record<string, string>>(readFileSync(await csvDl.path(), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    expect(csv).toHaveLength(bundled);
+    const row = csv.find((r) => r.id === 'ccn-quang-chu')!;
+    expect(Number(row.mv_line_m)).toBe(qc.mv_line_m);
+    expect(row.mv_line_id).toBe('mv-373-e26-1');
+    expect(await page.getByTestId('export-error').count()).toBe(0);
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  }, 300_000);
+});
