@@ -40,7 +40,17 @@ export function hullOf(p: Parts): Position[] {
   for (const v of vs) lat += v[1];
   lat /= vs.length;
   const kx = kxAt(lat), ky = kyAt(lat);
-  const pts = vs.slice().sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  // sorted by lon, then lat (vs is this call's own array): an insertion sort for a few vertices
+  // (stable, as Array.prototype.sort is: the same order)
+  const pts = vs;
+  if (pts.length <= 16) {
+    for (let i = 1; i < pts.length; i++) {
+      const q = pts[i];
+      let j = i;
+      while (j > 0 && (pts[j - 1][0] - q[0] || pts[j - 1][1] - q[1]) > 0) { pts[j] = pts[j - 1]; j--; }
+      pts[j] = q;
+    }
+  } else pts.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const cross = (o: Position, a: Position, b: Position) => ((a[0] - o[0]) * kx) * ((b[1] - o[1]) * ky) - ((a[1] - o[1]) * ky) * ((b[0] - o[0]) * kx);
   const lower: Position[] = [];
   for (const q of pts) { while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], q) <= 0) lower.pop(); lower.push(q); }
