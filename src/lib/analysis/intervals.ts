@@ -24,8 +24,9 @@
 import Flatbush from 'flatbush';
 import type { Feature } from 'geojson';
 import { kxAt, kyAt } from '../geo/ruler.ts';
-import { farthestFromPoint, farthestPair, maxOverRegion, pointToPreparedDistance, prepareParts, preparedDistance, preparedPointDistance, type PreparedParts } from '../geo/extremes.ts';
+import { farthestFromFlat, farthestFromPoint, flatHull, farthestPair, maxOverRegion, pointToPreparedDistance, prepareParts, preparedDistance, preparedPointDistance, type PreparedParts } from '../geo/extremes.ts';
 import type { Parts } from '../geo/geometry.ts';
+import { boxGrid, gridSearch, type BoxGrid } from '../geo/box-grid.ts';
 import { PLACED_CLASSES, type Placement, type PlacementResolver, type SharedPlacement } from './placement.ts';
 
 /** Which accuracy classes a figure rests on. */
@@ -125,32 +126,47 @@ export function createIntervalIndex(
     const a = PLACED_CLASSES.indexOf(p.accuracy);
     return a < 0 ? -1 : p.region * NC + a;
   };
-  type Reps = { t: number[]; key: Int32Array; bb: Float64Array; latAbsMax: number; fb: Flatbush | null; prep: (PreparedParts | undefined)[] };
+  type Reps = { t: number[]; key: Int32Array; bb: Float64Array; latAbsMax: number; fb: Flatbush | null | undefined; grid: BoxGrid | null; prep: (PreparedParts | undefined)[]; hullXY: (Float64Array | undefined)[] };
   const repsMemo = new Map<string | null, Reps>();
   const repsOf = (c: string | null) => {
     let r = repsMemo.get(c);
     if (r) return r;
-    const seen = new Set<number>();
+    // (region keys already taken: a flag per key, grown as needed)
+    let seen = new Uint8Array(1024);
     const t: number[] = [], keys: number[] = [];
     for (const i of members.get(c) ?? []) {
       const k = regionKeyOf(i);
-      if (k >= 0) { if (seen.has(k)) continue; seen.add(k); }
+      if (k >= 0) {
+        if (k >= seen.length) { const s2 = new Uint8Array(Math.max(2 * seen.length, k + 1)); s2.set(seen); seen = s2; }
+        if (seen[k]) continue;
+        seen[k] = 1;
+      }
       t.push(i); keys.push(k);
     }
     const key = Int32Array.from(keys);
     const bb = new Float64Array(4 * t.length);
     let latAbsMax = 0;
     t.forEach((i, k) => { const b = preparedOf(placements[i]!).bbox; bb.set(b, 4 * k); latAbsMax = Math.max(latAbsMax, Math.abs(b[1]), Math.abs(b[3])); });
-    // an R-tree over the representatives' boxes (lon/lat), so a query visits only those within reach
-    let fb: Flatbush | null = null;
-    if (t.length > 0) {
-      fb = new Flatbush(t.length);
-      for (let k = 0; k < t.length; k++) fb.add(bb[4 * k], bb[4 * k + 1], bb[4 * k + 2], bb[4 * k + 3]);
-      fb.finish();
-    }
-    r = { t, key, bb, latAbsMax, fb, prep: new Array<PreparedParts | undefined>(t.length) };
+    // a grid over the representatives' boxes (lon/lat), so a one-point query visits only those within
+    // reach; the R-tree (the same boxes found) is built when first needed: other queries, or boxes a
+    // grid does not suit
+    r = { t, key, bb, latAbsMax, fb: undefined, grid: boxGrid(bb), prep: new Array<PreparedParts | undefined>(t.length), hullXY: new Array<Float64Array | undefined>(t.length) };
     repsMemo.set(c, r);
     return r;
+  };
+  /** The R-tree over a category's representatives' boxes (null when there are none). */
+  const treeOf = (r: Reps): Flatbush | null => {
+    if (r.fb === undefined) {
+      const n = r.t.length;
+      let fb: Flatbush | null = null;
+      if (n > 0) {
+        fb = new Flatbush(n);
+        for (let k = 0; k < n; k++) fb.add(r.bb[4 * k], r.bb[4 * k + 1], r.bb[4 * k + 2], r.bb[4 * k + 3]);
+        fb.finish();
+      }
+      r.fb = fb;
+    }
+    return r.fb;
   };
   // answers for placed sites, per placement region and category (sites placed in the same polygons share them)
   const memo = new Map<string, DistanceInterval | null>();
@@ -188,10 +204,16 @@ export function createIntervalIndex(
     const kx = kxAt(Math.min(89, Math.max(Math.abs(py), reps.latAbsMax))) * 0.999, ky = KY0;
     const pk = point ? regionKeyOf(point.featureIndex) : -1;
     const bb = reps.bb;
-    const near = !reps.fb ? [] : U === Infinity ? reps.t.map((_, k) => k) : reps.fb.search(px - U / kx, py - U / ky, px + U / kx, py + U / ky);
-    if (near.length + 1 > candT.length) { candT = new Int32Array(2 * (near.length + 1)); candK = new Int32Array(2 * (near.length + 1)); candGap = new Float64Array(2 * (near.length + 1)); }
+    // the representatives whose boxes meet the query box: the grid's answer (the same set as the
+    // R-tree's, into a reused buffer), else the tree's
+    let near: ArrayLike<number>, nNear: number;
+    if (reps.t.length === 0) { near = []; nNear = 0; }
+    else if (U === Infinity) { near = reps.t.map((_, k) => k); nNear = near.length; }
+    else if (reps.grid) { nNear = gridSearch(reps.grid, bb, px - U / kx, py - U / ky, px + U / kx, py + U / ky); near = reps.grid.out; }
+    else { near = treeOf(reps)!.search(px - U / kx, py - U / ky, px + U / kx, py + U / ky); nNear = near.length; }
+    if (nNear + 1 > candT.length) { candT = new Int32Array(2 * (nNear + 1)); candK = new Int32Array(2 * (nNear + 1)); candGap = new Float64Array(2 * (nNear + 1)); }
     const first = n;
-    for (let j = 0; j < near.length; j++) {
+    for (let j = 0; j < nNear; j++) {
       const k = near[j], t = reps.t[k];
       if (point && (t === point.featureIndex || (pk >= 0 && reps.key[k] === pk))) continue;
       const dLon = Math.max(0, px - bb[4 * k + 2], bb[4 * k] - px);
@@ -218,7 +240,7 @@ export function createIntervalIndex(
       if (pt.kind === 'placed') {
         const far = Math.max(Math.max(px - bb[4 * k], bb[4 * k + 2] - px) * kx, Math.max(py - bb[4 * k + 1], bb[4 * k + 3] - py) * ky);
         if (far >= U) continue;
-        u = farthestFromPoint(px, py, pt.hull!);
+        u = farthestFromFlat(px, py, reps.hullXY[k] ??= flatHull(pt.hull!));
       } else u = lowerAt(px, py, reps, t, k);
       if (u < U) U = u;
     }
@@ -301,8 +323,8 @@ export function createIntervalIndex(
     const kx = kxAt(Math.min(89, Math.max(Math.abs(siteBox[1]), Math.abs(siteBox[3]), reps.latAbsMax))) * 0.999, ky = kyAt(0) * 0.999;
     const pk = point ? regionKeyOf(point.featureIndex) : -1;
     // every representative with gap ≤ U has its box within U of the site's box on both axes
-    const near = !reps.fb ? [] : U === Infinity ? reps.t.map((_, k) => k)
-      : reps.fb.search(siteBox[0] - U / kx, siteBox[1] - U / ky, siteBox[2] + U / kx, siteBox[3] + U / ky);
+    const near = reps.t.length === 0 ? [] : U === Infinity ? reps.t.map((_, k) => k)
+      : treeOf(reps)!.search(siteBox[0] - U / kx, siteBox[1] - U / ky, siteBox[2] + U / kx, siteBox[3] + U / ky);
     for (const k of near) {
       const t = reps.t[k];
       if (point && (t === point.featureIndex || (pk >= 0 && reps.key[k] === pk))) continue;

@@ -40,7 +40,17 @@ export function hullOf(p: Parts): Position[] {
   for (const v of vs) lat += v[1];
   lat /= vs.length;
   const kx = kxAt(lat), ky = kyAt(lat);
-  const pts = vs.slice().sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  // sorted by lon, then lat (vs is this call's own array): an insertion sort for a few vertices
+  // (stable, as Array.prototype.sort is: the same order)
+  const pts = vs;
+  if (pts.length <= 16) {
+    for (let i = 1; i < pts.length; i++) {
+      const q = pts[i];
+      let j = i;
+      while (j > 0 && (pts[j - 1][0] - q[0] || pts[j - 1][1] - q[1]) > 0) { pts[j] = pts[j - 1]; j--; }
+      pts[j] = q;
+    }
+  } else pts.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const cross = (o: Position, a: Position, b: Position) => ((a[0] - o[0]) * kx) * ((b[1] - o[1]) * ky) - ((a[1] - o[1]) * ky) * ((b[0] - o[0]) * kx);
   const lower: Position[] = [];
   for (const q of pts) { while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], q) <= 0) lower.pop(); lower.push(q); }
@@ -55,6 +65,20 @@ export function hullOf(p: Parts): Position[] {
 export function farthestFromPoint(px: number, py: number, hull: readonly Position[]): number {
   let best = 0;
   for (const q of hull) { const d = distanceLL(px, py, q[0], q[1]); if (d > best) best = d; }
+  return best;
+}
+
+/** A hull's positions as one array (lon, lat, lon, lat, …), for {@link farthestFromFlat}. */
+export function flatHull(hull: readonly Position[]): Float64Array {
+  const xy = new Float64Array(2 * hull.length);
+  for (let i = 0; i < hull.length; i++) { xy[2 * i] = hull[i][0]; xy[2 * i + 1] = hull[i][1]; }
+  return xy;
+}
+
+/** {@link farthestFromPoint} over a hull from {@link flatHull}: the same vertices in the same order, the same value. */
+export function farthestFromFlat(px: number, py: number, xy: Float64Array): number {
+  let best = 0;
+  for (let i = 0; i < xy.length; i += 2) { const d = distanceLL(px, py, xy[i], xy[i + 1]); if (d > best) best = d; }
   return best;
 }
 
