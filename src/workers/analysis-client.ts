@@ -1,22 +1,26 @@
 /**
- * Main-thread side of the analysis worker. The sites go to the worker once per run; the rows come
- * back in large batches (sized so each takes about a quarter of a second in the worker, at most
+ * Main-thread side of the analysis worker. The sites go to the worker once per run; the page's
+ * slim rows (lib/analysis/site-row.ts) come back in large batches (sized so each takes about a quarter of a second in the worker, at most
  * MAX_BATCH sites), so progress can be shown and a run cancelled between batches without paying a
- * round trip per few sites. Results of runs that a newer run superseded are dropped.
+ * round trip per few sites. Results of runs that a newer run superseded are dropped. The full rows
+ * stay in the worker: `fullRows` fetches those of some sites on demand (the card, the dossier, the
+ * exports, in parts).
  */
 import { wrap, type Remote } from 'comlink';
 import type { Feature } from 'geojson';
 import type { AnalysisOptions, Layers, SiteAnalysis } from '../lib/analysis/analyze.ts';
-import type { Batch, SaveReport, SetRanges } from './analysis-session.ts';
+import type { SaveReport, SetRanges, SlimBatch } from './analysis-session.ts';
+import { internIds, type SlimRow } from '../lib/analysis/site-row.ts';
 import { plain } from '../lib/plain.ts';
 
-export interface RunHandle { cancel(): void; done: Promise<SiteAnalysis[] | null> }
+export interface RunHandle { cancel(): void; done: Promise<SlimRow[] | null> }
 
 /** The worker calls the client makes (the worker's API, or a direct session in tests). */
 export interface AnalysisBackend {
   init(layers: Layers): Promise<unknown> | unknown;
   setSites(sites: Feature[], opts: AnalysisOptions): Promise<number> | number;
-  batch(start: number, end: number): Promise<Batch> | Batch;
+  slimBatch(start: number, end: number): Promise<SlimBatch> | SlimBatch;
+  fullRows(indices: number[], ids?: string[]): Promise<SiteAnalysis[]> | SiteAnalysis[];
   ranges?(maxSites?: number): Promise<SetRanges> | SetRanges;
   saved?(): Promise<SaveReport | null> | SaveReport | null;
 }
@@ -31,6 +35,8 @@ export class AnalysisClient {
   private worker: Worker | null = null;
   private ready: Promise<unknown> = Promise.resolve();
   private generation = 0;
+  /** One string per target id across the rows (see `internIds`). */
+  private ids = new Map<string, string>();
   /** Round trips of the last run (for tests). */
   lastRunBatches = 0;
   /** Sites the engine analysed in the last finished run (the others came from the cache or the saved analysis). */
@@ -68,7 +74,7 @@ export class AnalysisClient {
         if (!(e instanceof DOMException && e.name === 'DataCloneError')) throw e;
         total = await this.api.setSites(plain(sites), plain(opts));
       }
-      const out: SiteAnalysis[] = new Array(total);
+      const out: SlimRow[] = new Array(total);
       let size = FIRST_BATCH;
       let batches = 0;
       let analysed = 0;
@@ -76,8 +82,9 @@ export class AnalysisClient {
         if (stale()) return null;
         const end = Math.min(total, i + size);
         const t = performance.now();
-        const { rows, cached } = await this.api.batch(i, end);
+        const { rows, cached } = await this.api.slimBatch(i, end);
         batches++;
+        internIds(rows, this.ids);
         for (let j = 0; j < rows.length; j++) out[i + j] = rows[j];
         // Grow (or shrink) the next batch towards TARGET_MS of engine work.
         const computed = rows.length - cached;
@@ -103,6 +110,15 @@ export class AnalysisClient {
     if (!this.api.ranges) throw new Error('analysis backend has no ranges()');
     const out = await this.api.ranges(maxSites);
     return gen === this.generation ? out : null;
+  }
+
+  /**
+   * Full rows of the last run's sites at `indices` (positions in its rows), checked against `ids`
+   * when given (a newer run's sites throw rather than answer for the wrong site).
+   */
+  async fullRows(indices: number[], ids?: string[]): Promise<SiteAnalysis[]> {
+    await this.ready;
+    return this.api.fullRows(indices, ids);
   }
 
   /** Once the last save is written, what the worker's store holds for the last complete analysis. */

@@ -11,9 +11,13 @@ import type { Feature } from 'geojson';
 import { createAnalysisEngine, type AnalysisEngine, type AnalysisOptions, type Layers, type SiteAnalysis } from '../lib/analysis/analyze.ts';
 import type { ScoreRange } from '../lib/analysis/score-range.ts';
 import { baseKey, contentKey, hashString, MAX_SAVED_SITES, type AnalysisResultStore } from './analysis-cache.ts';
+import { slimRows, type SlimRow } from '../lib/analysis/site-row.ts';
 
 /** Rows of a batch, and how many of them came from the cache. */
 export interface Batch { rows: SiteAnalysis[]; cached: number }
+
+/** The page's (slim) rows of a batch, and how many of them came from the cache. */
+export interface SlimBatch { rows: SlimRow[]; cached: number }
 
 /**
  * What the store holds for the current sites once the last save is written: all of them (`sites`,
@@ -190,6 +194,30 @@ export class AnalysisSession {
     }
     if (end === this.sites.length) this.persist();
     return { rows, cached };
+  }
+
+  /** The page's rows of sites [start, end): the slim rows of {@link batch} (lib/analysis/site-row.ts). */
+  slimBatch(start: number, end: number): SlimBatch {
+    const { rows, cached } = this.batch(start, end);
+    return { rows: slimRows(rows), cached };
+  }
+
+  /**
+   * Full rows of the current sites at `indices` (the card, the dossier and the exports ask for them
+   * on demand; the page holds slim rows only). Each is checked against the id the page expects.
+   * @throws `no site N in the analysis` / `site N is "x" in the analysis, not "y"` (the sites changed since)
+   */
+  fullRows(indices: readonly number[], ids?: readonly string[]): SiteAnalysis[] {
+    const n = this.sites.length;
+    const out: SiteAnalysis[] = [];
+    for (let k = 0; k < indices.length; k++) {
+      const i = indices[k];
+      if (!Number.isInteger(i) || i < 0 || i >= n) throw new Error(`no site ${i} in the analysis (${n} sites)`);
+      const row = this.cache.get(this.keys[i]) ?? this.batch(i, i + 1).rows[0];
+      if (ids && row.id !== ids[k]) throw new Error(`site ${i} is ${JSON.stringify(row.id)} in the analysis, not ${JSON.stringify(ids[k])}: the sites changed`);
+      out.push(row);
+    }
+    return out;
   }
 
   /**

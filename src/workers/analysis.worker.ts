@@ -1,7 +1,8 @@
 /**
  * The analysis worker: the same pure engine as Node and the CLI, off the main thread.
  * `init` builds the indexes once per set of layers; `setSites` receives the sites once per run;
- * `batch` returns the rows of a range of them, reusing rows already computed (see AnalysisSession);
+ * `slimBatch` returns the page's rows of a range of them, reusing rows already computed (see
+ * AnalysisSession); `fullRows` the full rows of some sites, on demand;
  * `ranges` the score and rank ranges over the whole set once the batches are in.
  */
 import { expose } from 'comlink';
@@ -17,6 +18,10 @@ export const analysisApi = {
   init: (layers: Layers) => session.init(layers),
   setSites: (sites: Feature[], opts: AnalysisOptions) => session.setSites(sites, opts),
   batch: (start: number, end: number) => session.batch(start, end),
+  // the page's rows: only what it displays, filters, sorts and colours with (lib/analysis/site-row.ts)
+  slimBatch: (start: number, end: number) => session.slimBatch(start, end),
+  // full rows on demand: the card, the dossier, the exports
+  fullRows: (indices: number[], ids?: string[]) => session.fullRows(indices, ids),
   analyze: (sites: Feature[], opts: AnalysisOptions) => session.analyze(sites, opts),
   // score and rank ranges of the whole set, after the batches (an additive message)
   ranges: (maxSites?: number) => session.ranges(maxSites),

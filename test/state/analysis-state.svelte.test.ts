@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
 import type { Feature } from 'geojson';
+import type { SlimRow } from '../../src/lib/analysis/site-row.ts';
 import { AnalysisState, RANGES_GRACE_MS, SHOW_PROGRESS_AFTER_MS, type AnalysisInputs, type AnalysisRunner } from '../../src/lib/state/analysis-state.svelte.ts';
 import type { SaveReport } from '../../src/workers/analysis-session.ts';
 import type { SiteAnalysis } from '../../src/lib/analysis/analyze.ts';
 
 /** A worker client stand-in: records the calls; each run resolves when the test says so. */
 function fakeClient() {
-  const calls = { setLayers: 0, runs: [] as { sites: Feature[]; cancelled: boolean; resolve: (rows: SiteAnalysis[] | null) => void; reject: (e: Error) => void; progress?: (d: number, t: number) => void }[] };
+  const calls = { setLayers: 0, runs: [] as { sites: Feature[]; cancelled: boolean; resolve: (rows: SlimRow[] | null) => void; reject: (e: Error) => void; progress?: (d: number, t: number) => void }[] };
   const client: AnalysisRunner = {
     setLayers: () => { calls.setLayers++; },
     run: (sites, _opts, onProgress) => {
-      let resolve!: (rows: SiteAnalysis[] | null) => void, reject!: (e: Error) => void;
-      const done = new Promise<SiteAnalysis[] | null>((res, rej) => { resolve = res; reject = rej; });
+      let resolve!: (rows: SlimRow[] | null) => void, reject!: (e: Error) => void;
+      const done = new Promise<SlimRow[] | null>((res, rej) => { resolve = res; reject = rej; });
       const run = { sites, cancelled: false, resolve, reject, progress: onProgress };
       calls.runs.push(run);
       return { cancel: () => { run.cancelled = true; }, done };
@@ -22,7 +23,7 @@ function fakeClient() {
 }
 
 const site = (id: string): Feature => ({ type: 'Feature', properties: { id }, geometry: { type: 'Point', coordinates: [105.8, 22.1] } });
-const row = (id: string) => ({ id }) as SiteAnalysis;
+const row = (id: string) => ({ id }) as SlimRow;
 
 /** Mutable inputs read through $state so the effect tracks them. */
 class Inputs {

@@ -7,6 +7,7 @@ import { LAYER_IDS } from '../../src/lib/data/schema.ts';
 import type { Layers } from '../../src/lib/analysis/analyze.ts';
 import { AnalysisSession } from '../../src/workers/analysis-session.ts';
 import { AnalysisClient } from '../../src/workers/analysis-client.ts';
+import { slimRow } from '../../src/lib/analysis/site-row.ts';
 import { baseKey, contentKey, hashString, idbResultStore, type AnalysisResultStore, type SavedAnalysis } from '../../src/workers/analysis-cache.ts';
 
 const layers: Layers = {};
@@ -170,10 +171,13 @@ describe('saved analyses across visits', () => {
     const { store } = memoryStore();
     await visit(store, layers, sites, { radiusKm: 10 });
     const s2 = sites.map((f, i) => (i === 3 ? moved(f, -0.003) : f));
-    const { rows } = await visit(store, layers, s2, { radiusKm: 10 });
+    const { rows, session } = await visit(store, layers, s2, { radiusKm: 10 });
     const direct = new AnalysisSession();
     direct.init(layers);
-    expect(rows[3]).toEqual(direct.analyze([s2[3]], { radiusKm: 10, draws: 0 })[0]);
+    const want = direct.analyze([s2[3]], { radiusKm: 10, draws: 0 })[0];
+    // the page's slim row, and the full row the worker keeps
+    expect(rows[3]).toEqual(slimRow(want));
+    expect(session.fullRows([3], [rows[3].id])).toEqual([want]);
   }, 120_000);
 
   it('stores the record in IndexedDB and reads it back', async () => {

@@ -6,6 +6,7 @@ import { LAYER_IDS } from '../../src/lib/data/schema.ts';
 import { createAnalysisEngine, type Layers } from '../../src/lib/analysis/analyze.ts';
 import { AnalysisSession } from '../../src/workers/analysis-session.ts';
 import { AnalysisClient, FIRST_BATCH, type AnalysisBackend } from '../../src/workers/analysis-client.ts';
+import { slimRow, slimRows } from '../../src/lib/analysis/site-row.ts';
 
 const layers: Layers = {};
 for (const id of LAYER_IDS) {
@@ -30,7 +31,8 @@ function counting(session: AnalysisSession) {
   const backend: AnalysisBackend = {
     init: (l) => { calls.init++; return session.init(l); },
     setSites: (s, o) => { calls.setSites++; calls.sitesSent += s.length; return session.setSites(s, o); },
-    batch: (a, b) => { calls.batch++; return session.batch(a, b); },
+    slimBatch: (a, b) => { calls.batch++; return session.slimBatch(a, b); },
+    fullRows: (i, ids) => session.fullRows(i, ids),
   };
   return { backend, calls };
 }
@@ -49,9 +51,11 @@ describe('analysis worker protocol', () => {
     const rows = await client.run(sites, { radiusKm: 10 }, (done, total) => { expect(total).toBe(1500); progress.push(done); }).done;
     expect(rows).not.toBeNull();
     expect(rows!.map((r) => r.id)).toEqual(sites.map((f) => f.properties!.id));
-    // Same rows as the engine in one call (the CLI's path).
+    // Same rows as the engine in one call (the CLI's path): slim on the page, full on demand.
     const direct = createAnalysisEngine(layers).analyze(sites.slice(0, 200), { radiusKm: 10, draws: 0 });
-    expect(rows!.slice(0, 200)).toEqual(direct);
+    expect(rows!.slice(0, 200)).toEqual(slimRows(direct));
+    const idx = Array.from({ length: 200 }, (_, i) => i);
+    expect(await client.fullRows(idx, idx.map((i) => rows![i].id))).toEqual(direct);
     expect(calls.setSites).toBe(1);
     expect(calls.sitesSent).toBe(1500);
     // 16 sites per round trip would be 94 batches; the first batch is FIRST_BATCH, then they grow.
@@ -82,7 +86,9 @@ describe('analysis worker protocol', () => {
     const next = [...sites.slice(0, 7), moved, ...sites.slice(8), added];
     const rows = await client.run(next, { radiusKm: 10 }).done;
     expect(session.analysed).toBe(1502);
-    expect(rows![7]).toEqual(createAnalysisEngine(layers).analyze([moved], { radiusKm: 10, draws: 0 })[0]);
+    const movedRow = createAnalysisEngine(layers).analyze([moved], { radiusKm: 10, draws: 0 })[0];
+    expect(rows![7]).toEqual(slimRow(movedRow));
+    expect(await client.fullRows([7], ['g-7'])).toEqual([movedRow]);
     expect(rows![7]).not.toEqual(first![7]);
     expect(rows!.at(-1)!.id).toBe('new');
 

@@ -54,7 +54,7 @@ describe('score and rank ranges of the whole set (worker, after the batches)', (
   it('follow the seed and draws of the options, like the CLI flags', async () => {
     const cli = cliRanges('--draws', '50', '--seed', '7');
     const session = new AnalysisSession();
-    const backend: AnalysisBackend = { init: (l) => session.init(l), setSites: (s, o) => session.setSites(s, o), batch: (x, y) => session.batch(x, y), ranges: (m) => session.ranges(m) };
+    const backend: AnalysisBackend = { init: (l) => session.init(l), setSites: (s, o) => session.setSites(s, o), slimBatch: (x, y) => session.slimBatch(x, y), fullRows: (i, ids) => session.fullRows(i, ids), ranges: (m) => session.ranges(m) };
     const client = new AnalysisClient(backend);
     client.setLayers(layers);
     const rows = await client.run(sites, { radiusKm: 10, draws: 50, seed: 7 }).done;

@@ -26,7 +26,7 @@ import type { Feature } from 'geojson';
 import { kxAt, kyAt } from '../geo/ruler.ts';
 import { farthestFromPoint, farthestPair, maxOverRegion, pointToPreparedDistance, prepareParts, preparedDistance, preparedPointDistance, type PreparedParts } from '../geo/extremes.ts';
 import type { Parts } from '../geo/geometry.ts';
-import type { Placement, PlacementResolver } from './placement.ts';
+import { PLACED_CLASSES, type Placement, type PlacementResolver, type SharedPlacement } from './placement.ts';
 
 /** Which accuracy classes a figure rests on. */
 export interface Basis {
@@ -59,9 +59,12 @@ export interface IntervalIndex {
 const ORDER = ['drawn', 'official', 'generalised', 'traced', 'imported', 'extent', 'commune', 'district', 'schematic'];
 const sortClasses = (xs: Iterable<string>) => [...new Set(xs)].sort((a, b) => (ORDER.indexOf(a) + 1 || 99) - (ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b));
 
+/** The least metres per degree of latitude (at the equator), shrunk as the queries' box bounds are. */
+const KY0 = kyAt(0) * 0.999;
+
 const prepared = new WeakMap<Parts, PreparedParts>();
 /** The placement's geometry or region, indexed once (placements sharing a region share its index). */
-export function preparedOf(p: Placement): PreparedParts {
+export function preparedOf(p: Pick<Placement, 'parts'>): PreparedParts {
   let x = prepared.get(p.parts);
   if (!x) { x = prepareParts(p.parts); prepared.set(p.parts, x); }
   return x;
@@ -74,7 +77,11 @@ export function preparedOf(p: Placement): PreparedParts {
 export function createIntervalIndex(
   features: readonly Feature[], resolve: PlacementResolver, categoryOf?: (f: Feature) => string | string[] | null | undefined,
 ): IntervalIndex {
-  const placements = features.map((f) => (f?.geometry ? resolve(f) : null));
+  // the index works on shared placements (one object per placement region and class, see
+  // placement.ts); the features' own placements are built only when asked for
+  const share = resolve.shared ?? resolve;
+  const placements: (SharedPlacement | null)[] = features.map((f) => (f?.geometry ? share(f) : null));
+  let own: (Placement | null)[] | null = null;
   const members = new Map<string | null, number[]>();
   const all: number[] = [];
   members.set(null, all);
@@ -110,31 +117,27 @@ export function createIntervalIndex(
   }
 
   // one representative target per placement region (placed targets sharing polygons have the same bounds), per category
-  // the key's string is built once per region: placements sharing a region share its parts
-  const keyMemo = new Map<Parts, { accuracy: string; placedIn: string[]; key: string }>();
-  const sameIds = (a: readonly string[], b: readonly string[]) => { if (a.length !== b.length) return false; for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false; return true; };
-  const regionKey = (t: number): string | null => {
+  // a region's key: its number and class (−1: no region shared with other features)
+  const NC = PLACED_CLASSES.length;
+  const regionKeyOf = (t: number): number => {
     const p = placements[t]!;
-    if (p.kind !== 'placed' || !p.placedIn.length) return null;
-    const m = keyMemo.get(p.parts);
-    if (m && m.accuracy === p.accuracy && sameIds(m.placedIn, p.placedIn)) return m.key;
-    const key = `${p.accuracy}|${p.placedIn.join(',')}`;
-    keyMemo.set(p.parts, { accuracy: p.accuracy, placedIn: p.placedIn, key });
-    return key;
+    if (p.kind !== 'placed' || !p.placedIn.length || p.region === undefined) return -1;
+    const a = PLACED_CLASSES.indexOf(p.accuracy);
+    return a < 0 ? -1 : p.region * NC + a;
   };
-  const regionKeys: (string | null | undefined)[] = new Array(features.length).fill(undefined);
-  const regionKeyOf = (t: number) => { let k = regionKeys[t]; if (k === undefined) regionKeys[t] = k = regionKey(t); return k; };
-  const repsMemo = new Map<string | null, { t: number[]; key: (string | null)[]; bb: Float64Array; latAbsMax: number; fb: Flatbush | null }>();
+  type Reps = { t: number[]; key: Int32Array; bb: Float64Array; latAbsMax: number; fb: Flatbush | null; prep: (PreparedParts | undefined)[] };
+  const repsMemo = new Map<string | null, Reps>();
   const repsOf = (c: string | null) => {
     let r = repsMemo.get(c);
     if (r) return r;
-    const seen = new Set<string>();
-    const t: number[] = [], key: (string | null)[] = [];
+    const seen = new Set<number>();
+    const t: number[] = [], keys: number[] = [];
     for (const i of members.get(c) ?? []) {
       const k = regionKeyOf(i);
-      if (k !== null) { if (seen.has(k)) continue; seen.add(k); }
-      t.push(i); key.push(k);
+      if (k >= 0) { if (seen.has(k)) continue; seen.add(k); }
+      t.push(i); keys.push(k);
     }
+    const key = Int32Array.from(keys);
     const bb = new Float64Array(4 * t.length);
     let latAbsMax = 0;
     t.forEach((i, k) => { const b = preparedOf(placements[i]!).bbox; bb.set(b, 4 * k); latAbsMax = Math.max(latAbsMax, Math.abs(b[1]), Math.abs(b[3])); });
@@ -145,7 +148,7 @@ export function createIntervalIndex(
       for (let k = 0; k < t.length; k++) fb.add(bb[4 * k], bb[4 * k + 1], bb[4 * k + 2], bb[4 * k + 3]);
       fb.finish();
     }
-    r = { t, key, bb, latAbsMax, fb };
+    r = { t, key, bb, latAbsMax, fb, prep: new Array<PreparedParts | undefined>(t.length) };
     repsMemo.set(c, r);
     return r;
   };
@@ -160,8 +163,11 @@ export function createIntervalIndex(
     }
     return nearestRaw(site, category, point);
   };
+  /** L_t from a point (a representative's region is indexed once and kept with it; k = −1: not a representative). */
+  const lowerAt = (px: number, py: number, reps: Reps, t: number, k: number) => pointToPreparedDistance(px, py, k < 0 ? preparedOf(placements[t]!) : (reps.prep[k] ??= preparedOf(placements[t]!)));
   // scratch buffers of the one-point queries (reused: no allocation per candidate)
-  let candT = new Int32Array(64), candGap = new Float64Array(64);
+  // (candK: the candidate's representative, −1 for the seed)
+  let candT = new Int32Array(64), candK = new Int32Array(64), candGap = new Float64Array(64);
   /**
    * A known one-point site against placed or known targets (the general method below, cheaper):
    * U_t is exact without L_t (a placed target's farthest hull vertex, which is ≥ L_t; a known
@@ -169,26 +175,25 @@ export function createIntervalIndex(
    * add an accuracy class to the basis (gap ≤ L_t).
    */
   const onePointInterval = (px: number, py: number, siteAccuracy: string, c: string | null, point: { featureIndex: number } | null | undefined): DistanceInterval => {
-    const lowerTo = (t: number) => pointToPreparedDistance(px, py, preparedOf(placements[t]!));
+    const reps = repsOf(c);
     let U = Infinity;
     // candidates: the seed first (gap 0), then the representatives within reach by increasing gap
     let n = 0;
     const seeded = !!point && isMember(c, point.featureIndex);
     if (seeded) {
       const pt = placements[point!.featureIndex]!;
-      candT[0] = point!.featureIndex; candGap[0] = 0; n = 1;
-      U = pt.kind === 'placed' ? farthestFromPoint(px, py, pt.hull!) : lowerTo(point!.featureIndex);
+      candT[0] = point!.featureIndex; candK[0] = -1; candGap[0] = 0; n = 1;
+      U = pt.kind === 'placed' ? farthestFromPoint(px, py, pt.hull!) : lowerAt(px, py, reps, point!.featureIndex, -1);
     }
-    const reps = repsOf(c);
-    const kx = kxAt(Math.min(89, Math.max(Math.abs(py), reps.latAbsMax))) * 0.999, ky = kyAt(0) * 0.999;
-    const pk = point ? regionKeyOf(point.featureIndex) : null;
+    const kx = kxAt(Math.min(89, Math.max(Math.abs(py), reps.latAbsMax))) * 0.999, ky = KY0;
+    const pk = point ? regionKeyOf(point.featureIndex) : -1;
     const bb = reps.bb;
     const near = !reps.fb ? [] : U === Infinity ? reps.t.map((_, k) => k) : reps.fb.search(px - U / kx, py - U / ky, px + U / kx, py + U / ky);
-    if (near.length + 1 > candT.length) { candT = new Int32Array(2 * (near.length + 1)); candGap = new Float64Array(2 * (near.length + 1)); }
+    if (near.length + 1 > candT.length) { candT = new Int32Array(2 * (near.length + 1)); candK = new Int32Array(2 * (near.length + 1)); candGap = new Float64Array(2 * (near.length + 1)); }
     const first = n;
     for (let j = 0; j < near.length; j++) {
       const k = near[j], t = reps.t[k];
-      if (point && (t === point.featureIndex || (pk !== null && reps.key[k] === pk))) continue;
+      if (point && (t === point.featureIndex || (pk >= 0 && reps.key[k] === pk))) continue;
       const dLon = Math.max(0, px - bb[4 * k + 2], bb[4 * k] - px);
       const dLat = Math.max(0, py - bb[4 * k + 3], bb[4 * k + 1] - py);
       const gx = dLon * kx, gy = dLat * ky;
@@ -196,8 +201,8 @@ export function createIntervalIndex(
       if (gap > U) continue;
       // insertion by (gap, t): the same order as a sort, without closures
       let i = n++;
-      while (i > first && (candGap[i - 1] > gap || (candGap[i - 1] === gap && candT[i - 1] > t))) { candGap[i] = candGap[i - 1]; candT[i] = candT[i - 1]; i--; }
-      candGap[i] = gap; candT[i] = t;
+      while (i > first && (candGap[i - 1] > gap || (candGap[i - 1] === gap && candT[i - 1] > t))) { candGap[i] = candGap[i - 1]; candT[i] = candT[i - 1]; candK[i] = candK[i - 1]; i--; }
+      candGap[i] = gap; candT[i] = t; candK[i] = k;
     }
     // U = the least U_t. A placed target's U_t (its farthest hull vertex) is at least its box's far
     // side from the site on each axis (the hull reaches every side of the box): when that is ≥ U,
@@ -206,16 +211,15 @@ export function createIntervalIndex(
     for (let i = first; i < n; i++) {
       const gap = candGap[i];
       if (gap > U) continue;
-      const t = candT[i];
-      candT[m] = t; candGap[m] = gap; m++;
+      const t = candT[i], k = candK[i];
+      candT[m] = t; candK[m] = k; candGap[m] = gap; m++;
       const pt = placements[t]!;
       let u: number;
       if (pt.kind === 'placed') {
-        const b = preparedOf(pt).bbox;
-        const far = Math.max(Math.max(px - b[0], b[2] - px) * kx, Math.max(py - b[1], b[3] - py) * ky);
+        const far = Math.max(Math.max(px - bb[4 * k], bb[4 * k + 2] - px) * kx, Math.max(py - bb[4 * k + 1], bb[4 * k + 3] - py) * ky);
         if (far >= U) continue;
         u = farthestFromPoint(px, py, pt.hull!);
-      } else u = lowerTo(t);
+      } else u = lowerAt(px, py, reps, t, k);
       if (u < U) U = u;
     }
     n = m;
@@ -225,7 +229,7 @@ export function createIntervalIndex(
       const t = candT[i], gap = candGap[i];
       const a = placements[t]!.accuracy;
       if (gap > U || (gap >= L && (a === cls0 || (classes !== null && classes.has(a))))) continue;
-      const Lt = lowerTo(t);
+      const Lt = lowerAt(px, py, reps, t, candK[i]);
       if (Lt < L) L = Lt;
       if (Lt <= U) {
         if (cls0 === null) cls0 = a;
@@ -239,13 +243,13 @@ export function createIntervalIndex(
     const c = category ?? null;
     const ms = members.get(c);
     if (!ms || ms.length === 0) return null;
-    const acc = (t: number) => placements[t]!.accuracy;
-    if (unbounded.get(c)!.length || site.kind === 'schematic' || site.kind === 'unresolved') {
-      const targets = sortClasses([...unbounded.get(c)!, ...(point ? [acc(point.featureIndex)] : [])]);
+    const un = unbounded.get(c)!;
+    if (un.length || site.kind === 'schematic' || site.kind === 'unresolved') {
+      const targets = sortClasses([...un, ...(point ? [placements[point.featureIndex]!.accuracy] : [])]);
       return { minM: null, maxM: null, basis: { site: site.accuracy, targets, indicative: true } };
     }
-    if (site.kind === 'known' && allKnown.get(c) && point) {
-      return { minM: point.distanceM, maxM: point.distanceM, basis: { site: site.accuracy, targets: [acc(point.featureIndex)], indicative: false } };
+    if (site.kind === 'known' && point && allKnown.get(c)) {
+      return { minM: point.distanceM, maxM: point.distanceM, basis: { site: site.accuracy, targets: [placements[point.featureIndex]!.accuracy], indicative: false } };
     }
     const onePoint = site.kind === 'known' && site.parts.paths.length === 0 && site.parts.points.length === 1 ? site.parts.points[0] : null;
     if (onePoint) return onePointInterval(onePoint[0], onePoint[1], site.accuracy, c, point);
@@ -295,13 +299,13 @@ export function createIntervalIndex(
     const reps = repsOf(c);
     const order: { t: number; gap: number }[] = [];
     const kx = kxAt(Math.min(89, Math.max(Math.abs(siteBox[1]), Math.abs(siteBox[3]), reps.latAbsMax))) * 0.999, ky = kyAt(0) * 0.999;
-    const pk = point ? regionKey(point.featureIndex) : null;
+    const pk = point ? regionKeyOf(point.featureIndex) : -1;
     // every representative with gap ≤ U has its box within U of the site's box on both axes
     const near = !reps.fb ? [] : U === Infinity ? reps.t.map((_, k) => k)
       : reps.fb.search(siteBox[0] - U / kx, siteBox[1] - U / ky, siteBox[2] + U / kx, siteBox[3] + U / ky);
     for (const k of near) {
       const t = reps.t[k];
-      if (point && (t === point.featureIndex || (pk !== null && reps.key[k] === pk))) continue;
+      if (point && (t === point.featureIndex || (pk >= 0 && reps.key[k] === pk))) continue;
       const dLon = Math.max(0, siteBox[0] - reps.bb[4 * k + 2], reps.bb[4 * k] - siteBox[2]);
       const dLat = Math.max(0, siteBox[1] - reps.bb[4 * k + 3], reps.bb[4 * k + 1] - siteBox[3]);
       const gap = Math.hypot(dLon * kx, dLat * ky);
@@ -325,5 +329,9 @@ export function createIntervalIndex(
     const targets = sortClasses(live.filter((x) => x.L <= U).map((x) => acc(x.t)));
     return { minM: L, maxM: Math.max(L, U), basis: { site: site.accuracy, targets, indicative: false } };
   };
-  return { nearest, placements, members: (category) => members.get(category ?? null) ?? [] };
+  return {
+    nearest,
+    get placements() { return (own ??= features.map((f) => (f?.geometry ? resolve(f) : null))); },
+    members: (category) => members.get(category ?? null) ?? [],
+  };
 }

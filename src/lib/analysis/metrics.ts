@@ -1,11 +1,11 @@
 /**
- * The per-site metrics of the analysis, listed once: what each one reads from a {@link SiteAnalysis},
+ * The per-site metrics of the analysis, listed once: what each one reads from a {@link SiteRow} (slim or full),
  * its unit, which direction is better, the nearest feature behind a distance, and its column in
  * the analysis table's CSV. The table, the comparison, the card, the dossier and the CSV all read
  * this list (labels and formatting are the UI's: `lib/ui/site-metrics.ts`). Pure.
  */
 import { CROPS, type Crop } from '../data/schema.ts';
-import type { Near, SiteAnalysis } from './analyze.ts';
+import type { NearView, SiteRow } from './site-row.ts';
 import type { TableColumn } from './table.ts';
 
 /** Key of a metric: a fixed name, or `crop:<crop>` for the distance to the nearest zone of a crop. */
@@ -19,14 +19,14 @@ export interface SiteMetric {
   /** Which values are better: `low` (near) or `high` (score, population, far from a constraint). */
   better: 'low' | 'high';
   /** The value, null when unknown (layer missing, nothing found). */
-  get: (a: SiteAnalysis) => number | null;
+  get: (a: SiteRow) => number | null;
   /** For a distance to a feature: that feature (its name and id). */
-  near?: (a: SiteAnalysis) => Near | null;
+  near?: (a: SiteRow) => NearView | null;
   /** Its column in {@link TABLE_COLUMNS}, when the CSV has one. */
   csv?: TableColumn;
 }
 
-const distance = (key: MetricKey, near: (a: SiteAnalysis) => Near | null, better: 'low' | 'high', csv?: TableColumn): SiteMetric =>
+const distance = (key: MetricKey, near: (a: SiteRow) => NearView | null, better: 'low' | 'high', csv?: TableColumn): SiteMetric =>
   ({ key, unit: 'm', better, near, get: (a) => near(a)?.distanceM ?? null, ...(csv ? { csv } : {}) });
 
 /** Every metric, in the order the comparison lists them. */

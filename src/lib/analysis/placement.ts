@@ -38,7 +38,18 @@ export interface Placement {
   source: 'geometry' | 'placed_in' | 'names' | 'district-fallback';
   /** Ids of the polygons forming the region (placed_in or resolved). */
   placedIn: string[];
+  /**
+   * Placed in named polygons: a number the resolver gives the region, the same for every feature
+   * placed in the same polygons (absent for other placements).
+   */
+  region?: number;
 }
+
+/**
+ * A placement without the feature's own geometry: what the interval index needs. Features placed
+ * in the same polygons with the same class share one (see {@link PlacementResolver.shared}).
+ */
+export type SharedPlacement = Omit<Placement, 'drawn'>;
 
 const prop = (f: Feature, k: string): unknown => (f.properties as Record<string, unknown> | null)?.[k];
 const isPolygonal = (g: Geometry | null | undefined) => !!g && (g.type === 'Polygon' || g.type === 'MultiPolygon');
@@ -52,6 +63,13 @@ const splitList = (v: unknown): string[] => {
 /** Resolves features to placements against the communes and districts layers. */
 export interface PlacementResolver {
   (f: Feature): Placement;
+  /**
+   * The feature's placement without its own geometry: for a feature placed by `placed_in` in one
+   * polygon, one object per polygon and class, shared by all such features (no object per feature,
+   * nothing cached per feature); else the feature's placement. Same region, class, kind and
+   * source as the resolver gives.
+   */
+  shared?: (f: Feature) => SharedPlacement;
 }
 
 /**
@@ -77,17 +95,23 @@ export function createPlacementResolver(communes: readonly Feature[] | null | un
     coordinates: fs.flatMap((f) => (f.geometry.type === 'Polygon' ? [(f.geometry as Polygon).coordinates] : (f.geometry as MultiPolygon).coordinates)),
   });
   // features placed in the same polygons share one region (geometry, parts, hull): built once
-  const regions = new Map<string, { geometry: Geometry; parts: Parts; hull: Position[] }>();
-  const placed = (f: Feature, accuracy: string, regionOf: () => Geometry, source: Placement['source'], ids: string[]): Placement => {
-    const key = ids.length ? ids.join('\u0001') : null;
+  interface Region { id: number; geometry: Geometry; parts: Parts; hull: Position[]; ids: string[]; shared: Map<string, SharedPlacement> | null }
+  const regions = new Map<string, Region>();
+  const regionOf = (ids: string[], key: string | null, geometryOf: () => Geometry): Region => {
     let r = key === null ? undefined : regions.get(key);
     if (!r) {
-      const region = regionOf();
+      const region = geometryOf();
       const parts = toParts(region);
-      r = { geometry: region, parts, hull: hullOf(parts) };
+      r = { id: key === null ? -1 : regions.size, geometry: region, parts, hull: hullOf(parts), ids, shared: null };
       if (key !== null) regions.set(key, r);
     }
-    return { kind: 'placed', accuracy, geometry: r.geometry, drawn: f.geometry, parts: r.parts, hull: r.hull, source, placedIn: ids };
+    return r;
+  };
+  const placed = (f: Feature, accuracy: string, geometryOf: () => Geometry, source: Placement['source'], ids: string[]): Placement => {
+    const r = regionOf(ids, ids.length ? ids.join('\u0001') : null, geometryOf);
+    const p: Placement = { kind: 'placed', accuracy, geometry: r.geometry, drawn: f.geometry, parts: r.parts, hull: r.hull, source, placedIn: ids };
+    if (r.id >= 0) p.region = r.id;
+    return p;
   };
   const known = (f: Feature, accuracy: string, kind: 'known' | 'schematic' | 'unresolved' = 'known'): Placement => ({
     kind, accuracy, geometry: f.geometry, drawn: f.geometry, parts: toParts(f.geometry), hull: null, source: 'geometry', placedIn: [],
@@ -122,11 +146,28 @@ export function createPlacementResolver(communes: readonly Feature[] | null | un
     }
     return known(f, accuracy, 'unresolved'); // nothing to resolve against: no bound
   };
-  return (f: Feature) => {
+  const resolver: PlacementResolver = (f: Feature) => {
     let p = cache.get(f);
     if (!p) { p = resolve(f); cache.set(f, p); }
     return p;
   };
+  // placed_in naming one polygon (the usual case): the region's shared placement for the class,
+  // the same region, class and source as resolve() (which takes placed_in first when every id
+  // names a polygon); anything else: the feature's own placement
+  resolver.shared = (f: Feature): SharedPlacement => {
+    const acc = prop(f, 'accuracy');
+    const v = prop(f, 'placed_in');
+    const one = Array.isArray(v) && v.length === 1 && typeof v[0] === 'string' ? v[0] : null;
+    if (typeof acc !== 'string' || !PLACED_CLASSES.includes(acc) || one === null || one === '' || one !== one.trim() || !byId.has(one)) return resolver(f);
+    const r = regions.get(one) ?? regionOf([one], one, () => union([byId.get(one)!]));
+    let p = (r.shared ??= new Map()).get(acc);
+    if (!p) {
+      p = { kind: 'placed', accuracy: acc, geometry: r.geometry, parts: r.parts, hull: r.hull, source: 'placed_in', placedIn: r.ids, region: r.id };
+      r.shared.set(acc, p);
+    }
+    return p;
+  };
+  return resolver;
 }
 
 /** True when every vertex of the feature lies in the region (a resolved region must hold the drawn feature). */

@@ -254,12 +254,15 @@ export function unionAreasInDisc(groups: readonly (readonly PreparedParts[])[], 
       if (ivOf.has(P)) continue;
       const iv: [number, number][] = [];
       ivOf.set(P, iv);
-      if (!P.fb || lat < P.bbox[1] || lat > P.bbox[3] || lonE < P.bbox[0] || lonW > P.bbox[2]) continue;
+      if (P.ax.length === 0 || lat < P.bbox[1] || lat > P.bbox[3] || lonE < P.bbox[0] || lonW > P.bbox[2]) continue;
       xs.length = 0;
-      for (const i of P.fb.search(P.bbox[0] * P.kx - 1, lat * P.ky, P.bbox[2] * P.kx + 1, lat * P.ky)) {
+      const cross = (i: number) => {
         const ay = P.ay[i], by = P.by[i];
         if ((ay > lat) !== (by > lat)) xs.push(P.ax[i] + ((P.bx[i] - P.ax[i]) * (lat - ay)) / (by - ay));
-      }
+      };
+      // a few segments have no tree: all of them (the tree would return every one crossing the line too)
+      if (P.fb) for (const i of P.fb.search(P.bbox[0] * P.kx - 1, lat * P.ky, P.bbox[2] * P.kx + 1, lat * P.ky)) cross(i);
+      else for (let i = 0; i < P.ax.length; i++) cross(i);
       xs.sort((a, b) => a - b);
       // all crossings of the line (even–odd pairs), clipped to the chord
       for (let j = 0; j + 1 < xs.length; j += 2) {

@@ -248,6 +248,7 @@ export interface PreparedParts {
   kx: number; ky: number;
   /** Segment ends (points are zero-length segments), lon/lat. */
   ax: Float64Array; ay: Float64Array; bx: Float64Array; by: Float64Array;
+  /** R-tree of the segments' boxes in the scaled plane; null when empty or small (≤ 32 segments: scanned). */
   fb: Flatbush | null;
   bbox: [number, number, number, number];
 }
@@ -269,7 +270,7 @@ export function prepareParts(p: Parts): PreparedParts {
   for (const l of p.paths) for (let i = 1; i < l.length; i++) add(l[i - 1][0], l[i - 1][1], l[i][0], l[i][1]);
   const lat0 = latN ? lat / latN : 0, kx = kxAt(lat0), ky = kyAt(lat0);
   let fb: Flatbush | null = null;
-  if (n > 0) {
+  if (n > SMALL) {
     fb = new Flatbush(n);
     for (let i = 0; i < n; i++) fb.add(Math.min(ax[i], bx[i]) * kx, Math.min(ay[i], by[i]) * ky, Math.max(ax[i], bx[i]) * kx, Math.max(ay[i], by[i]) * ky);
     fb.finish();
@@ -279,7 +280,7 @@ export function prepareParts(p: Parts): PreparedParts {
 
 /** Point in the polygons of prepared parts (even–odd over all rings: holes excluded), by counting ray crossings found in the tree. */
 export function preparedContains(P: PreparedParts, px: number, py: number): boolean {
-  if (!P.fb || P.parts.polygons.length === 0) return false;
+  if (P.ax.length === 0 || P.parts.polygons.length === 0) return false;
   if (px < P.bbox[0] || px > P.bbox[2] || py < P.bbox[1] || py > P.bbox[3]) return false;
   // only ring segments count: points and open lines are not in `polygons`; rings are the only closed paths
   let inside = false;
@@ -291,7 +292,7 @@ export function preparedContains(P: PreparedParts, px: number, py: number): bool
     }
     return inside;
   }
-  for (const i of P.fb.search(px * P.kx, py * P.ky, P.bbox[2] * P.kx + 1, py * P.ky)) {
+  for (const i of P.fb!.search(px * P.kx, py * P.ky, P.bbox[2] * P.kx + 1, py * P.ky)) {
     const x0 = P.ax[i], y0 = P.ay[i], x1 = P.bx[i], y1 = P.by[i];
     if ((y0 > py) !== (y1 > py) && px < ((x1 - x0) * (py - y0)) / (y1 - y0) + x0) inside = !inside;
   }
@@ -304,7 +305,7 @@ export function preparedContains(P: PreparedParts, px: number, py: number): bool
  * distances below a bound).
  */
 export function preparedPointDistance(P: PreparedParts, px: number, py: number, within = Infinity): number {
-  if (!P.fb) return Infinity;
+  if (P.ax.length === 0) return Infinity;
   if (P.parts.polygons.length && preparedContains(P, px, py)) return 0;
   const qkx = kxAt(py), qky = kyAt(py);
   if (P.ax.length <= SMALL) {
@@ -313,12 +314,12 @@ export function preparedPointDistance(P: PreparedParts, px: number, py: number, 
     for (let i = 0; i < P.ax.length; i++) { const d = segmentDistance(P, i, px, py, qkx, qky); if (d < best) best = d; }
     return best;
   }
-  const near = P.fb.neighbors(px * P.kx, py * P.ky, 1, within === Infinity ? Infinity : within * 1.02 + 1e-6);
+  const near = P.fb!.neighbors(px * P.kx, py * P.ky, 1, within === Infinity ? Infinity : within * 1.02 + 1e-6);
   if (near.length === 0) return Infinity;
   let best = segmentDistance(P, near[0], px, py, qkx, qky);
   // every segment closer than `best` has its box within `best` (plus the plane's scale error) of the point
   const r = best * 1.02 + 1e-6;
-  for (const i of P.fb.search(px * P.kx - r, py * P.ky - r, px * P.kx + r, py * P.ky + r)) {
+  for (const i of P.fb!.search(px * P.kx - r, py * P.ky - r, px * P.kx + r, py * P.ky + r)) {
     const d = segmentDistance(P, i, px, py, qkx, qky);
     if (d < best) best = d;
   }
@@ -337,7 +338,7 @@ function segmentDistance(P: PreparedParts, i: number, px: number, py: number, qk
  * non-crossing straight segments is reached).
  */
 export function preparedDistance(A: PreparedParts, B: PreparedParts): number {
-  if (!A.fb || !B.fb) return Infinity;
+  if (A.ax.length === 0 || B.ax.length === 0) return Infinity;
   // containment of a first vertex (no crossing ⇒ a part is wholly inside or outside)
   const firsts = (P: Parts) => [...P.points, ...P.paths.map((l) => l[0])];
   for (const c of firsts(A.parts)) if (preparedContains(B, c[0], c[1])) return 0;
@@ -349,8 +350,16 @@ export function preparedDistance(A: PreparedParts, B: PreparedParts): number {
     for (let i = 0; i < S.ax.length; i++) {
       const w = Math.min(S.ax[i], S.bx[i]), e = Math.max(S.ax[i], S.bx[i]), s = Math.min(S.ay[i], S.by[i]), n = Math.max(S.ay[i], S.by[i]);
       if (w > ob[2] || e < ob[0] || s > ob[3] || n < ob[1]) continue;
-      for (const j of T.fb!.search(w * T.kx, s * T.ky, e * T.kx, n * T.ky)) {
-        if (segmentIntersection([S.ax[i], S.ay[i]], [S.bx[i], S.by[i]], [T.ax[j], T.ay[j]], [T.bx[j], T.by[j]], T.kx, T.ky)) return 0;
+      const qw = w * T.kx, qs = s * T.ky, qe = e * T.kx, qn = n * T.ky;
+      const crosses = (j: number) => !!segmentIntersection([S.ax[i], S.ay[i]], [S.bx[i], S.by[i]], [T.ax[j], T.ay[j]], [T.bx[j], T.by[j]], T.kx, T.ky);
+      if (T.fb) {
+        for (const j of T.fb.search(qw, qs, qe, qn)) if (crosses(j)) return 0;
+      } else {
+        // no tree (few segments): the same boxes and the same test as the tree's search
+        for (let j = 0; j < T.ax.length; j++) {
+          if (qe < Math.min(T.ax[j], T.bx[j]) * T.kx || qn < Math.min(T.ay[j], T.by[j]) * T.ky || qw > Math.max(T.ax[j], T.bx[j]) * T.kx || qs > Math.max(T.ay[j], T.by[j]) * T.ky) continue;
+          if (crosses(j)) return 0;
+        }
       }
     }
   }
@@ -379,7 +388,7 @@ export function preparedDistance(A: PreparedParts, B: PreparedParts): number {
  * the vertex-to-point distances, as preparedDistance measures both directions).
  */
 export function pointToPreparedDistance(px: number, py: number, B: PreparedParts): number {
-  if (!B.fb) return Infinity;
+  if (B.ax.length === 0) return Infinity;
   if (preparedContains(B, px, py)) return 0;
   const small = B.ax.length <= SMALL;
   if (px >= B.bbox[0] && px <= B.bbox[2] && py >= B.bbox[1] && py <= B.bbox[3]) {
@@ -390,13 +399,13 @@ export function pointToPreparedDistance(px: number, py: number, B: PreparedParts
         if (px < Math.min(B.ax[j], B.bx[j]) || px > Math.max(B.ax[j], B.bx[j]) || py < Math.min(B.ay[j], B.by[j]) || py > Math.max(B.ay[j], B.by[j])) continue;
         if (on(j)) return 0;
       }
-    } else for (const j of B.fb.search(px * B.kx, py * B.ky, px * B.kx, py * B.ky)) if (on(j)) return 0;
+    } else for (const j of B.fb!.search(px * B.kx, py * B.ky, px * B.kx, py * B.ky)) if (on(j)) return 0;
   }
   const noPoly: PreparedParts = B.parts.polygons.length ? { ...B, parts: { points: B.parts.points, paths: B.parts.paths, polygons: [] } } : B;
   let best = preparedPointDistance(noPoly, px, py);
   // vertices of B nearer than that (measured from the vertex, as preparedDistance does)
   const r = best * 1.02 + 1e-6;
-  const within = small ? B.ax.map((_, i) => i) : B.fb.search(px * B.kx - r, py * B.ky - r, px * B.kx + r, py * B.ky + r);
+  const within = small ? B.ax.map((_, i) => i) : B.fb!.search(px * B.kx - r, py * B.ky - r, px * B.kx + r, py * B.ky + r);
   for (const i of within) {
     let d = distanceLL(B.ax[i], B.ay[i], px, py);
     if (d < best) best = d;

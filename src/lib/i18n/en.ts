@@ -505,4 +505,9 @@ export const en: Record<keyof typeof vi, string> = {
   'dist.short.attr.status': 'Status',
   'dist.short.attr.sectors': 'Sectors',
   'dist.short.attr.developer': 'Developer',
+  // --- full analysis rows fetched from the analysis worker (card, dossier, exports) ---
+  'fullrow.loading': 'Loading the site’s analysis…',
+  'fullrow.failed': 'The site’s analysis could not be loaded:',
+  'export.preparing': 'Preparing the file…',
+  'export.failed': 'The file could not be exported:',
 };

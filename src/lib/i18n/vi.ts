@@ -503,4 +503,9 @@ export const vi = {
   'dist.short.attr.status': 'Tình trạng',
   'dist.short.attr.sectors': 'Ngành',
   'dist.short.attr.developer': 'Chủ đầu tư',
+  // --- full analysis rows fetched from the analysis worker (card, dossier, exports) ---
+  'fullrow.loading': 'Đang tải phân tích của địa điểm…',
+  'fullrow.failed': 'Không tải được phân tích của địa điểm:',
+  'export.preparing': 'Đang chuẩn bị tệp…',
+  'export.failed': 'Không xuất được tệp:',
 } as const;

@@ -8,7 +8,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, Map as MlMap, GeoJSONSource } from 'maplibre-gl';
 import { distanceNoValue, distanceRamp } from './palette.ts';
 import { radiusFromArea } from './expressions.ts';
-import type { SiteAnalysis } from '../analysis/analyze.ts';
+import type { SiteRow } from '../analysis/site-row.ts';
 import type { SiteMetric } from '../analysis/metrics.ts';
 
 /** One class of the legend: values in (min, max] metres (open ends null). */
@@ -63,7 +63,7 @@ export function colourExpression(classes: readonly ColourClass[]): ExpressionSpe
  * own geometry with only `id`, `v` (metres or null), `area_ha` (symbol size), `draft` and `user`
  * (an imported site: coloured above the imported layer's own symbols).
  */
-export function colourByData(metric: SiteMetric, sites: readonly Feature[], rows: ReadonlyMap<string, SiteAnalysis>, show: (id: string, f: Feature) => boolean, draftIds: ReadonlySet<string>, userIds: ReadonlySet<string> = new Set()): { fc: FeatureCollection; classes: ColourClass[] } {
+export function colourByData(metric: SiteMetric, sites: readonly Feature[], rows: ReadonlyMap<string, SiteRow>, show: (id: string, f: Feature) => boolean, draftIds: ReadonlySet<string>, userIds: ReadonlySet<string> = new Set()): { fc: FeatureCollection; classes: ColourClass[] } {
   const features: Feature[] = [];
   for (const f of sites) {
     const id = f.properties?.id;

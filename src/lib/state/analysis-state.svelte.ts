@@ -7,6 +7,7 @@
  */
 import type { Feature } from 'geojson';
 import type { AnalysisOptions, Layers, SiteAnalysis } from '../analysis/analyze.ts';
+import type { SiteRow, SlimRow } from '../analysis/site-row.ts';
 import { AnalysisClient, type RunHandle } from '../../workers/analysis-client.ts';
 import type { SaveReport, SetRanges } from '../../workers/analysis-session.ts';
 import { withRanges, type RangeStatus } from './score-ranges.ts';
@@ -17,6 +18,8 @@ export interface AnalysisRunner {
   run(sites: Feature[], opts: AnalysisOptions, onProgress?: (done: number, total: number) => void): RunHandle;
   /** Score and rank ranges of the whole set of the last run; null when a newer run started. */
   ranges?(): Promise<SetRanges | null>;
+  /** Full rows of the last run's sites at `indices`, checked against `ids`. */
+  fullRows?(indices: number[], ids?: string[]): Promise<SiteAnalysis[]>;
   /** Once the last save is written, what the store holds for the last complete analysis. */
   saved?(): Promise<SaveReport | null>;
   /** Sites the engine analysed in the last finished run (not taken from the cache or the saved analysis). */
@@ -38,14 +41,17 @@ export const SHOW_PROGRESS_AFTER_MS = 150;
 export const RANGES_GRACE_MS = 300;
 
 export class AnalysisState {
-  /** One row per site (existing, drafts, imported), from the last finished run. */
-  rows = $state.raw<SiteAnalysis[]>([]);
+  /**
+   * One row per site (existing, drafts, imported), from the last finished run: the slim rows the
+   * page displays (lib/analysis/site-row.ts); the full ones are fetched with `fullRows`.
+   */
+  rows = $state.raw<SlimRow[]>([]);
   /** Progress of a running analysis (shown only after a moment), or null. */
   progress = $state<{ done: number; total: number } | null>(null);
   error = $state<string | null>(null);
   /** Score and rank ranges of the whole set: being computed, or too many sites. */
   rangeStatus = $state<RangeStatus>(null);
-  byId: Map<string, SiteAnalysis> = $derived(new Map(this.rows.map((r) => [r.id, r])));
+  byId: Map<string, SlimRow> = $derived(new Map(this.rows.map((r) => [r.id, r])));
   /** Sites the engine analysed in the last finished run (0 when every row was reused), or null. */
   analysed = $state<number | null>(null);
   /** What the browser's store holds for the last finished run, once written (see SaveReport), or null. */
@@ -55,6 +61,9 @@ export class AnalysisState {
 
   private client: AnalysisRunner | null = null;
   private indexedLayers: unknown = null;
+
+  /** Position of each row (by the row, then by id) in `rows`, for the worker's full rows. */
+  private positions: { rows: SlimRow[]; byRow: Map<SiteRow, number>; byId: Map<string, number> } | null = null;
 
   constructor(private makeClient: () => AnalysisRunner = () => new AnalysisClient()) {}
 
@@ -106,7 +115,7 @@ export class AnalysisState {
   }
 
   /** Score and rank ranges of the whole set, once its batches are in (a separate worker message). */
-  private async rangesOf(client: AnalysisRunner, rows: SiteAnalysis[]): Promise<void> {
+  private async rangesOf(client: AnalysisRunner, rows: SlimRow[]): Promise<void> {
     if (!client.ranges) return;
     this.rangeStatus = { state: 'computing' };
     // a moment's grace: a run that follows at once (a draft being drawn) makes these ranges moot, and
@@ -124,5 +133,39 @@ export class AnalysisState {
       this.rangeStatus = null;
       this.error = e instanceof Error ? e.message : String(e);
     }
+  }
+
+  /**
+   * The full rows of some of the page's rows (in that order), from the analysis worker, with the
+   * score ranges the page's rows carry (the worker's rows have none): the card, the dossier and
+   * the exports. Rows no longer in the analysis, or a worker whose sites changed since, throw.
+   * @throws `site "x" is not in the analysis`
+   */
+  async fullRows(list: readonly SiteRow[]): Promise<SiteAnalysis[]> {
+    const client = this.client;
+    if (!client?.fullRows) throw new Error('the analysis has not run yet');
+    const rows = this.rows;
+    if (this.positions?.rows !== rows) {
+      const byRow = new Map<SiteRow, number>(), byId = new Map<string, number>();
+      rows.forEach((r, i) => { byRow.set(r, i); byId.set(r.id, i); });
+      this.positions = { rows, byRow, byId };
+    }
+    const { byRow, byId } = this.positions;
+    const indices = list.map((r) => {
+      const i = byRow.get(r) ?? byId.get(r.id);
+      if (i === undefined) throw new Error(`site ${JSON.stringify(r.id)} is not in the analysis`);
+      return i;
+    });
+    const full = await client.fullRows(indices, indices.map((i) => rows[i].id));
+    // the page's score ranges: the same merge as `withRanges` (same key order)
+    return full.map((f, k) => {
+      const u = rows[indices[k]].uncertainty;
+      return f.uncertainty === u ? f : { ...f, uncertainty: u };
+    });
+  }
+
+  /** The full row of one of the page's rows (see {@link fullRows}). */
+  async fullRow(row: SiteRow): Promise<SiteAnalysis> {
+    return (await this.fullRows([row]))[0];
   }
 }

@@ -10,7 +10,7 @@ import type { Basemap } from '../map/basemaps.ts';
 import { translate, type Lang } from '../i18n/index.ts';
 import { EMPTY_FILTERS, type Mode, type SiteFilters } from './url-state.ts';
 import { buildSearchIndex, type SearchEntry } from '../search/search.ts';
-import type { SiteAnalysis } from '../analysis/analyze.ts';
+import type { SlimRow } from '../analysis/site-row.ts';
 import type { Crop } from '../data/schema.ts';
 import { filtersActive, passesFilters } from './filters.ts';
 import type { RangeStatus } from './score-ranges.ts';
@@ -108,12 +108,12 @@ export class AppState {
   radiusKm = $state(10);
   /** The analysis of every site, re-run by `start()` as its inputs change. */
   readonly analysisState: AnalysisState;
-  /** Analysis rows of the sites (existing, drafts and imported), from the worker. */
-  get analysis(): SiteAnalysis[] { return this.analysisState.rows; }
+  /** Analysis rows of the sites (existing, drafts and imported), from the worker: slim rows (full ones via `analysisState.fullRows`). */
+  get analysis(): SlimRow[] { return this.analysisState.rows; }
   /** Progress of a running analysis, or null. */
   get analysisProgress(): { done: number; total: number } | null { return this.analysisState.progress; }
   get analysisError(): string | null { return this.analysisState.error; }
-  get analysisById(): Map<string, SiteAnalysis> { return this.analysisState.byId; }
+  get analysisById(): Map<string, SlimRow> { return this.analysisState.byId; }
   /** Score and rank ranges of the whole set: being computed, or too many sites (see state/score-ranges.ts). */
   get rangeStatus(): RangeStatus { return this.analysisState.rangeStatus; }
   /** Sites picked for side-by-side comparison (2–4). */

@@ -3,7 +3,7 @@
  * applied to the features and their analysis rows. Pure.
  */
 import type { Feature } from 'geojson';
-import type { SiteAnalysis } from '../analysis/analyze.ts';
+import type { SiteRow } from '../analysis/site-row.ts';
 import type { NearTarget, SiteFilters } from './url-state.ts';
 import { passes } from '../ui/site-metrics.ts';
 import type { Crop } from '../data/schema.ts';
@@ -33,7 +33,7 @@ export function filtersActive(f: SiteFilters): boolean {
  * thresholds compare the point estimate; the material/deposit filter keeps every site that surely
  * or possibly passes over its interval (the panel counts both).
  */
-export function passesFilters(f: Feature, a: SiteAnalysis | undefined, filters: SiteFilters): boolean {
+export function passesFilters(f: Feature, a: SiteRow | undefined, filters: SiteFilters): boolean {
   const p = (f.properties ?? {}) as Record<string, unknown>;
   const inList = (list: string[], v: unknown) => list.length === 0 || (typeof v === 'string' && list.includes(v));
   if (!inList(filters.districts, p.district)) return false;
@@ -59,6 +59,6 @@ export function passesFilters(f: Feature, a: SiteAnalysis | undefined, filters: 
 }
 
 /** The nearest raw-material zone of a crop, or the nearest deposit, of an analysed site. */
-export function nearOf(a: SiteAnalysis, target: NearTarget) {
+export function nearOf(a: SiteRow, target: NearTarget) {
   return target === 'deposit' ? a.nearest.minerals.deposit : a.nearest.crops[target.slice(5) as Crop] ?? null;
 }

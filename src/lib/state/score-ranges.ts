@@ -2,7 +2,7 @@
  * The score and rank ranges of the whole set of sites (computed by the analysis worker after the
  * batches, see workers/analysis-session.ts `ranges`) joined to the page's rows. Pure.
  */
-import type { SiteAnalysis } from '../analysis/analyze.ts';
+import type { SiteRow } from '../analysis/site-row.ts';
 import type { SetRanges } from '../../workers/analysis-session.ts';
 
 /** Where the ranges of the shown set are: being computed, or not computed because the set is too large. */
@@ -12,7 +12,7 @@ export type RangeStatus = { state: 'computing' } | { state: 'tooMany'; n: number
  * The rows with their ranges (`uncertainty`), by id; rows the answer does not cover keep theirs.
  * A too-large set leaves the rows as they are and says so in the status.
  */
-export function withRanges(rows: readonly SiteAnalysis[], out: SetRanges): { rows: SiteAnalysis[]; status: RangeStatus } {
+export function withRanges<R extends Pick<SiteRow, 'id' | 'uncertainty'>>(rows: readonly R[], out: SetRanges): { rows: R[]; status: RangeStatus } {
   if ('tooMany' in out) return { rows: [...rows], status: { state: 'tooMany', n: out.tooMany, limit: out.limit } };
   const byId = new Map(out.ids.map((id, i) => [id, out.ranges[i]]));
   return { rows: rows.map((r) => (byId.has(r.id) ? { ...r, uncertainty: byId.get(r.id)! } : r)), status: null };

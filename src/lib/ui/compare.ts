@@ -3,7 +3,7 @@
  * distance, highest score, population or area). Pure; the CSV is RFC 4180 with the units in the
  * header.
  */
-import type { SiteAnalysis } from '../analysis/analyze.ts';
+import type { SiteRow } from '../analysis/site-row.ts';
 import { csvField } from '../csv.ts';
 import type { Lang } from '../i18n/index.ts';
 import { COMPARE_METRICS, SITE_ATTRIBUTES, attributeLabel, displayMetric, metricLabel, metricUnit } from './site-metrics.ts';
@@ -26,7 +26,7 @@ function bestOf(values: (number | string | null)[], better: 'low' | 'high' | und
  * Rows of the comparison: the site attributes first (with `propsOf`), then the metrics; `best`
  * lists the column indexes holding the best value (ties all marked).
  */
-export function compareRows(sites: SiteAnalysis[], lang: Lang, propsOf?: PropsOf): CompareRow[] {
+export function compareRows(sites: readonly SiteRow[], lang: Lang, propsOf?: PropsOf): CompareRow[] {
   const attrs: CompareRow[] = propsOf
     ? SITE_ATTRIBUTES.map((at) => {
         const ps = sites.map((s) => propsOf(s.id) ?? {});
@@ -46,7 +46,7 @@ export function compareRows(sites: SiteAnalysis[], lang: Lang, propsOf?: PropsOf
 }
 
 /** CSV of the comparison: criterion, unit, then one column per site (raw numbers, metres; text as given). */
-export function compareCsv(sites: SiteAnalysis[], lang: Lang, propsOf?: PropsOf): string {
+export function compareCsv(sites: readonly SiteRow[], lang: Lang, propsOf?: PropsOf): string {
   const head = ['criterion', 'unit', ...sites.map((s) => s.name ?? s.id)].map(csvField).join(',');
   const lines = compareRows(sites, lang, propsOf).map((r) => [r.label, r.unit, ...r.values.map((v) => (v === null ? '' : typeof v === 'number' ? Math.round(v * 10) / 10 : v))].map(csvField).join(','));
   return [head, ...lines].join('\n') + '\n';

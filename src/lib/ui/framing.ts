@@ -3,16 +3,22 @@
  * ends of its connectors). Used to frame the map beside the card and the dossier's map. Pure.
  */
 import type { Feature } from 'geojson';
-import type { SiteAnalysis, Near } from '../analysis/analyze.ts';
+import { connectorEnds, connectorNear, type ConnectorSlot, type SiteRow } from '../analysis/site-row.ts';
+import type { LonLat } from '../geo/ruler.ts';
 import type { Crop } from '../data/schema.ts';
 import { bboxOfFeatures, bboxOfPositions } from '../geo/geometry.ts';
 
 export type Bounds = [number, number, number, number];
 
-/** The targets drawn as connectors: MV line, substation, road, deposit and the chosen crop's zone. */
-export function measuredTargets(a: SiteAnalysis, crop: Crop): Near[] {
-  return [a.nearest.mvLine, a.nearest.substation.any, a.nearest.road, a.nearest.minerals.deposit, a.nearest.crops[crop]]
-    .filter((n): n is Near => !!n);
+/** The targets drawn as connectors (MV line, substation, road, deposit and the chosen crop's zone): their distance and far end. */
+export function measuredTargets(a: SiteRow, crop: Crop): { distanceM: number; nearestTarget: LonLat }[] {
+  const slots: ConnectorSlot[] = ['mv', 'substation', 'road', 'deposit', `crop:${crop}`];
+  const out: { distanceM: number; nearestTarget: LonLat }[] = [];
+  for (const slot of slots) {
+    const near = connectorNear(a, slot), ends = connectorEnds(a, slot);
+    if (near && ends) out.push({ distanceM: near.distanceM, nearestTarget: ends[1] });
+  }
+  return out;
 }
 
 /**
@@ -20,7 +26,7 @@ export function measuredTargets(a: SiteAnalysis, crop: Crop): Near[] {
  * (a target farther away would shrink the site to a dot; its connector still leaves the frame
  * in its direction).
  */
-export function siteFrame(feature: Feature, a: SiteAnalysis | undefined, crop: Crop, maxKm = 15): Bounds {
+export function siteFrame(feature: Feature, a: SiteRow | undefined, crop: Crop, maxKm = 15): Bounds {
   const b = bboxOfFeatures([feature]);
   if (a) bboxOfPositions(measuredTargets(a, crop).filter((t) => t.distanceM <= maxKm * 1000).map((t) => t.nearestTarget), b);
   return b;

@@ -4,7 +4,7 @@
  */
 import type { FeatureCollection, Feature, LineString } from 'geojson';
 import { discRing } from '../geo/disc.ts';
-import type { SiteAnalysis, Near } from '../analysis/analyze.ts';
+import { connectorEnds, connectorNear, type ConnectorSlot, type SiteRow } from '../analysis/site-row.ts';
 import type { Crop } from '../data/schema.ts';
 import { crop as cropColour, voltage, road, mineral } from '../map/palette.ts';
 import type { Lang } from '../i18n/index.ts';
@@ -13,22 +13,24 @@ import { formatInterval } from './site-metrics.ts';
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** Connectors: MV line, substation, road, nearest deposit, nearest zone of `crop`. */
-export function connectorLines(a: SiteAnalysis | undefined, lang: Lang, crop: Crop): FeatureCollection {
+export function connectorLines(a: SiteRow | undefined, lang: Lang, crop: Crop): FeatureCollection {
   if (!a) return EMPTY;
-  const targets: [string, Near | null | undefined, string][] = [
-    ['mv', a.nearest.mvLine, voltage[35]],
-    ['substation', a.nearest.substation.any, voltage[110]],
-    ['road', a.nearest.road, road.national],
-    ['deposit', a.nearest.minerals.deposit, mineral['lead-zinc']],
-    [`crop:${crop}`, a.nearest.crops[crop], cropColour[crop]],
+  const targets: [string, ConnectorSlot, string][] = [
+    ['mv', 'mv', voltage[35]],
+    ['substation', 'substation', voltage[110]],
+    ['road', 'road', road.national],
+    ['deposit', 'deposit', mineral['lead-zinc']],
+    [`crop:${crop}`, `crop:${crop}`, cropColour[crop]],
   ];
   const features: Feature<LineString>[] = [];
-  for (const [kind, near, color] of targets) {
-    if (!near || near.distanceM <= 0) continue;
+  for (const [kind, slot, color] of targets) {
+    const near = connectorNear(a, slot);
+    const ends = connectorEnds(a, slot);
+    if (!near || !ends || near.distanceM <= 0) continue;
     features.push({
       type: 'Feature',
       properties: { id: `connector-${kind}`, kind, color, label: formatInterval(lang, near), targetId: near.id },
-      geometry: { type: 'LineString', coordinates: [near.nearestSite, near.nearestTarget] },
+      geometry: { type: 'LineString', coordinates: ends },
     });
   }
   return { type: 'FeatureCollection', features };
@@ -38,7 +40,7 @@ export function connectorLines(a: SiteAnalysis | undefined, lang: Lang, crop: Cr
  * The catchment disc outline: the very circle the catchment measured (lib/geo/disc.ts discRing,
  * ellipsoidal local frame at the site's centre), 128 steps.
  */
-export function catchmentRing(a: SiteAnalysis | undefined, radiusKm: number): FeatureCollection {
+export function catchmentRing(a: SiteRow | undefined, radiusKm: number): FeatureCollection {
   if (!a) return EMPTY;
   const ring = discRing(a.centre, radiusKm * 1000, 128);
   return {

@@ -8,7 +8,7 @@ import { freeAreaHa } from '../state/filters.ts';
 import { siteMetric, type MetricKey, type SiteMetric } from '../analysis/metrics.ts';
 import type { BreakdownRow } from '../analysis/suitability.ts';
 import { formatDistance, formatNumber, translate, type Lang } from '../i18n/index.ts';
-import type { Near, SiteAnalysis } from '../analysis/analyze.ts';
+import type { NearView, SiteRow } from '../analysis/site-row.ts';
 import type { Basis, DistanceInterval } from '../analysis/intervals.ts';
 
 export type { MetricKey, SiteMetric } from '../analysis/metrics.ts';
@@ -96,7 +96,7 @@ export function formatDistanceRange(lang: Lang, minM: number, maxM: number): str
  * xã"); the single figure when every position is known; "≈ 1,1 km · tuyến sơ đồ, chỉ tham khảo"
  * when the target is schematic (no bound). `null` → "—".
  */
-export function formatInterval(lang: Lang, near: Pick<Near, 'distanceM'> & { interval: DistanceInterval | null } | null | undefined, opts: { compact?: boolean } = {}): string {
+export function formatInterval(lang: Lang, near: Pick<NearView, 'distanceM'> & { interval: DistanceInterval | null } | null | undefined, opts: { compact?: boolean } = {}): string {
   if (!near) return '—';
   const iv = near.interval;
   if (!iv) return formatDistance(lang, near.distanceM);
@@ -109,7 +109,7 @@ export function formatInterval(lang: Lang, near: Pick<Near, 'distanceM'> & { int
 }
 
 /** How a site fares against a distance threshold over its interval: `sure` (max ≤ t), `possible` (min ≤ t < max), `no` (min > t). */
-export function passes(near: Pick<Near, 'distanceM'> & { interval: DistanceInterval | null } | null | undefined, thresholdM: number): 'sure' | 'possible' | 'no' {
+export function passes(near: Pick<NearView, 'distanceM'> & { interval: DistanceInterval | null } | null | undefined, thresholdM: number): 'sure' | 'possible' | 'no' {
   if (!near) return 'no';
   const iv = near.interval;
   if (!iv || iv.minM === null || iv.maxM === null) return near.distanceM <= thresholdM ? 'possible' : 'no'; // indicative: never sure
@@ -127,7 +127,7 @@ export function fill(text: string, vars: Record<string, string | number>): strin
  * ({@link formatInterval}), the score with its range over the draws ("73 (57–78)"), people as a
  * number.
  */
-export function displayMetric(lang: Lang, m: SiteMetric, a: SiteAnalysis, opts: { scoreDigits?: number } = {}): string {
+export function displayMetric(lang: Lang, m: SiteMetric, a: SiteRow, opts: { scoreDigits?: number } = {}): string {
   if (m.unit === 'm' && m.near) return formatInterval(lang, m.near(a));
   const v = m.get(a);
   const base = formatMetric(lang, m, v === null || !Number.isFinite(v) ? null : v, opts);
@@ -141,7 +141,7 @@ export function displayMetric(lang: Lang, m: SiteMetric, a: SiteAnalysis, opts: 
 }
 
 /** The score range sentence of a site, or null without draws. */
-export function scoreRangeText(lang: Lang, a: SiteAnalysis): string | null {
+export function scoreRangeText(lang: Lang, a: SiteRow): string | null {
   const u = a.uncertainty;
   if (!u || u.draws === 0) return null;
   return fill(translate(lang, 'interval.score'), {
@@ -150,14 +150,14 @@ export function scoreRangeText(lang: Lang, a: SiteAnalysis): string | null {
 }
 
 /** How many sites pass a distance threshold on a metric surely, possibly, not at all (see {@link passes}). */
-export function passCounts(rows: readonly SiteAnalysis[], m: SiteMetric, thresholdM: number): { sure: number; possible: number; no: number } {
+export function passCounts(rows: readonly SiteRow[], m: SiteMetric, thresholdM: number): { sure: number; possible: number; no: number } {
   const out = { sure: 0, possible: 0, no: 0 };
   for (const a of rows) out[passes(m.near ? m.near(a) : null, thresholdM)]++;
   return out;
 }
 
 /** The rank range of a site: "hạng 3–7" / "rank 3–7", "rank 1" when it never moves. */
-export function rankText(lang: Lang, u: Pick<NonNullable<SiteAnalysis['uncertainty']>, 'rankMin' | 'rankMax'>): string {
+export function rankText(lang: Lang, u: Pick<NonNullable<SiteRow['uncertainty']>, 'rankMin' | 'rankMax'>): string {
   return u.rankMax > u.rankMin ? fill(translate(lang, 'range.rank'), { min: u.rankMin, max: u.rankMax }) : fill(translate(lang, 'range.rankOne'), { r: u.rankMin });
 }
 

@@ -2,10 +2,12 @@
  * The analysis table's exports as the app writes them (the table's and the distance view's
  * buttons): the table columns, then the sites' own attributes from {@link SITE_ATTRIBUTES} (free
  * area, occupancy, status, sectors, developer; one column each, named by its `column`), then the
- * data credits. Pure but for the Blob.
+ * data credits. The app's buttons stream the full rows from the analysis worker a part at a time
+ * (`streamed*`: the same text as the rows' own chunks). Pure but for the Blob.
  */
 import type { Feature } from 'geojson';
 import type { SiteAnalysis } from '../analysis/analyze.ts';
+import type { SiteRow } from '../analysis/site-row.ts';
 import { blobOfChunks, csvChunks, geojsonChunks, CSV_CHUNK_ROWS, GEOJSON_CHUNK_FEATURES, type ChunkCredits, type ExtraColumns } from '../analysis/table-stream.ts';
 import { SITE_ATTRIBUTES } from './site-metrics.ts';
 
@@ -41,3 +43,67 @@ export const tableCsvBlob = (rows: readonly SiteAnalysis[], sites: readonly Feat
 
 /** The GeoJSON file of {@link tableGeoJsonChunks}. */
 export const tableGeoJsonBlob = (rows: readonly SiteAnalysis[], sites: readonly Feature[], credits?: ChunkCredits): Blob => blobOfChunks(tableGeoJsonChunks(rows, sites, credits), 'application/geo+json');
+
+// ---- streamed from the analysis worker: the page holds slim rows; the full ones come in parts
+
+/** Full rows of some of the page's rows, in order (the analysis worker's, see AnalysisState.fullRows). */
+export type FullRowsOf = (rows: readonly SiteRow[]) => Promise<SiteAnalysis[]>;
+
+/** Rows fetched from the worker per part of a streamed export. */
+export const EXPORT_PART_ROWS = 1000;
+
+/** The full rows of `rows`, a part at a time. */
+async function* parts(rows: readonly SiteRow[], full: FullRowsOf, partRows: number): AsyncGenerator<SiteAnalysis[]> {
+  for (let i = 0; i < rows.length; i += partRows) yield await full(rows.slice(i, i + partRows));
+}
+
+/** {@link tableCsvChunks} of the full rows of the page's `rows`, fetched a part at a time: the same text. */
+export async function* streamedCsvChunks(rows: readonly SiteRow[], full: FullRowsOf, sites: readonly Feature[], credits?: ChunkCredits, partRows = EXPORT_PART_ROWS): AsyncGenerator<string> {
+  let first = true;
+  if (rows.length === 0) { yield* tableCsvChunks([], sites, credits); return; }
+  for await (const part of parts(rows, full, partRows)) {
+    const g = tableCsvChunks(part, sites, credits);
+    const header = g.next();
+    if (first && !header.done) yield header.value;
+    first = false;
+    yield* g;
+  }
+}
+
+/** {@link tableGeoJsonChunks} of the full rows of the page's `rows`, fetched a part at a time: the same text. */
+export async function* streamedGeoJsonChunks(rows: readonly SiteRow[], full: FullRowsOf, sites: readonly Feature[], credits?: ChunkCredits, partRows = EXPORT_PART_ROWS): AsyncGenerator<string> {
+  if (rows.length === 0) { yield* tableGeoJsonChunks([], sites, credits); return; }
+  let wrote = false;
+  let tail = '';
+  let first = true;
+  for await (const part of parts(rows, full, partRows)) {
+    // each part's text: its opening, its features (the first without a comma), the closing
+    const texts = [...tableGeoJsonChunks(part, sites, credits)];
+    if (first) yield texts[0];
+    first = false;
+    for (const t of texts.slice(1, -1)) { yield wrote ? `,${t}` : t; wrote = true; }
+    tail = texts[texts.length - 1];
+  }
+  yield tail;
+}
+
+/** A Blob of asynchronous chunks (see `blobOfChunks`: folded every few megabytes). */
+export async function blobOfAsyncChunks(chunks: AsyncIterable<string>, type: string, foldBytes = 8 << 20): Promise<Blob> {
+  let blob = new Blob([], { type });
+  let pending: string[] = [];
+  let size = 0;
+  for await (const c of chunks) {
+    pending.push(c);
+    size += c.length;
+    if (size >= foldBytes) { blob = new Blob([blob, ...pending], { type }); pending = []; size = 0; }
+  }
+  return new Blob([blob, ...pending], { type });
+}
+
+/** The CSV file of {@link streamedCsvChunks}. */
+export const streamedCsvBlob = (rows: readonly SiteRow[], full: FullRowsOf, sites: readonly Feature[], credits?: ChunkCredits): Promise<Blob> =>
+  blobOfAsyncChunks(streamedCsvChunks(rows, full, sites, credits), 'text/csv');
+
+/** The GeoJSON file of {@link streamedGeoJsonChunks}. */
+export const streamedGeoJsonBlob = (rows: readonly SiteRow[], full: FullRowsOf, sites: readonly Feature[], credits?: ChunkCredits): Promise<Blob> =>
+  blobOfAsyncChunks(streamedGeoJsonChunks(rows, full, sites, credits), 'application/geo+json');

@@ -1,0 +1,132 @@
+/**
+ * The page holds slim rows (lib/analysis/site-row.ts); the full rows stay in the analysis worker:
+ * fetched one at a time for the card and the dossier, streamed a part at a time into the exports.
+ * Real bundled data, a real analysis session behind the client.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Feature, FeatureCollection } from 'geojson';
+import { LAYER_IDS, CROPS } from '../../src/lib/data/schema.ts';
+import type { Layers } from '../../src/lib/analysis/analyze.ts';
+import { rowRankItems, slimRows, type SiteRow } from '../../src/lib/analysis/site-row.ts';
+import { siteRankItems } from '../../src/lib/analysis/surface/rank-items.ts';
+import { SITE_METRICS } from '../../src/lib/analysis/metrics.ts';
+import { displayMetric, passes } from '../../src/lib/ui/site-metrics.ts';
+import { connectorLines, catchmentRing } from '../../src/lib/ui/overlays.ts';
+import { siteFrame } from '../../src/lib/ui/framing.ts';
+import { AnalysisSession } from '../../src/workers/analysis-session.ts';
+import { AnalysisClient } from '../../src/workers/analysis-client.ts';
+import { AnalysisState } from '../../src/lib/state/analysis-state.svelte.ts';
+import { withRanges } from '../../src/lib/state/score-ranges.ts';
+import { blobOfAsyncChunks, streamedCsvBlob, streamedCsvChunks, streamedGeoJsonBlob, streamedGeoJsonChunks, tableCsvBlob, tableGeoJsonBlob } from '../../src/lib/ui/table-export.ts';
+
+const layers: Layers = Object.fromEntries(LAYER_IDS.map((id) => [id, JSON.parse(readFileSync(`public/geodata/${id}.geojson`, 'utf8')) as FeatureCollection]));
+const sites: Feature[] = layers['industrial-sites']!.features;
+const OPTS = { radiusKm: 10, draws: 50, seed: 1 };
+const credits = { attribution: 'Data: test credit', license: 'ODbL-1.0' };
+
+/** The full rows as the page held them before: every batch's rows, with the whole set's ranges joined. */
+function oldPageRows() {
+  const s = new AnalysisSession();
+  s.init(layers);
+  s.setSites(sites, OPTS);
+  const rows = s.batch(0, sites.length).rows;
+  const out = s.ranges();
+  return withRanges(rows, out).rows;
+}
+
+/** An AnalysisState following the bundled sites with a real session behind its client; resolves once the ranges are in. */
+async function followed() {
+  const session = new AnalysisSession();
+  const client = new AnalysisClient({
+    init: (l) => session.init(l), setSites: (s, o) => session.setSites(s, o), slimBatch: (a, b) => session.slimBatch(a, b),
+    fullRows: (i, ids) => session.fullRows(i, ids), ranges: (m) => session.ranges(m),
+  });
+  const state = new AnalysisState(() => client);
+  const stop = state.follow(() => ({ ready: true, layers, sites, opts: OPTS }));
+  await vi.waitFor(() => { expect(state.rows.length).toBe(sites.length); expect(state.rows[0].uncertainty).not.toBeNull(); }, { timeout: 60_000, interval: 50 });
+  return { state, session, stop };
+}
+
+describe('slim rows', () => {
+  const s = new AnalysisSession();
+  s.init(layers);
+  s.setSites(sites, { radiusKm: 10 });
+  const full = s.batch(0, sites.length).rows;
+  const slim = slimRows(full);
+
+  it('carry what the page shows, with the full rows’ values: a known site’s MV interval and score', () => {
+    const i = full.findIndex((r) => r.id === 'ccn-nam-bang-lung');
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect(slim[i].nearest.mvLine!.interval).toEqual(full[i].nearest.mvLine!.interval);
+    expect(slim[i].nearest.mvLine!.distanceM).toBe(full[i].nearest.mvLine!.distanceM);
+    expect(slim[i].suitability.score).toBe(full[i].suitability.score);
+    // real figures of the bundled data
+    expect(full[0].id).toBe(slim[0].id);
+    expect(slim[0].suitability.score).toBe(75.1);
+    expect(Math.round(slim[0].nearest.mvLine!.distanceM)).toBe(353);
+    expect(slim[0].nearest.mvLine!.interval).toEqual({ minM: null, maxM: null, basis: { site: 'commune', targets: ['schematic'], indicative: true } });
+  });
+
+  it('read the same through every metric, filter, connector, frame and rank item as the full rows', () => {
+    for (let i = 0; i < full.length; i++) {
+      for (const m of SITE_METRICS) {
+        expect(m.get(slim[i]), `${full[i].id} ${m.key}`).toBe(m.get(full[i]));
+        for (const lang of ['vi', 'en'] as const) expect(displayMetric(lang, m, slim[i])).toBe(displayMetric(lang, m, full[i]));
+        if (m.near) expect(passes(m.near(slim[i]), 5000)).toBe(passes(m.near(full[i]), 5000));
+      }
+      for (const c of CROPS) expect(connectorLines(slim[i], 'vi', c)).toEqual(connectorLines(full[i], 'vi', c));
+      expect(catchmentRing(slim[i], 10)).toEqual(catchmentRing(full[i], 10));
+      expect(siteFrame(sites[i], slim[i], 'wood')).toEqual(siteFrame(sites[i], full[i], 'wood'));
+    }
+    expect(rowRankItems(slim)).toEqual(siteRankItems(full));
+  });
+
+  it('are much smaller than the full rows', () => {
+    const bytes = (x: unknown) => new TextEncoder().encode(JSON.stringify(x)).length;
+    const f = bytes(full) / full.length, sl = bytes(slim) / slim.length;
+    expect(f).toBeGreaterThan(10_000);
+    expect(sl / f).toBeLessThan(0.35);
+  });
+});
+
+describe('full rows from the worker', () => {
+  it('one site on demand: the full row with the page’s score ranges; a changed set of sites throws', async () => {
+    const old = oldPageRows();
+    const { state, session, stop } = await followed();
+    try {
+      const i = state.rows.findIndex((r) => r.id === 'kcn-thanh-binh-1');
+      const got = await state.fullRow(state.rows[i]);
+      expect(got).toEqual(old[i]);
+      expect(got.uncertainty).toEqual(state.rows[i].uncertainty);
+      expect(got.suitability.breakdown.length).toBeGreaterThan(5);
+      // the worker's sites changed under the page: a clear error, not another site's row
+      session.setSites(sites.slice(1), OPTS);
+      await expect(state.fullRow(state.rows[i])).rejects.toThrow(/is "kcn-[a-z0-9-]+" in the analysis, not "kcn-thanh-binh-1": the sites changed|no site/);
+      await expect(state.fullRow({ ...state.rows[i], id: 'nowhere' })).rejects.toThrow(/site "nowhere" is not in the analysis/);
+    } finally { stop(); }
+  }, 120_000);
+
+  it('exports stream the full rows in parts: byte-identical to the old export of the page’s full rows', async () => {
+    const old = oldPageRows();
+    const { state, stop } = await followed();
+    try {
+      const full = (part: readonly SiteRow[]) => state.fullRows(part);
+      for (const partRows of [1, 4, 1000]) {
+        const csv = await blobOfAsyncChunks(streamedCsvChunks(state.rows, full, sites, credits, partRows), 'text/csv');
+        expect(await csv.text()).toBe(await tableCsvBlob(old, sites, credits).text());
+      }
+      expect(await (await streamedCsvBlob(state.rows, full, sites, credits)).text()).toBe(await tableCsvBlob(old, sites, credits).text());
+      expect(await (await streamedGeoJsonBlob(state.rows, full, sites, credits)).text()).toBe(await tableGeoJsonBlob(old, sites, credits).text());
+      // a filtered, re-ordered table (what the buttons export), GeoJSON in parts of 3
+      const order = [5, 0, 12, 3, 7];
+      const gj = await blobOfAsyncChunks(streamedGeoJsonChunks(order.map((k) => state.rows[k]), full, sites, credits, 3), 'application/geo+json');
+      const want = await tableGeoJsonBlob(order.map((k) => old[k]), sites, credits).text();
+      expect(await gj.text()).toBe(want);
+      expect(JSON.parse(want).features.map((f: Feature) => f.properties!.id)).toEqual(order.map((k) => sites[k].properties!.id));
+      // no rows: the header alone / an empty collection, as before
+      expect(await (await streamedCsvBlob([], full, sites, credits)).text()).toBe(await tableCsvBlob([], sites, credits).text());
+      expect(await (await streamedGeoJsonBlob([], full, sites, credits)).text()).toBe(await tableGeoJsonBlob([], sites, credits).text());
+    } finally { stop(); }
+  }, 120_000);
+});
