@@ -216,7 +216,7 @@ async function benchSites(browser: Browser, url: string, dir: string, count: num
       const v = document.querySelector('.analysis')?.getAttribute('data-saved');
       return v && (Number.isNaN(Number(v)) || Number(v) >= want) ? v : null;
     }, base + count, { timeout: 30 * 60_000, polling: 200 })).jsonValue();
-    console.log(`  saved analysis: ${saved} (${ms(performance.now() - saveStart)} after the rows)`);
+    console.log(`  saved analysis: ${saved} (waited ${ms(performance.now() - saveStart)} after sort and select)`);
     await prof.start();
     const t = performance.now();
     await page.reload();
