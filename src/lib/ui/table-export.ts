@@ -76,12 +76,15 @@ export async function* streamedGeoJsonChunks(rows: readonly SiteRow[], full: Ful
   let wrote = false;
   let tail = '';
   let first = true;
+  const out: string[] = [];
   for await (const part of parts(rows, full, partRows)) {
     // each part's text: its opening, its features (the first without a comma), the closing
     const texts = [...tableGeoJsonChunks(part, sites, credits)];
     if (first) yield texts[0];
     first = false;
-    for (const t of texts.slice(1, -1)) { yield wrote ? `,${t}` : t; wrote = true; }
+    // within a part, every chunk after its first already starts with a comma
+    texts.slice(1, -1).forEach((t, k) => { out.push(wrote && k === 0 ? `,${t}` : t); wrote = true; });
+    yield* out.splice(0);
     tail = texts[texts.length - 1];
   }
   yield tail;
