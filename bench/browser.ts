@@ -13,6 +13,10 @@
  * `points=50000` another count. With BENCH_PROFILE=<dir> a CPU profile of the main thread after Add
  * and of the reload is written there (`add.cpuprofile`, `reload.cpuprofile`; open in Chrome's
  * DevTools, or summarise with `npx tsx bench/profile-summary.ts <file>`).
+ * For sites, BENCH_PROFILE writes `sites-<n>-{drop,sort,select,reload}.cpuprofile`, the long tasks
+ * over 200 ms of each phase are printed, the reload waits for the table's `data-saved` (the worker
+ * wrote the saved analysis) and prints its `data-analysed`; BENCH_CLI=0 skips the CLI, BENCH_SHOT=<dir>
+ * writes a screenshot of the sorted table.
  * The synthetic features are benchmark input only (never shown as data). Printed, never asserted.
  */
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
