@@ -13,6 +13,10 @@
  * `points=50000` another count; `polygons=20000` that many small squares instead. With BENCH_PROFILE=<dir> a CPU profile of the main thread after Add
  * and of the reload is written there (`add.cpuprofile`, `reload.cpuprofile`; open in Chrome's
  * DevTools, or summarise with `npx tsx bench/profile-summary.ts <file>`).
+ * For sites, BENCH_PROFILE writes `sites-<n>-{drop,sort,select,reload}.cpuprofile`, the long tasks
+ * over 200 ms of each phase are printed, the reload waits for the table's `data-saved` (the worker
+ * wrote the saved analysis) and prints its `data-analysed`; BENCH_CLI=0 skips the CLI, BENCH_SHOT=<dir>
+ * writes a screenshot of the sorted table.
  * The synthetic features are benchmark input only (never shown as data). Printed, never asserted.
  */
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
@@ -136,20 +140,50 @@ const waitRows = (want: number) => {
   return (rc ? Number(rc) - 1 : t.querySelectorAll('tbody tr[data-row-id]').length) >= want;
 };
 
+/** Every long task from page start (start, duration; ms), for the sites part: which phase had them. */
+const SITES_TASKS_INIT = () => {
+  const w = window as unknown as { __tasks: [number, number][] };
+  w.__tasks = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__tasks.push([e.startTime, e.duration]); })
+    .observe({ type: 'longtask', buffered: true });
+};
+/** Long tasks over `min` ms that started at or after `from` (page time), as "duration@offset" text. */
+const tasksSince = (page: Page, from: number, min = 200) => page.evaluate(([f, m]) =>
+  (window as unknown as { __tasks: [number, number][] }).__tasks.filter(([s, d]) => s >= f && d > m).map(([s, d]) => `${Math.round(d)}@${((s - f) / 1000).toFixed(1)}s`), [from, min] as const);
+
+/** With BENCH_PROFILE=<dir>, CPU profiles of the main thread per phase of the sites run. */
+function profiler(cdp: CDPSession) {
+  const dir = process.env.BENCH_PROFILE;
+  return {
+    async start() { if (dir) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 1000 }); await cdp.send('Profiler.start'); } },
+    async stop(file: string) {
+      if (!dir) return;
+      const { profile: p } = await cdp.send('Profiler.stop');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, file), JSON.stringify(p));
+    },
+  };
+}
+
 interface SiteRow { n: number; parse: number; addToRows: number; dropToRows: number; cli: number; longTask: number; heap: number | null; dom: number; sort: number; select: number; reloadToRows: number }
 
 async function benchSites(browser: Browser, url: string, dir: string, count: number): Promise<SiteRow> {
   const name = `bench-sites-${count}.geojson`;
   const file = join(dir, name);
   writeFileSync(file, JSON.stringify(pointsInRegion(count, 1000 + count, (i) => ({ id: `bench-${i}`, name: `Site ${i}` }))));
-  const cli = cliTime(file);
+  // BENCH_CLI=0 skips the CLI (profiling runs; the ratio then prints as —)
+  const cli = process.env.BENCH_CLI === '0' ? NaN : cliTime(file);
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await ctx.addInitScript(LONGTASK_INIT);
+  await ctx.addInitScript(SITES_TASKS_INIT);
   await ctx.route('**/__bench/*', (route) => route.fulfill({ path: join(dir, route.request().url().split('/').pop()!), contentType: 'application/geo+json' }));
   try {
     const { page, cdp } = await openApp(ctx, url);
+    const prof = profiler(cdp);
     const base = await (async () => { await page.click('button[data-panel="sites"]'); await page.waitForFunction(() => document.querySelector('.analysis table') !== null); return tableRows(page); })();
     await resetLongTasks(page);
+    await prof.start();
+    const dropPage = await page.evaluate(() => performance.now());
     await dropFile(page, name);
     await page.getByTestId('import-result').waitFor({ timeout: 30 * 60_000 });
     const parse = await page.evaluate(() => performance.now() - (window as unknown as { __dropAt: number }).__dropAt);
@@ -161,21 +195,42 @@ async function benchSites(browser: Browser, url: string, dir: string, count: num
     const done = await page.evaluate(() => performance.now());
     const dropAt = await page.evaluate(() => (window as unknown as { __dropAt: number }).__dropAt);
     const longTask = await longest(page);
+    await prof.stop(`sites-${count}-drop.cpuprofile`);
+    console.log(`  drop → rows: tasks > 200 ms ${(await tasksSince(page, dropPage)).join(' ') || 'none'}`);
     const h = await heap(cdp);
     const dom = await domNodes(page);
     // Sort by a distance column twice (both directions), select a row near the top.
+    await prof.start();
+    const sortPage = await page.evaluate(() => performance.now());
     const sort1 = await clickToFrame(page, '.analysis thead button[data-sort]:not([data-sort="score"])');
     const sort2 = await clickToFrame(page, '.analysis thead button[data-sort]:not([data-sort="score"])');
+    await prof.stop(`sites-${count}-sort.cpuprofile`);
+    await prof.start();
+    const selectPage = await page.evaluate(() => performance.now());
     const select = await clickToFrame(page, '.analysis tbody tr[data-row-id]:nth-child(3)');
-    // A later visit: the saved sites come back and, when nothing changed, the saved analysis
-    // (written by the worker after the run; give it time to land before reloading).
-    await page.waitForTimeout(Math.min(20_000, 3000 + count));
+    await page.waitForTimeout(500);
+    await prof.stop(`sites-${count}-select.cpuprofile`);
+    console.log(`  sort: tasks > 200 ms ${(await tasksSince(page, sortPage)).filter((x) => x).join(' ') || 'none'} (select from ${((selectPage - sortPage) / 1000).toFixed(1)} s)`);
+    if (process.env.BENCH_SHOT) await page.screenshot({ path: join(process.env.BENCH_SHOT, `sites-${count}-sorted.png`) });
+    // A later visit: the saved sites come back and, when nothing changed, the saved analysis. The
+    // worker writes it after the run; the table says when it is written (data-saved: the sites
+    // saved, or why none: too many, failed).
+    const saveStart = performance.now();
+    const saved = await (await page.waitForFunction((want) => {
+      const v = document.querySelector('.analysis')?.getAttribute('data-saved');
+      return v && (Number.isNaN(Number(v)) || Number(v) >= want) ? v : null;
+    }, base + count, { timeout: 30 * 60_000, polling: 200 })).jsonValue();
+    console.log(`  saved analysis: ${saved} (waited ${ms(performance.now() - saveStart)} after sort and select)`);
+    await prof.start();
     const t = performance.now();
     await page.reload();
     await page.waitForFunction(() => document.querySelector('button[data-panel="sites"]') !== null, undefined, { timeout: 120_000 });
     if (!(await page.$('.analysis table'))) await page.click('button[data-panel="sites"]');
     await page.waitForFunction(waitRows, base + count, { timeout: 30 * 60_000, polling: 200 });
     const reloadToRows = performance.now() - t;
+    await prof.stop(`sites-${count}-reload.cpuprofile`);
+    console.log(`  reload: sites analysed again ${await page.getAttribute('.analysis', 'data-analysed')}`);
+    console.log(`  reload → rows: tasks > 200 ms ${(await tasksSince(page, 0)).join(' ') || 'none'}`);
     return { n: count, parse, addToRows: done - addAt, dropToRows: done - dropAt, cli, longTask, heap: h, dom, sort: Math.max(sort1, sort2), select, reloadToRows };
   } finally {
     await ctx.close();

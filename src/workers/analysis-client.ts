@@ -27,6 +27,11 @@ export interface AnalysisBackend {
 
 export const FIRST_BATCH = 256;
 export const MAX_BATCH = 8192;
+/**
+ * Most rows per batch when the last one came wholly from the cache (a reload reusing the saved
+ * analysis): they cost the worker nothing, but each message is read on the page in one task.
+ */
+export const MAX_CACHED_BATCH = 2048;
 /** Wanted time per batch, ms: long enough to make round trips negligible, short enough to cancel. */
 const TARGET_MS = 250;
 
@@ -90,7 +95,7 @@ export class AnalysisClient {
         const computed = rows.length - cached;
         analysed += computed;
         const perSite = computed > 0 ? (performance.now() - t) / computed : 0;
-        size = perSite > 0 ? Math.max(64, Math.min(MAX_BATCH, Math.round(TARGET_MS / perSite))) : MAX_BATCH;
+        size = perSite > 0 ? Math.max(64, Math.min(MAX_BATCH, Math.round(TARGET_MS / perSite))) : MAX_CACHED_BATCH;
         i = end;
         onProgress?.(i, total);
       }

@@ -78,7 +78,8 @@ export class AnalysisSession {
     this.builds++;
     this.cache.clear();
     this.restoredKeys.clear();
-    this.layersHash = this.store ? hashString(JSON.stringify(layers)) : '';
+    // by layer id: the data package's layers arrive in any order (each file as it is fetched)
+    this.layersHash = this.store ? hashString(JSON.stringify(Object.keys(layers).sort().map((k) => [k, layers[k as keyof Layers]]))) : '';
     this.lookedUp = '';
     this.savedRows = null;
     this.stored = null;

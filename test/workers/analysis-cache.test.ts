@@ -157,6 +157,16 @@ describe('saved analyses across visits', () => {
     expect(await new AnalysisSession(store).saved()).toBeNull();
   }, 120_000);
 
+  it('reuses the rows when the same layers arrive in another order (each file as it is fetched)', async () => {
+    const { store } = memoryStore();
+    await visit(store, layers, sites.slice(0, 20), { radiusKm: 10 });
+    const reordered = Object.fromEntries(Object.entries(layers).reverse()) as Layers;
+    expect(Object.keys(reordered)).not.toEqual(Object.keys(layers));
+    const again = await visit(store, reordered, sites.slice(0, 20), { radiusKm: 10 });
+    expect(again.session.analysed).toBe(0);
+    expect(again.session.restored).toBe(20);
+  }, 120_000);
+
   it('the row of a moved site is what the engine gives for it', async () => {
     const { store } = memoryStore();
     await visit(store, layers, sites, { radiusKm: 10 });

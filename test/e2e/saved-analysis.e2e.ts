@@ -1,0 +1,78 @@
+/**
+ * A later visit reuses the saved analysis: 300 imported sites are analysed once, the table says
+ * when the browser's store holds their rows (data-saved), and after a reload every row is back
+ * with no site analysed again (data-analysed = 0). Then one option changes and every site is
+ * analysed again (the saved rows are for the other radius).
+ * The sites are synthetic test input on a grid inside the region polygon, never shown as data.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Feature, FeatureCollection, Polygon } from 'geojson';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import { startHarness, watchPage, waitForMapIdle, type Harness } from './browser.ts';
+
+let h: Harness;
+beforeAll(async () => { h = await startHarness(); });
+afterAll(async () => { await h?.close(); });
+
+const bundled = JSON.parse(readFileSync('public/geodata/industrial-sites.geojson', 'utf8')).features.length as number;
+const region = (JSON.parse(readFileSync('public/geodata/region.geojson', 'utf8')) as FeatureCollection<Polygon>).features[0];
+const N = 300;
+function gridSites(): FeatureCollection {
+  const features: Feature[] = [];
+  for (let k = 0; features.length < N && k < 200_000; k++) {
+    const p = [105.6 + (k % 60) * 0.01, 21.9 + Math.floor(k / 60) * 0.01];
+    if (booleanPointInPolygon(p, region)) features.push({ type: 'Feature', properties: { id: `saved-${features.length}`, name: `Ô ${features.length}` }, geometry: { type: 'Point', coordinates: p } });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+describe('the saved analysis on a later visit (production build, Debian Chromium)', () => {
+  it('is written, said to be, and reused after a reload: no site analysed again', async () => {
+    const fc = gridSites();
+    expect(fc.features.length).toBe(N);
+    const total = N + bundled;
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const watch = await watchPage(page);
+    await page.goto(h.url);
+    await waitForMapIdle(page);
+    const dt = await page.evaluateHandle((text) => {
+      const d = new DataTransfer();
+      d.items.add(new File([text], 'saved-sites.geojson', { type: 'application/geo+json' }));
+      return d;
+    }, JSON.stringify(fc));
+    await page.dispatchEvent('.mapwrap', 'dragover', { dataTransfer: dt });
+    await page.dispatchEvent('.mapwrap', 'drop', { dataTransfer: dt });
+    await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
+    await page.selectOption('[data-testid="import-role"]', 'sites');
+    await page.click('[data-testid="import-accept"]');
+    await page.click('button[data-panel="sites"]');
+
+    const analysis = page.locator('.analysis');
+    const table = page.locator('.analysis table');
+    await expect.poll(() => table.getAttribute('aria-rowcount'), { timeout: 400_000 }).toBe(String(total + 1));
+    await expect.poll(() => page.locator('.analysis progress').count(), { timeout: 400_000 }).toBe(0);
+    // the imported sites were new: the engine analysed them (the bundled ones were saved before)
+    expect(Number(await analysis.getAttribute('data-analysed'))).toBeGreaterThanOrEqual(N);
+    await expect.poll(() => analysis.getAttribute('data-saved'), { timeout: 120_000 }).toBe(String(total));
+    const before = await page.locator('.analysis tbody tr[data-row-id]').first().innerText();
+
+    // a later visit: the saved sites and the saved analysis come back, nothing is analysed
+    await page.reload();
+    await waitForMapIdle(page);
+    if (!(await page.$('.analysis table'))) await page.click('button[data-panel="sites"]');
+    await expect.poll(() => table.getAttribute('aria-rowcount'), { timeout: 400_000 }).toBe(String(total + 1));
+    await expect.poll(() => page.locator('.analysis progress').count(), { timeout: 400_000 }).toBe(0);
+    await expect.poll(() => analysis.getAttribute('data-analysed'), { timeout: 60_000 }).toBe('0');
+    expect(await page.locator('.analysis tbody tr[data-row-id]').first().innerText()).toBe(before);
+    await expect.poll(() => analysis.getAttribute('data-saved'), { timeout: 60_000 }).toBe(String(total));
+    await page.screenshot({ path: 'test-results/saved-analysis.png' });
+
+    // another radius: the saved rows do not apply, every site is analysed again
+    await page.selectOption('.analysis .opts label:nth-child(2) select', '5');
+    await expect.poll(() => analysis.getAttribute('data-analysed'), { timeout: 400_000 }).toBe(String(total));
+    expect(watch.errors).toEqual([]);
+    await context.close();
+  }, 900_000);
+});
