@@ -240,48 +240,69 @@ export function unionAreasInDisc(groups: readonly (readonly PreparedParts[])[], 
   const n = UNION_STRIPS;
   // exact area of the disc between heights a and b: ∫ 2√(R² − y²) dy
   const prim = (y: number) => y * Math.sqrt(Math.max(0, R * R - y * y)) + R * R * Math.asin(Math.max(-1, Math.min(1, y / R)));
-  const xs: number[] = [];
+  // each strip's mid-chord latitude (increasing with k), half chord and exact disc area
+  const lats = new Float64Array(n), halves = new Float64Array(n), areas = new Float64Array(n);
   for (let k = 0; k < n; k++) {
     const y0 = -R + (2 * R * k) / n, y1 = y0 + (2 * R) / n, ym = (y0 + y1) / 2;
-    const strip = prim(y1) - prim(y0);
-    const c = Math.sqrt(Math.max(0, R * R - ym * ym));
-    if (c <= 0) continue;
-    const lat = F.lat0 + ym / F.ky;
-    const lonW = F.lon0 - c / F.kx, lonE = F.lon0 + c / F.kx;
-    // each polygon's covered intervals on the mid chord, once per strip
-    const ivOf = new Map<PreparedParts, [number, number][]>();
-    for (const g of groups) for (const P of g) {
-      if (ivOf.has(P)) continue;
-      const iv: [number, number][] = [];
-      ivOf.set(P, iv);
-      if (P.ax.length === 0 || lat < P.bbox[1] || lat > P.bbox[3] || lonE < P.bbox[0] || lonW > P.bbox[2]) continue;
-      xs.length = 0;
-      const cross = (i: number) => {
-        const ay = P.ay[i], by = P.by[i];
-        if ((ay > lat) !== (by > lat)) xs.push(P.ax[i] + ((P.bx[i] - P.ax[i]) * (lat - ay)) / (by - ay));
-      };
-      // a few segments have no tree: all of them (the tree would return every one crossing the line too)
-      if (P.fb) for (const i of P.fb.search(P.bbox[0] * P.kx - 1, lat * P.ky, P.bbox[2] * P.kx + 1, lat * P.ky)) cross(i);
-      else for (let i = 0; i < P.ax.length; i++) cross(i);
-      xs.sort((a, b) => a - b);
-      // all crossings of the line (even–odd pairs), clipped to the chord
-      for (let j = 0; j + 1 < xs.length; j += 2) {
-        const a = Math.max(-c, (xs[j] - F.lon0) * F.kx), b = Math.min(c, (xs[j + 1] - F.lon0) * F.kx);
-        if (b > a) iv.push([a, b]);
+    areas[k] = prim(y1) - prim(y0);
+    halves[k] = Math.sqrt(Math.max(0, R * R - ym * ym));
+    lats[k] = F.lat0 + ym / F.ky;
+  }
+  // each polygon's covered intervals on every mid chord, from one pass over its segments: a segment
+  // crosses the chords whose latitude lies in [its lower end, its upper end)
+  const ivOf = new Map<PreparedParts, ([number, number][] | undefined)[]>();
+  for (const g of groups) for (const P of g) {
+    if (ivOf.has(P)) continue;
+    const perStrip: ([number, number][] | undefined)[] = new Array(n);
+    ivOf.set(P, perStrip);
+    if (P.ax.length === 0) continue;
+    const xsOf: (number[] | undefined)[] = new Array(n);
+    const cross = (i: number) => {
+      const ay = P.ay[i], by = P.by[i];
+      const lo = ay < by ? ay : by, hi = ay < by ? by : ay;
+      if (!(hi > lo)) return;
+      let a = 0, b = n; // first strip whose latitude ≥ lo
+      while (a < b) { const m = (a + b) >> 1; if (lats[m] < lo) a = m + 1; else b = m; }
+      for (let k = a; k < n && lats[k] < hi; k++) {
+        const lat = lats[k];
+        if ((ay > lat) === (by > lat)) continue;
+        (xsOf[k] ??= []).push(P.ax[i] + ((P.bx[i] - P.ax[i]) * (lat - ay)) / (by - ay));
       }
-    }
-    groups.forEach((g, gi) => {
+    };
+    // only segments reaching the chords' band can cross one (the tree's boxes are monotone in lat)
+    if (P.fb) for (const i of P.fb.search(P.bbox[0] * P.kx - 1, lats[0] * P.ky, P.bbox[2] * P.kx + 1, lats[n - 1] * P.ky)) cross(i);
+    else for (let i = 0; i < P.ax.length; i++) cross(i);
+    for (let k = 0; k < n; k++) {
+      const xs = xsOf[k], c = halves[k], lat = lats[k];
+      if (!xs || c <= 0) continue;
+      const lonW = F.lon0 - c / F.kx, lonE = F.lon0 + c / F.kx;
+      if (lat < P.bbox[1] || lat > P.bbox[3] || lonE < P.bbox[0] || lonW > P.bbox[2]) continue;
+      xs.sort((p, q) => p - q);
+      // all crossings of the line (even–odd pairs), clipped to the chord
       const iv: [number, number][] = [];
-      for (const P of g) for (const x of ivOf.get(P)!) iv.push(x);
-      if (!iv.length) return;
+      for (let j = 0; j + 1 < xs.length; j += 2) {
+        const lo2 = Math.max(-c, (xs[j] - F.lon0) * F.kx), hi2 = Math.min(c, (xs[j + 1] - F.lon0) * F.kx);
+        if (hi2 > lo2) iv.push([lo2, hi2]);
+      }
+      if (iv.length) perStrip[k] = iv;
+    }
+  }
+  const iv: [number, number][] = [];
+  for (let k = 0; k < n; k++) {
+    const c = halves[k];
+    if (c <= 0) continue;
+    for (let gi = 0; gi < groups.length; gi++) {
+      iv.length = 0;
+      for (const P of groups[gi]) { const own = ivOf.get(P)![k]; if (own) for (const x of own) iv.push(x); }
+      if (!iv.length) continue;
       iv.sort((p, q) => p[0] - q[0]);
       let covered = 0, cs = iv[0][0], ce = iv[0][1];
       for (let j = 1; j < iv.length; j++) {
         if (iv[j][0] > ce) { covered += ce - cs; cs = iv[j][0]; ce = iv[j][1]; } else if (iv[j][1] > ce) ce = iv[j][1];
       }
       covered += ce - cs;
-      out[gi] += Math.min(1, covered / (2 * c)) * strip;
-    });
+      out[gi] += Math.min(1, covered / (2 * c)) * areas[k];
+    }
   }
   return out;
 }
