@@ -73,7 +73,7 @@ describe('unionAreasInDisc on the bundled material zones', () => {
     expect(compared).toBeGreaterThan(20);
     // the union matters: at some sites the zones overlap, so their plain sum exceeds it
     expect(overlapping).toBeGreaterThan(0);
-  });
+  }, 60_000);
 
   it('for one zone, is within half a percent of its exact clipped area', () => {
     const F = frameAt([105.83, 22.15]);

@@ -249,56 +249,80 @@ export function unionAreasInDisc(groups: readonly (readonly PreparedParts[])[], 
     lats[k] = F.lat0 + ym / F.ky;
   }
   // each polygon's covered intervals on every mid chord, from one pass over its segments: a segment
-  // crosses the chords whose latitude lies in [its lower end, its upper end)
-  const ivOf = new Map<PreparedParts, ([number, number][] | undefined)[]>();
+  // crosses the chords whose latitude lies in [its lower end, its upper end). Per polygon, flat:
+  // strip k's intervals are [lo[j], hi[j]) for j in off[k] … off[k + 1] − 1, in increasing order.
+  type Chords = { off: Int32Array; lo: Float64Array; hi: Float64Array };
+  const chordsOf = new Map<PreparedParts, Chords | null>();
+  let ks = new Int32Array(64), xv = new Float64Array(64);
   for (const g of groups) for (const P of g) {
-    if (ivOf.has(P)) continue;
-    const perStrip: ([number, number][] | undefined)[] = new Array(n);
-    ivOf.set(P, perStrip);
+    if (chordsOf.has(P)) continue;
+    chordsOf.set(P, null);
     if (P.ax.length === 0) continue;
-    const xsOf: (number[] | undefined)[] = new Array(n);
+    // every crossing (strip, x), in segment order
+    let m = 0;
     const cross = (i: number) => {
       const ay = P.ay[i], by = P.by[i];
       const lo = ay < by ? ay : by, hi = ay < by ? by : ay;
       if (!(hi > lo)) return;
       let a = 0, b = n; // first strip whose latitude ≥ lo
-      while (a < b) { const m = (a + b) >> 1; if (lats[m] < lo) a = m + 1; else b = m; }
+      while (a < b) { const h = (a + b) >> 1; if (lats[h] < lo) a = h + 1; else b = h; }
       for (let k = a; k < n && lats[k] < hi; k++) {
         const lat = lats[k];
         if ((ay > lat) === (by > lat)) continue;
-        (xsOf[k] ??= []).push(P.ax[i] + ((P.bx[i] - P.ax[i]) * (lat - ay)) / (by - ay));
+        if (m === ks.length) { const k2 = new Int32Array(m * 2); k2.set(ks); ks = k2; const x2 = new Float64Array(m * 2); x2.set(xv); xv = x2; }
+        ks[m] = k; xv[m++] = P.ax[i] + ((P.bx[i] - P.ax[i]) * (lat - ay)) / (by - ay);
       }
     };
     // only segments reaching the chords' band can cross one (the tree's boxes are monotone in lat)
     if (P.fb) for (const i of P.fb.search(P.bbox[0] * P.kx - 1, lats[0] * P.ky, P.bbox[2] * P.kx + 1, lats[n - 1] * P.ky)) cross(i);
     else for (let i = 0; i < P.ax.length; i++) cross(i);
+    if (m === 0) continue;
+    // grouped by strip (counting sort), each strip's crossings in increasing order
+    const start = new Int32Array(n + 1);
+    for (let j = 0; j < m; j++) start[ks[j] + 1]++;
+    for (let k = 0; k < n; k++) start[k + 1] += start[k];
+    const xs = new Float64Array(m), fill = start.slice(0, n);
+    for (let j = 0; j < m; j++) xs[fill[ks[j]]++] = xv[j];
+    const off = new Int32Array(n + 1), lo = new Float64Array(m >> 1), hi = new Float64Array(m >> 1);
+    let q = 0;
     for (let k = 0; k < n; k++) {
-      const xs = xsOf[k], c = halves[k], lat = lats[k];
-      if (!xs || c <= 0) continue;
+      off[k] = q;
+      const s0 = start[k], s1 = start[k + 1], c = halves[k], lat = lats[k];
+      if (s1 - s0 < 2 || c <= 0) continue;
       const lonW = F.lon0 - c / F.kx, lonE = F.lon0 + c / F.kx;
       if (lat < P.bbox[1] || lat > P.bbox[3] || lonE < P.bbox[0] || lonW > P.bbox[2]) continue;
-      xs.sort((p, q) => p - q);
+      xs.subarray(s0, s1).sort();
       // all crossings of the line (even–odd pairs), clipped to the chord
-      const iv: [number, number][] = [];
-      for (let j = 0; j + 1 < xs.length; j += 2) {
-        const lo2 = Math.max(-c, (xs[j] - F.lon0) * F.kx), hi2 = Math.min(c, (xs[j + 1] - F.lon0) * F.kx);
-        if (hi2 > lo2) iv.push([lo2, hi2]);
+      for (let j = s0; j + 1 < s1; j += 2) {
+        const a = Math.max(-c, (xs[j] - F.lon0) * F.kx), b = Math.min(c, (xs[j + 1] - F.lon0) * F.kx);
+        if (b > a) { lo[q] = a; hi[q++] = b; }
       }
-      if (iv.length) perStrip[k] = iv;
     }
+    off[n] = q;
+    chordsOf.set(P, { off, lo, hi });
   }
-  const iv: [number, number][] = [];
-  for (let k = 0; k < n; k++) {
-    const c = halves[k];
-    if (c <= 0) continue;
-    for (let gi = 0; gi < groups.length; gi++) {
-      iv.length = 0;
-      for (const P of groups[gi]) { const own = ivOf.get(P)![k]; if (own) for (const x of own) iv.push(x); }
-      if (!iv.length) continue;
-      iv.sort((p, q) => p[0] - q[0]);
-      let covered = 0, cs = iv[0][0], ce = iv[0][1];
-      for (let j = 1; j < iv.length; j++) {
-        if (iv[j][0] > ce) { covered += ce - cs; cs = iv[j][0]; ce = iv[j][1]; } else if (iv[j][1] > ce) ce = iv[j][1];
+  // per group and strip: the polygons' intervals, by start (stable), merged
+  let ia = new Float64Array(64), ib = new Float64Array(64);
+  for (let gi = 0; gi < groups.length; gi++) {
+    const own = groups[gi].map((P) => chordsOf.get(P)).filter((x): x is Chords => x != null);
+    if (!own.length) continue;
+    for (let k = 0; k < n; k++) {
+      let t = 0;
+      for (const C of own) {
+        for (let j = C.off[k]; j < C.off[k + 1]; j++) {
+          if (t === ia.length) { const a2 = new Float64Array(t * 2); a2.set(ia); ia = a2; const b2 = new Float64Array(t * 2); b2.set(ib); ib = b2; }
+          // insertion by start after any equal start (a stable sort), unless already in order
+          let p = t++;
+          const a = C.lo[j], b = C.hi[j];
+          while (p > 0 && ia[p - 1] > a) { ia[p] = ia[p - 1]; ib[p] = ib[p - 1]; p--; }
+          ia[p] = a; ib[p] = b;
+        }
+      }
+      if (t === 0) continue;
+      const c = halves[k];
+      let covered = 0, cs = ia[0], ce = ib[0];
+      for (let j = 1; j < t; j++) {
+        if (ia[j] > ce) { covered += ce - cs; cs = ia[j]; ce = ib[j]; } else if (ib[j] > ce) ce = ib[j];
       }
       covered += ce - cs;
       out[gi] += Math.min(1, covered / (2 * c)) * areas[k];
