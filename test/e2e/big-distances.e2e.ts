@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import type { Page } from 'playwright-core';
 import { startHarness, watchPage, waitForMapIdle, type Harness } from './browser.ts';
 
 let h: Harness;
@@ -26,6 +27,20 @@ function gridSites(): FeatureCollection {
   return { type: 'FeatureCollection', features };
 }
 
+/** Drops the sites on the map and accepts them as sites. */
+async function importSites(page: Page, fc: FeatureCollection) {
+  const dt = await page.evaluateHandle((text) => {
+    const d = new DataTransfer();
+    d.items.add(new File([text], 'grid-sites.geojson', { type: 'application/geo+json' }));
+    return d;
+  }, JSON.stringify(fc));
+  await page.dispatchEvent('.mapwrap', 'dragover', { dataTransfer: dt });
+  await page.dispatchEvent('.mapwrap', 'drop', { dataTransfer: dt });
+  await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
+  await page.selectOption('[data-testid="import-role"]', 'sites');
+  await page.click('[data-testid="import-accept"]');
+}
+
 describe('a large distance view (production build, Debian Chromium)', () => {
   it('renders the rows in view only, scrolls to the last site, sorts the whole list and reaches the end by keyboard', async () => {
     const fc = gridSites();
@@ -35,16 +50,7 @@ describe('a large distance view (production build, Debian Chromium)', () => {
     const watch = await watchPage(page);
     await page.goto(`${h.url}#mode=investor`);
     await waitForMapIdle(page);
-    const dt = await page.evaluateHandle((text) => {
-      const d = new DataTransfer();
-      d.items.add(new File([text], 'grid-sites.geojson', { type: 'application/geo+json' }));
-      return d;
-    }, JSON.stringify(fc));
-    await page.dispatchEvent('.mapwrap', 'dragover', { dataTransfer: dt });
-    await page.dispatchEvent('.mapwrap', 'drop', { dataTransfer: dt });
-    await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
-    await page.selectOption('[data-testid="import-role"]', 'sites');
-    await page.click('[data-testid="import-accept"]');
+    await importSites(page, fc);
     await page.click('button[data-panel="sites"]');
     const total = N + bundledSites.length;
     await expect.poll(() => page.locator('.analysis table').getAttribute('aria-rowcount'), { timeout: 400_000 }).toBe(String(total + 1));
@@ -97,6 +103,45 @@ describe('a large distance view (production build, Debian Chromium)', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => view.count()).toBe(0);
     await expect.poll(() => page.getByTestId('feature-card').locator('#card-title').textContent()).toContain('Ô lưới 999');
+    expect(watch.errors).toEqual([]);
+    await context.close();
+  }, 900_000);
+
+  it('keeps one card per site on a 360 px phone, only the cards in view in the page', async () => {
+    const fc = gridSites();
+    const context = await h.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    const watch = await watchPage(page);
+    await page.goto(`${h.url}#mode=investor`);
+    await waitForMapIdle(page);
+    await importSites(page, fc);
+    const total = N + bundledSites.length;
+    // the sheet may be open already after the import
+    if (!(await page.locator('button[data-panel="sites"]').isVisible())) await page.locator('.side .grip').click();
+    await page.click('button[data-panel="sites"]');
+    await expect.poll(() => page.locator('.analysis progress').count(), { timeout: 400_000 }).toBe(0);
+    await page.click('button[data-action="distances"]');
+    const view = page.getByTestId('distance-view');
+    await expect.poll(() => view.locator('h2 .n').textContent(), { timeout: 20_000 }).toBe(`(${total})`);
+    const cards = view.locator('li[data-dist-card]');
+    await expect.poll(() => cards.count(), { timeout: 20_000 }).toBeGreaterThan(1);
+    expect(await cards.count(), 'far fewer cards in the page than sites').toBeLessThan(40);
+    expect(await view.locator('.scroll').isVisible()).toBe(false);
+    expect(await cards.first().locator('dt').count()).toBe(19);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // scrolled to the end: the last card (the measured heights settle as the cards come in)
+    const box = view.locator('.cards');
+    await box.evaluate((e) => { e.scrollTop = e.scrollHeight; });
+    await expect.poll(async () => { await box.evaluate((e) => { e.scrollTop = e.scrollHeight; }); return cards.last().getAttribute('data-index'); }).toBe(String(total - 1));
+    expect(await cards.count()).toBeLessThan(40);
+    mkdirSync('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/big-distances-360-end.png' });
+    // the last card's name opens its site
+    const last = cards.last();
+    const name = (await last.locator('button.title').textContent())!.trim();
+    await last.locator('button.title').click();
+    await expect.poll(() => view.count()).toBe(0);
+    await expect.poll(() => page.getByTestId('feature-card').locator('#card-title').textContent()).toContain(name);
     expect(watch.errors).toEqual([]);
     await context.close();
   }, 900_000);
