@@ -6,9 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
-import type { Feature, FeatureCollection, Polygon } from 'geojson';
-import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import type { Page } from 'playwright-core';
+import type { Feature } from 'geojson';
+import { gridSites, importSites } from './sites.ts';
 import { startHarness, watchPage, waitForMapIdle, type Harness } from './browser.ts';
 
 let h: Harness;
@@ -16,41 +15,18 @@ beforeAll(async () => { h = await startHarness(); });
 afterAll(async () => { await h?.close(); });
 
 const bundledSites = JSON.parse(readFileSync('public/geodata/industrial-sites.geojson', 'utf8')).features as Feature[];
-const region = (JSON.parse(readFileSync('public/geodata/region.geojson', 'utf8')) as FeatureCollection<Polygon>).features[0];
 const N = 1000;
-function gridSites(): FeatureCollection {
-  const features: Feature[] = [];
-  for (let k = 0; features.length < N && k < 200_000; k++) {
-    const p = [105.55 + (k % 200) * 0.004, 21.85 + Math.floor(k / 200) * 0.004];
-    if (booleanPointInPolygon(p, region)) features.push({ type: 'Feature', properties: { id: `grid-${features.length}`, name: `Ô lưới ${features.length}` }, geometry: { type: 'Point', coordinates: p } });
-  }
-  return { type: 'FeatureCollection', features };
-}
-
-/** Drops the sites on the map and accepts them as sites. */
-async function importSites(page: Page, fc: FeatureCollection) {
-  const dt = await page.evaluateHandle((text) => {
-    const d = new DataTransfer();
-    d.items.add(new File([text], 'grid-sites.geojson', { type: 'application/geo+json' }));
-    return d;
-  }, JSON.stringify(fc));
-  await page.dispatchEvent('.mapwrap', 'dragover', { dataTransfer: dt });
-  await page.dispatchEvent('.mapwrap', 'drop', { dataTransfer: dt });
-  await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
-  await page.selectOption('[data-testid="import-role"]', 'sites');
-  await page.click('[data-testid="import-accept"]');
-}
 
 describe('a large distance view (production build, Debian Chromium)', () => {
   it('renders the rows in view only, scrolls to the last site, sorts the whole list and reaches the end by keyboard', async () => {
-    const fc = gridSites();
+    const fc = gridSites({ count: N, west: 105.55, south: 21.85, step: 0.004, columns: 200, id: 'grid-', name: 'Ô lưới ' });
     expect(fc.features.length).toBe(N);
     const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const watch = await watchPage(page);
     await page.goto(`${h.url}#mode=investor`);
     await waitForMapIdle(page);
-    await importSites(page, fc);
+    await importSites(page, fc, 'grid-sites.geojson');
     await page.click('button[data-panel="sites"]');
     const total = N + bundledSites.length;
     await expect.poll(() => page.locator('.analysis table').getAttribute('aria-rowcount'), { timeout: 400_000 }).toBe(String(total + 1));
@@ -108,13 +84,13 @@ describe('a large distance view (production build, Debian Chromium)', () => {
   }, 900_000);
 
   it('keeps one card per site on a 360 px phone, only the cards in view in the page', async () => {
-    const fc = gridSites();
+    const fc = gridSites({ count: N, west: 105.55, south: 21.85, step: 0.004, columns: 200, id: 'grid-', name: 'Ô lưới ' });
     const context = await h.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     const watch = await watchPage(page);
     await page.goto(`${h.url}#mode=investor`);
     await waitForMapIdle(page);
-    await importSites(page, fc);
+    await importSites(page, fc, 'grid-sites.geojson');
     const total = N + bundledSites.length;
     // the sheet may be open already after the import
     if (!(await page.locator('button[data-panel="sites"]').isVisible())) await page.locator('.side .grip').click();

@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import type { Feature, FeatureCollection, Polygon } from 'geojson';
-import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import type { FeatureCollection } from 'geojson';
+import { gridSites, importSites } from './sites.ts';
 import { startHarness, watchPage, waitForMapIdle, type Harness } from './browser.ts';
 
 let h: Harness;
@@ -17,36 +17,18 @@ beforeAll(async () => { h = await startHarness(); });
 afterAll(async () => { await h?.close(); });
 
 const bundled = JSON.parse(readFileSync('public/geodata/industrial-sites.geojson', 'utf8')).features.length as number;
-const region = (JSON.parse(readFileSync('public/geodata/region.geojson', 'utf8')) as FeatureCollection<Polygon>).features[0];
 const N = 1000;
-function gridSites(): FeatureCollection {
-  const features: Feature[] = [];
-  for (let k = 0; features.length < N && k < 200_000; k++) {
-    const p = [105.55 + (k % 200) * 0.004, 21.85 + Math.floor(k / 200) * 0.004];
-    if (booleanPointInPolygon(p, region)) features.push({ type: 'Feature', properties: { id: `grid-${features.length}`, name: `Ô lưới ${features.length}` }, geometry: { type: 'Point', coordinates: p } });
-  }
-  return { type: 'FeatureCollection', features };
-}
 
 describe('a large analysis table (production build, Debian Chromium)', () => {
   it('renders the rows in view only, stays navigable by keyboard, and exports every row', async () => {
-    const fc = gridSites();
+    const fc = gridSites({ count: N, west: 105.55, south: 21.85, step: 0.004, columns: 200, id: 'grid-', name: 'Ô lưới ' });
     expect(fc.features.length).toBe(N);
     const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
     const page = await context.newPage();
     const watch = await watchPage(page);
     await page.goto(h.url);
     await waitForMapIdle(page);
-    const dt = await page.evaluateHandle((text) => {
-      const d = new DataTransfer();
-      d.items.add(new File([text], 'grid-sites.geojson', { type: 'application/geo+json' }));
-      return d;
-    }, JSON.stringify(fc));
-    await page.dispatchEvent('.mapwrap', 'dragover', { dataTransfer: dt });
-    await page.dispatchEvent('.mapwrap', 'drop', { dataTransfer: dt });
-    await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
-    await page.selectOption('[data-testid="import-role"]', 'sites');
-    await page.click('[data-testid="import-accept"]');
+    await importSites(page, fc, 'grid-sites.geojson');
     await page.click('button[data-panel="sites"]');
 
     const table = page.locator('.analysis table');

@@ -7,8 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Feature, FeatureCollection, Polygon } from 'geojson';
-import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import { gridSites, importSites } from './sites.ts';
 import { startHarness, watchPage, waitForMapIdle, type Harness } from './browser.ts';
 
 let h: Harness;
@@ -16,20 +15,11 @@ beforeAll(async () => { h = await startHarness(); });
 afterAll(async () => { await h?.close(); });
 
 const bundled = JSON.parse(readFileSync('public/geodata/industrial-sites.geojson', 'utf8')).features.length as number;
-const region = (JSON.parse(readFileSync('public/geodata/region.geojson', 'utf8')) as FeatureCollection<Polygon>).features[0];
 const N = 300;
-function gridSites(): FeatureCollection {
-  const features: Feature[] = [];
-  for (let k = 0; features.length < N && k < 200_000; k++) {
-    const p = [105.6 + (k % 60) * 0.01, 21.9 + Math.floor(k / 60) * 0.01];
-    if (booleanPointInPolygon(p, region)) features.push({ type: 'Feature', properties: { id: `saved-${features.length}`, name: `Ô ${features.length}` }, geometry: { type: 'Point', coordinates: p } });
-  }
-  return { type: 'FeatureCollection', features };
-}
 
 describe('the saved analysis on a later visit (production build, Debian Chromium)', () => {
   it('is written, said to be, and reused after a reload: no site analysed again', async () => {
-    const fc = gridSites();
+    const fc = gridSites({ count: N, west: 105.6, south: 21.9, step: 0.01, columns: 60, id: 'saved-', name: 'Ô ' });
     expect(fc.features.length).toBe(N);
     const total = N + bundled;
     const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -37,16 +27,7 @@ describe('the saved analysis on a later visit (production build, Debian Chromium
     const watch = await watchPage(page);
     await page.goto(h.url);
     await waitForMapIdle(page);
-    const dt = await page.evaluateHandle((text) => {
-      const d = new DataTransfer();
-      d.items.add(new File([text], 'saved-sites.geojson', { type: 'application/geo+json' }));
-      return d;
-    }, JSON.stringify(fc));
-    await page.dispatchEvent('.mapwrap', 'dragover', { dataTransfer: dt });
-    await page.dispatchEvent('.mapwrap', 'drop', { dataTransfer: dt });
-    await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
-    await page.selectOption('[data-testid="import-role"]', 'sites');
-    await page.click('[data-testid="import-accept"]');
+    await importSites(page, fc, 'saved-sites.geojson');
     await page.click('button[data-panel="sites"]');
 
     const analysis = page.locator('.analysis');
