@@ -67,17 +67,29 @@ export function* geojsonChunks(rows: readonly SiteAnalysis[], siteOf: (r: SiteAn
  * can be freed as it grows (a Blob references, not copies, the Blobs it is built from).
  */
 export function blobOfChunks(chunks: Iterable<string>, type: string, foldBytes = 8 << 20): Blob {
-  let blob = new Blob([], { type });
-  let parts: string[] = [];
-  let pending = 0;
-  for (const c of chunks) {
-    parts.push(c);
-    pending += c.length;
-    if (pending >= foldBytes) {
-      blob = new Blob([blob, ...parts], { type });
-      parts = [];
-      pending = 0;
+  const out = new FoldedBlob(type, foldBytes);
+  for (const c of chunks) out.add(c);
+  return out.done();
+}
+
+/** Text chunks gathered into one Blob, folded into it every `foldBytes` characters (see {@link blobOfChunks}). */
+export class FoldedBlob {
+  private blob: Blob;
+  private parts: string[] = [];
+  private pending = 0;
+  constructor(private readonly type: string, private readonly foldBytes = 8 << 20) {
+    this.blob = new Blob([], { type });
+  }
+  add(chunk: string): void {
+    this.parts.push(chunk);
+    this.pending += chunk.length;
+    if (this.pending >= this.foldBytes) {
+      this.blob = new Blob([this.blob, ...this.parts], { type: this.type });
+      this.parts = [];
+      this.pending = 0;
     }
   }
-  return new Blob([blob, ...parts], { type });
+  done(): Blob {
+    return new Blob([this.blob, ...this.parts], { type: this.type });
+  }
 }

@@ -8,7 +8,7 @@
 import type { Feature } from 'geojson';
 import type { SiteAnalysis } from '../analysis/analyze.ts';
 import type { SiteRow } from '../analysis/site-row.ts';
-import { blobOfChunks, csvChunks, geojsonChunks, CSV_CHUNK_ROWS, GEOJSON_CHUNK_FEATURES, type ChunkCredits, type ExtraColumns } from '../analysis/table-stream.ts';
+import { blobOfChunks, csvChunks, FoldedBlob, geojsonChunks, CSV_CHUNK_ROWS, GEOJSON_CHUNK_FEATURES, type ChunkCredits, type ExtraColumns } from '../analysis/table-stream.ts';
 import { SITE_ATTRIBUTES } from './site-metrics.ts';
 
 /** The site attribute columns, read from each row's site properties (`propsOf(id)`; unknown → ''). */
@@ -26,16 +26,20 @@ function sitesById(sites: readonly Feature[]): Map<string, Feature> {
   return byId;
 }
 
+type SitesById = ReadonlyMap<string, Feature>;
+const csvOf = (rows: readonly SiteAnalysis[], byId: SitesById, credits?: ChunkCredits): Generator<string> =>
+  csvChunks(rows, credits, CSV_CHUNK_ROWS, attributeColumns((id) => byId.get(id)?.properties ?? undefined));
+const geoJsonOf = (rows: readonly SiteAnalysis[], byId: SitesById, credits?: ChunkCredits): Generator<string> =>
+  geojsonChunks(rows, (r) => byId.get(r.id), credits, GEOJSON_CHUNK_FEATURES, attributeColumns((id) => byId.get(id)?.properties ?? undefined));
+
 /** The CSV of the rows with the site attribute columns (and credit columns when given), as chunks. */
 export function tableCsvChunks(rows: readonly SiteAnalysis[], sites: readonly Feature[], credits?: ChunkCredits): Generator<string> {
-  const byId = sitesById(sites);
-  return csvChunks(rows, credits, CSV_CHUNK_ROWS, attributeColumns((id) => byId.get(id)?.properties ?? undefined));
+  return csvOf(rows, sitesById(sites), credits);
 }
 
 /** The GeoJSON of the rows (site geometry; table columns, site attributes and the analysis as properties), as chunks. */
 export function tableGeoJsonChunks(rows: readonly SiteAnalysis[], sites: readonly Feature[], credits?: ChunkCredits): Generator<string> {
-  const byId = sitesById(sites);
-  return geojsonChunks(rows, (r) => byId.get(r.id), credits, GEOJSON_CHUNK_FEATURES, attributeColumns((id) => byId.get(id)?.properties ?? undefined));
+  return geoJsonOf(rows, sitesById(sites), credits);
 }
 
 /** The CSV file of {@link tableCsvChunks}. */
@@ -61,8 +65,9 @@ async function* parts(rows: readonly SiteRow[], full: FullRowsOf, partRows: numb
 export async function* streamedCsvChunks(rows: readonly SiteRow[], full: FullRowsOf, sites: readonly Feature[], credits?: ChunkCredits, partRows = EXPORT_PART_ROWS): AsyncGenerator<string> {
   let first = true;
   if (rows.length === 0) { yield* tableCsvChunks([], sites, credits); return; }
+  const byId = sitesById(sites);
   for await (const part of parts(rows, full, partRows)) {
-    const g = tableCsvChunks(part, sites, credits);
+    const g = csvOf(part, byId, credits);
     const header = g.next();
     if (first && !header.done) yield header.value;
     first = false;
@@ -76,9 +81,10 @@ export async function* streamedGeoJsonChunks(rows: readonly SiteRow[], full: Ful
   let wrote = false;
   let tail = '';
   let first = true;
+  const byId = sitesById(sites);
   for await (const part of parts(rows, full, partRows)) {
     // each part's text: its opening, its features (the first without a comma), the closing
-    const texts = [...tableGeoJsonChunks(part, sites, credits)];
+    const texts = [...geoJsonOf(part, byId, credits)];
     if (first) yield texts[0];
     first = false;
     // within a part, the features after its first already carry their comma
@@ -92,15 +98,9 @@ export async function* streamedGeoJsonChunks(rows: readonly SiteRow[], full: Ful
 
 /** A Blob of asynchronous chunks (see `blobOfChunks`: folded every few megabytes). */
 export async function blobOfAsyncChunks(chunks: AsyncIterable<string>, type: string, foldBytes = 8 << 20): Promise<Blob> {
-  let blob = new Blob([], { type });
-  let pending: string[] = [];
-  let size = 0;
-  for await (const c of chunks) {
-    pending.push(c);
-    size += c.length;
-    if (size >= foldBytes) { blob = new Blob([blob, ...pending], { type }); pending = []; size = 0; }
-  }
-  return new Blob([blob, ...pending], { type });
+  const out = new FoldedBlob(type, foldBytes);
+  for await (const c of chunks) out.add(c);
+  return out.done();
 }
 
 /** The CSV file of {@link streamedCsvChunks}. */
