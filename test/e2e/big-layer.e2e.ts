@@ -117,7 +117,11 @@ describe('a big imported point layer (production build, Debian Chromium)', () =>
       if (point) break;
       const c = (await probe(page, 'rendered', 'user-points-cluster', 200)).filter(free)[0];
       expect(c, 'a group or a point in view').toBeDefined();
+      // The zoom starts only once the worker has answered the group's expansion zoom: wait for
+      // it to start before waiting for the map to settle (else the next look is at the old view).
+      const z = await probe(page, 'zoom');
       await page.mouse.click(box.x + c.x, box.y + c.y);
+      await expect.poll(() => probe(page, 'zoom'), { timeout: 10_000 }).toBeGreaterThan(z + 0.9);
       await settled(page);
     }
     expect(point).toBeDefined();
