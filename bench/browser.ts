@@ -10,7 +10,9 @@
  * sort a column and select a row (click → next frame), and reload → rows (a later visit: saved
  * sites and, when nothing changed, the saved analysis).
  * `points` drops a 200 000-point layer as a reference layer, then reloads the page and times the redraw;
- * `points=50000` another count; `polygons=20000` that many small squares instead. With BENCH_PROFILE=<dir> a CPU profile of the main thread after Add
+ * `points=50000` another count; `polygons=20000` that many small squares instead. Each of these
+ * first measures the bundled map alone (no import: opened, then reloaded) in the same run, the
+ * floor of this machine's software GL, printed next to the layer's figures. With BENCH_PROFILE=<dir> a CPU profile of the main thread after Add
  * and of the reload is written there (`add.cpuprofile`, `reload.cpuprofile`; open in Chrome's
  * DevTools, or summarise with `npx tsx bench/profile-summary.ts <file>`).
  * For sites, BENCH_PROFILE writes `sites-<n>-{drop,sort,select,reload}.cpuprofile`, the long tasks
@@ -242,6 +244,38 @@ const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.tim
 
 interface PointsRow { n: number; parse: number; addToDrawn: number; longTaskAfterAdd: number; heap: number | null; reloadToDrawn: number; longTaskReload: number }
 
+/** The bundled map alone (nothing imported): what this machine's software GL costs with no big layer. */
+interface BaselineRow { openToDrawn: number; longTaskOpen: number; reloadToDrawn: number; longTaskReload: number }
+
+/**
+ * The baseline of the `points` part, in the same run: the app opened with nothing imported, its
+ * longest main-thread task until 3 s after the bundled sites are drawn, then a reload → the
+ * bundled sites drawn and the map loaded (every tile in), and its longest task until 2 s after.
+ */
+async function benchBaseline(browser: Browser, url: string): Promise<BaselineRow> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await ctx.addInitScript(LONGTASK_INIT);
+  try {
+    const t0 = performance.now();
+    const { page } = await openApp(ctx, url);
+    const openToDrawn = performance.now() - t0;
+    await page.waitForTimeout(3000);
+    const longTaskOpen = await longest(page);
+    const t = performance.now();
+    await page.reload();
+    await page.waitForFunction(() => {
+      const p = (window as unknown as { __mapProbe?: Probe }).__mapProbe;
+      return !!p && p.loaded() && p.renderedCount('industrial-sites') > 0;
+    }, undefined, { timeout: 30 * 60_000, polling: 100 });
+    const reloadToDrawn = performance.now() - t;
+    await page.waitForTimeout(2000);
+    const longTaskReload = await longest(page);
+    return { openToDrawn, longTaskOpen, reloadToDrawn, longTaskReload };
+  } finally {
+    await ctx.close();
+  }
+}
+
 /** Squares of about 100 m around `count` points inside the region (a polygon reference layer). */
 function squaresInRegion(count: number): FeatureCollection {
   const d = 0.0005;
@@ -261,12 +295,12 @@ async function benchPoints(browser: Browser, url: string, dir: string, count: nu
   await ctx.route('**/__bench/*', (route) => route.fulfill({ path: join(dir, route.request().url().split('/').pop()!), contentType: 'application/geo+json' }));
   // Polled near the centre only: counting every rendered point of a big layer ten times a second
   // is itself main-thread work (seconds over a run at 200 000 points) that the app never does.
-  // The points are in the clustered `user-points` source where the build has one (given by URL),
-  // else in `user-data`.
+  // The points are in the clustered `user-points` source where the build has one (given by URL or
+  // as tiles), else in `user-data`: either counts.
   const drawn = (page: Page) => page.waitForFunction(() => {
     const p = (window as unknown as { __mapProbe?: Probe }).__mapProbe;
-    const source = p?.byUrl?.().includes('user-points') ? 'user-points' : 'user-data';
-    return !!p && p.loaded() && (p.renderedAtCentre ? p.renderedAtCentre(source) : p.renderedCount(source)) > 0;
+    // (no named function in here: tsx would wrap it in a helper the page does not have)
+    return !!p && p.loaded() && ['user-points', 'user-data'].some((source) => (p.renderedAtCentre ? p.renderedAtCentre(source) : p.renderedCount(source)) > 0);
   }, undefined, { timeout: 30 * 60_000, polling: 100 });
   try {
     const { page, cdp } = await openApp(ctx, url);
@@ -338,8 +372,14 @@ async function main() {
     for (const a of sizes) {
       if (a === 'points' || a.startsWith('points=') || a.startsWith('polygons=')) {
         const polygons = a.startsWith('polygons=');
+        const b = await benchBaseline(browser, url);
+        console.log(`\nbaseline, the bundled map alone (load ${loadavg().map((x) => x.toFixed(1)).join(' ')}): open → drawn ${ms(b.openToDrawn)}, longest task ${ms(b.longTaskOpen)}, reload → drawn ${ms(b.reloadToDrawn)} (longest task ${ms(b.longTaskReload)})`);
         const p = await benchPoints(browser, url, dir, a === 'points' ? 200_000 : Number(a.slice(a.indexOf('=') + 1)), polygons);
-        console.log(`\n${p.n} ${polygons ? 'polygons' : 'points'} as a reference layer: parse ${ms(p.parse)}, Add → drawn ${ms(p.addToDrawn)}, longest task after Add ${ms(p.longTaskAfterAdd)}, heap ${mb(p.heap)}, reload → drawn ${ms(p.reloadToDrawn)} (longest task ${ms(p.longTaskReload)})`);
+        console.log(`${p.n} ${polygons ? 'polygons' : 'points'} as a reference layer (load ${loadavg().map((x) => x.toFixed(1)).join(' ')}): parse ${ms(p.parse)}, Add → drawn ${ms(p.addToDrawn)}, longest task after Add ${ms(p.longTaskAfterAdd)}, heap ${mb(p.heap)}, reload → drawn ${ms(p.reloadToDrawn)} (longest task ${ms(p.longTaskReload)})`);
+        console.log('\n| | longest task (open / after Add) | reload → drawn | longest task on reload |');
+        console.log('|---|---:|---:|---:|');
+        console.log(`| bundled map alone | ${ms(b.longTaskOpen)} | ${ms(b.reloadToDrawn)} | ${ms(b.longTaskReload)} |`);
+        console.log(`| ${p.n} ${polygons ? 'polygons' : 'points'} | ${ms(p.longTaskAfterAdd)} | ${ms(p.reloadToDrawn)} | ${ms(p.longTaskReload)} |`);
         continue;
       }
       const r = await benchSites(browser, url, dir, Number(a));
