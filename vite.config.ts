@@ -32,7 +32,7 @@ const pwa = VitePWA({
     globPatterns: [
       'index.html', // the manifest's icons are added by the plugin
       'assets/index-*.{js,css}', 'assets/*Panel-*.{js,css}', 'assets/workbox-window*.js', 'assets/analysis.worker-*.js', 'assets/maplibre-gl-worker-*.mjs', 'assets/blob-urls-*.mjs', 'assets/*.woff2',
-      'assets/rolldown-runtime-*.js', 'assets/import.worker-*.js', 'assets/draw-*.js',
+      'assets/rolldown-runtime-*.js', 'assets/import.worker-*.js', 'assets/big-points.worker-*.js', 'assets/draw-*.js',
       'geodata/*.{geojson,json}',
     ],
     navigateFallback: 'index.html',

@@ -2,18 +2,30 @@
  * The import worker: parses, reprojects and checks a user's file off the main thread with the
  * same pure code as `npm run convert`. Progress goes back through a comlink proxy.
  */
-import { expose } from 'comlink';
+import { expose, transfer } from 'comlink';
 import { importFile, type ImportInput, type ImportOptions, type ImportResult } from '../lib/data/import/index.ts';
 import { exportCollection, type ExportOptions, type ExportResult } from '../lib/data/export/index.ts';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { createStore, get, set } from 'idb-keyval';
+import { createStore, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
 import type { UserLayerSpec } from '../lib/data/user-layers.ts';
-import { displayPart, type DisplayParts } from '../lib/map/display-part.ts';
+import { displayPart, MAP_PART_PREFIX, readStoredParts, storedParts, type DisplayParts } from '../lib/map/display-part.ts';
 
 /** The collection of the last successful import, until it is stored (see `storeLayer`). */
 let last: FeatureCollection | null = null;
 /** The collection last stored by `storeLayer`, until `displayPart` wrote it (saves reading it back). */
 let stored: { key: string; collection: FeatureCollection } | null = null;
+
+/**
+ * One connection per database: its transactions run in the order they are made, so the map parts
+ * written after "Add" see the record written just before (see `saveParts`).
+ */
+const stores = new Map<string, UseStore>();
+function storeOf(db: { name: string; store: string }): UseStore {
+  const id = `${db.name}\n${db.store}`;
+  let s = stores.get(id);
+  if (!s) stores.set(id, (s = createStore(db.name, db.store)));
+  return s;
+}
 
 export const importApi = {
   async importFile(input: ImportInput, options: Omit<ImportOptions, 'signal' | 'onProgress'>, onProgress?: (f: number) => void): Promise<ImportResult> {
@@ -30,29 +42,58 @@ export const importApi = {
   async storeLayer(key: string, meta: Record<string, unknown>, db: { name: string; store: string }): Promise<boolean> {
     if (!last) return false;
     stored = { key, collection: last };
-    await set(key, { ...meta, collection: last }, createStore(db.name, db.store));
+    await set(key, { ...meta, collection: last }, storeOf(db));
     last = null;
     return true;
   },
   /**
-   * The map's part of the stored layer `key` (see `display-part.ts`), `meta` being the layer
-   * without its collection: normalised and written here, so a big layer costs the main thread
-   * nothing but joining Blobs. Reads the collection from the database unless it was just stored.
-   * Null when there is no such record.
+   * The map's parts of the stored layer `key` (see `display-part.ts`), `meta` being the layer
+   * without its collection: written here, so a big layer costs the main thread nothing but
+   * joining Blobs. Written from the collection just stored (after "Add"), else read back from the
+   * parts stored next to the record (a later visit), else from the record (a layer stored before
+   * the parts were); parts written are stored next to the record for the next visit. The points'
+   * arrays are transferred. Null when there is no such record.
    */
   async displayPart(key: string, meta: Omit<UserLayerSpec, 'collection'>, db: { name: string; store: string }, keys: string[]): Promise<DisplayParts | null> {
+    const store = storeOf(db);
+    const partKey = MAP_PART_PREFIX + meta.id;
     let collection: FeatureCollection | undefined;
     if (stored?.key === key) {
       collection = stored.collection;
       stored = null;
-    } else collection = (await get<UserLayerSpec>(key, createStore(db.name, db.store)))?.collection;
+    } else {
+      const saved = readStoredParts(await get(partKey, store).catch(() => undefined), keys);
+      if (saved) return transferred(saved);
+      collection = (await get<UserLayerSpec>(key, store))?.collection;
+    }
     if (!Array.isArray(collection?.features)) return null;
-    return displayPart({ ...meta, collection }, new Set(keys));
+    const parts = await displayPart({ ...meta, collection }, new Set(keys));
+    await saveParts(store, key, partKey, storedParts(parts, keys));
+    return transferred(parts);
   },
   exportCollection(fc: FeatureCollection<Geometry | null>, options: ExportOptions): ExportResult {
     return exportCollection(fc, options);
   },
 };
+
+/** `parts` with the points' arrays transferred (not copied) to the page. */
+const transferred = (parts: DisplayParts): DisplayParts => transfer(parts, parts.points ? [parts.points.coords.buffer, parts.points.n.buffer] : []);
+
+/**
+ * Stores a layer's map parts next to its record, if the record is still there (a layer removed
+ * meanwhile leaves none behind), in one transaction; awaited before the arrays are transferred
+ * (the store clones them when the write runs). A failed write only costs the next visit time.
+ */
+async function saveParts(store: UseStore, key: string, partKey: string, value: unknown): Promise<void> {
+  try {
+    await store('readwrite', async (s) => {
+      if ((await promisifyRequest(s.getKey(key))) !== undefined) s.put(value, partKey);
+      await promisifyRequest(s.transaction);
+    });
+  } catch {
+    // not stored: the next visit writes them again from the record
+  }
+}
 
 export type ImportApi = typeof importApi;
 

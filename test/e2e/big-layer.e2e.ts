@@ -72,9 +72,11 @@ describe('a big imported point layer (production build, Debian Chromium)', () =>
       new PerformanceObserver((list) => { for (const e of list.getEntries()) w.longTasks.push(e.duration); }).observe({ type: 'longtask' });
     });
     await page.click('[data-testid="import-accept"]');
-    // The points go by URL to the clustered source; the other imported features' source is untouched.
-    await expect.poll(() => probe(page, 'byUrl'), { timeout: 60_000 }).toContain('user-points');
-    expect(await probe(page, 'byUrl')).not.toContain('user-data');
+    // Every point goes to the tile worker, which serves the points' vector tiles; MapLibre is
+    // given no collection of them, and the other imported features' source is untouched.
+    await expect.poll(async () => (await probe(page, 'bigPoints')).points, { timeout: 60_000 }).toBe(N);
+    expect((await probe(page, 'bigPoints')).version).toBeGreaterThan(0);
+    expect(await probe(page, 'byUrl')).toEqual([]);
     await probe(page, 'fitRegion');
     await settled(page);
     // Over the whole region every point is drawn, nearly all of them within groups.
@@ -84,7 +86,7 @@ describe('a big imported point layer (production build, Debian Chromium)', () =>
     expect(whole.groups).toBeLessThan(3000);
     const after = await probe(page, 'pushes');
     for (const id of LAYER_IDS.filter((l) => before[l])) expect(after[id], id).toBe(before[id]);
-    // The points were sent to MapLibre once (each send is a fetch, parse and copy of every point).
+    // The points' tiles were set once (each set redraws every tile of them).
     expect(after['user-points']).toBe(1);
     const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
     console.log(`big layer: ${N} points in ${whole.groups} groups + ${whole.single} single; long tasks after Add (ms): ${longTasks.map((x) => Math.round(x)).join(', ') || 'none'}`);
@@ -133,13 +135,25 @@ describe('a big imported point layer (production build, Debian Chromium)', () =>
     expect(await props.textContent()).toContain(`Điểm ${n - 1}`);
     await page.screenshot({ path: 'test-results/big-layer-card.png' });
 
-    // A later visit: the stored layer is drawn again, grouped, by URL.
+    // A later visit: the stored layer is drawn again, grouped, from its stored points.
     await page.waitForTimeout(2000); // the worker's write of the record
     expect((await probe(page, 'pushes'))['user-points'], 'points sent once').toBe(1);
+    // The import worker stored the points' map part next to the record (what the reload reads).
+    const storedPoints = await page.evaluate(() => new Promise<number[]>((resolve, reject) => {
+      const open = indexedDB.open('keyval-store');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const range = IDBKeyRange.bound('map-part:', 'map-part:\uffff');
+        const r = open.result.transaction('keyval').objectStore('keyval').getAll(range);
+        r.onsuccess = () => { resolve((r.result as { points: { n: Uint32Array } | null }[]).map((v) => v.points?.n.length ?? 0)); open.result.close(); };
+        r.onerror = () => reject(r.error);
+      };
+    }));
+    expect(storedPoints).toEqual([N]);
     await page.reload();
     // The view comes back zoomed in on the point (the link keeps it): its neighbours are drawn there.
     await waitForMapIdle(page, 120_000, 'user-points');
-    await expect.poll(() => probe(page, 'byUrl'), { timeout: 60_000 }).toContain('user-points');
+    await expect.poll(async () => (await probe(page, 'bigPoints')).points, { timeout: 60_000 }).toBe(N);
     await probe(page, 'fitRegion');
     await settled(page);
     await expect.poll(async () => { const d = await drawn(page); return d.held + d.single; }, { timeout: 60_000 }).toBeGreaterThanOrEqual(N * 0.98);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FeatureCollection } from 'geojson';
-import { displayPart, joinFeatureParts } from '../../src/lib/map/display-part.ts';
-import { forMapLibre } from '../../src/lib/map/safe-features.ts';
+import type { FeatureCollection, Point } from 'geojson';
+import { displayPart, joinFeatureParts, readStoredParts, storedParts, type PointsPart } from '../../src/lib/map/display-part.ts';
 import { normaliseUserLayer, userFeatureById, type UserLayerSpec } from '../../src/lib/data/user-layers.ts';
 
 /** `n` features: points, with every 7th without a geometry (left out), and a reserved key. */
@@ -17,20 +16,23 @@ function layer(n: number): UserLayerSpec {
   return { id: 'user-abc', name: 'pts.geojson', role: 'reference', replace: false, collection };
 }
 
+/** The points of `parts` as [id, lon, lat] for `spec`. */
+const pointsOf = (spec: UserLayerSpec, parts: { points: PointsPart | null }) =>
+  Array.from(parts.points!.n, (n, i) => [`${spec.id}-${n}`, parts.points!.coords[i * 2], parts.points!.coords[i * 2 + 1]]);
+
 describe('displayPart', () => {
   const keys = new Set(['id', 'name', 'accuracy', 'constructor']);
 
-  it('writes, in slices, exactly the normalised features MapLibre would get', async () => {
+  it('gives, in slices, the position and number of exactly the points the layer draws', async () => {
     const spec = layer(4500);
     let yields = 0;
     const parts = await displayPart(spec, keys, async () => { yields++; });
     expect(parts.other).toBeNull();
-    const got = JSON.parse(`[${await parts.points!.text()}]`);
-    // Single points carry only what the clustered layers read: their id.
-    const want = forMapLibre({ type: 'FeatureCollection', features: normaliseUserLayer(spec).features }, new Set(['id'])).features;
-    expect(got).toEqual(JSON.parse(JSON.stringify(want)));
-    expect(got).toHaveLength(4500 - Math.floor((4500 - 4) / 7) - 1);
-    expect(got[0].properties).toEqual({ id: 'user-abc-1' });
+    const want = normaliseUserLayer(spec).features.map((f) => [f.properties?.id, ...(f.geometry as Point).coordinates]);
+    expect(pointsOf(spec, parts)).toEqual(want);
+    expect(want).toHaveLength(4500 - Math.floor((4500 - 4) / 7) - 1);
+    expect(pointsOf(spec, parts)[0]).toEqual(['user-abc-1', 105.5, 22]);
+    expect(parts.points!.coords.length).toBe(parts.points!.n.length * 2);
     expect(yields).toBe(2);
   });
 
@@ -40,19 +42,37 @@ describe('displayPart', () => {
     expect(await displayPart(spec, keys)).toEqual({ points: null, other: null });
   });
 
-  it('writes single points apart from the other features, in the layer\'s order', async () => {
+  it('gives single points apart from the other features, in the layer\'s order', async () => {
     const spec = layer(30);
     spec.collection.features[5].geometry = { type: 'LineString', coordinates: [[105.5, 22], [105.6, 22.1]] };
     spec.collection.features[9].geometry = { type: 'MultiPoint', coordinates: [[105.5, 22], [105.6, 22.1]] };
+    spec.collection.features[12].geometry = { type: 'Point', coordinates: [NaN, 22] };
     const parts = await displayPart(spec, keys);
-    const points = JSON.parse(`[${await parts.points!.text()}]`);
     const other = JSON.parse(`[${await parts.other!.text()}]`);
     expect(other[0].properties).toEqual({ id: 'user-abc-6', name: 'Điểm 5', accuracy: 'imported' });
     expect(other.map((f: { properties: { id: string } }) => f.properties.id)).toEqual(['user-abc-6', 'user-abc-10']);
-    expect(points.every((f: { geometry: { type: string } }) => f.geometry.type === 'Point')).toBe(true);
-    const want = normaliseUserLayer(spec).features.filter((f) => f.geometry?.type === 'Point').map((f) => f.properties?.id);
-    expect(points.map((f: { properties: { id: string } }) => f.properties.id)).toEqual(want);
-    expect(points).toHaveLength(30 - 4 - 2); // 4 without a geometry (i % 7 === 3), the line and the multipoint
+    const want = normaliseUserLayer(spec).features.filter((f) => f.geometry?.type === 'Point' && f.properties?.id !== 'user-abc-13')
+      .map((f) => [f.properties?.id, ...(f.geometry as Point).coordinates]);
+    expect(pointsOf(spec, parts)).toEqual(want);
+    expect(want).toHaveLength(30 - 4 - 3); // 4 without a geometry (i % 7 === 3), the line, the multipoint, the point without a longitude
+  });
+});
+
+describe('stored parts', () => {
+  it('are read back for the same keys and format only', async () => {
+    const spec = layer(30);
+    spec.collection.features[5].geometry = { type: 'LineString', coordinates: [[105.5, 22], [105.6, 22.1]] };
+    const parts = await displayPart(spec, new Set(['id']));
+    const stored = structuredClone(storedParts(parts, ['id', 'name']));
+    const back = readStoredParts(stored, ['id', 'name'])!;
+    expect(pointsOf(spec, back)).toEqual(pointsOf(spec, parts));
+    expect(back.points!.coords).toBeInstanceOf(Float64Array);
+    expect(await back.other!.text()).toBe(await parts.other!.text());
+    expect(readStoredParts(stored, ['id'])).toBeNull(); // written for other keys (another build)
+    expect(readStoredParts({ ...stored, format: 0 }, ['id', 'name'])).toBeNull();
+    expect(readStoredParts({ ...stored, points: { coords: new Float64Array(3), n: new Uint32Array(2) } }, ['id', 'name'])).toBeNull();
+    expect(readStoredParts(undefined, ['id', 'name'])).toBeNull();
+    expect(readStoredParts(storedParts({ points: null, other: null }, []), [])).toEqual({ points: null, other: null });
   });
 });
 

@@ -1,34 +1,40 @@
 /**
- * The single points of big imported reference layers (see `BIG_REFERENCE_FEATURES`): one GeoJSON
- * source clustered by MapLibre (supercluster, in its worker), so no tile carries tens of thousands
- * of points. Points close together on screen are drawn as one group — a circle sized by how many
- * it holds, with that number — and every point is drawn on its own from `BIG_POINTS_ALONE_ZOOM`
- * on, or wherever it has no neighbour within `CLUSTER_RADIUS` pixels. A click on a group zooms in
- * to where it splits; a click on a point opens its card as for any imported feature.
+ * The single points of big imported reference layers (see `BIG_REFERENCE_FEATURES`): one vector
+ * source whose tiles our worker cuts from a cluster index over the points (`points-tiles.ts`,
+ * served by `big-points-tiles.ts`), so no tile carries tens of thousands of points and MapLibre
+ * never holds the layers' collections. Points close together on screen are drawn as one group — a
+ * circle sized by how many it holds, with that number — and every point is drawn on its own from
+ * `BIG_POINTS_ALONE_ZOOM` on, or wherever it has no neighbour within `CLUSTER_RADIUS` pixels. A
+ * click on a group zooms in to where it splits; a click on a point opens its card as for any
+ * imported feature.
  */
-import type { GeoJSONSourceSpecification, LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { LayerSpecification, VectorSourceSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { FONT } from './fonts.ts';
 import { base, userData } from './palette.ts';
 
 export const BIG_POINTS_SOURCE = 'user-points';
+/** The tiles' one layer. */
+export const BIG_POINTS_LAYER = 'points';
 /** Pixels (at 512 px tiles) within which points are grouped: small, so only points that overlap are. */
 export const CLUSTER_RADIUS = 24;
 /** The last zoom at which points are grouped; from the next one on each is drawn alone. */
 export const CLUSTER_MAX_ZOOM = 13;
 export const BIG_POINTS_ALONE_ZOOM = CLUSTER_MAX_ZOOM + 1;
 
-export function bigPointsSource(): GeoJSONSourceSpecification {
+/** The scheme of the tiles' URLs, `bigpoints://<version>/{z}/{x}/{y}` (see `big-points-tiles.ts`). */
+export const BIG_POINTS_PROTOCOL = 'bigpoints';
+
+/** The source's tile URL template for `version` of the points (0: none, empty tiles). */
+export const bigPointsTiles = (version: number): string[] => [`${BIG_POINTS_PROTOCOL}://${version}/{z}/{x}/{y}`];
+
+/** The source before any big layer: tiles of version 0. */
+export function bigPointsSource(): VectorSourceSpecification {
   return {
-    type: 'geojson',
-    data: { type: 'FeatureCollection', features: [] },
-    promoteId: 'id',
-    cluster: true,
-    clusterRadius: CLUSTER_RADIUS,
-    clusterMaxZoom: CLUSTER_MAX_ZOOM,
-    // Points need no finer tiles than where they stand alone (overzoomed beyond), and a buffer as
-    // wide as the largest group circle.
+    type: 'vector',
+    tiles: bigPointsTiles(0),
+    // Points need no finer tiles than where they stand alone (overzoomed beyond).
     maxzoom: BIG_POINTS_ALONE_ZOOM,
-    buffer: 64,
+    promoteId: 'id',
   };
 }
 
@@ -37,7 +43,7 @@ const isCluster = ['has', 'point_count'] as const;
 export function bigPointsLayers(): LayerSpecification[] {
   return [
     {
-      id: 'user-points-cluster', type: 'circle', source: BIG_POINTS_SOURCE, filter: isCluster as never,
+      id: 'user-points-cluster', type: 'circle', source: BIG_POINTS_SOURCE, 'source-layer': BIG_POINTS_LAYER, filter: isCluster as never,
       paint: {
         'circle-color': userData,
         'circle-opacity': 0.4,
@@ -48,12 +54,12 @@ export function bigPointsLayers(): LayerSpecification[] {
       },
     },
     {
-      id: 'user-points-count', type: 'symbol', source: BIG_POINTS_SOURCE, filter: isCluster as never,
+      id: 'user-points-count', type: 'symbol', source: BIG_POINTS_SOURCE, 'source-layer': BIG_POINTS_LAYER, filter: isCluster as never,
       layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': [FONT], 'text-size': 11, 'text-allow-overlap': true, 'text-ignore-placement': true },
       paint: { 'text-color': userData, 'text-halo-color': base.labelHalo, 'text-halo-width': 1.5 },
     },
     {
-      id: 'user-points-circle', type: 'circle', source: BIG_POINTS_SOURCE, filter: ['!', isCluster] as never,
+      id: 'user-points-circle', type: 'circle', source: BIG_POINTS_SOURCE, 'source-layer': BIG_POINTS_LAYER, filter: ['!', isCluster] as never,
       paint: {
         'circle-color': userData, 'circle-radius': 6, 'circle-stroke-color': base.stroke,
         'circle-stroke-width': ['case', ['boolean', ['feature-state', 'selected'], false], 4, 1.5],

@@ -19,6 +19,8 @@ export interface MapProbe {
   pushes(): Record<string, number>;
   /** Sources last sent by URL (a Blob of their GeoJSON) rather than as an object. */
   byUrl(): string[];
+  /** The big layers' points as tiles: the version shown (0: none) and how many points it holds. */
+  bigPoints(): { version: number; points: number };
   /** Ids of the layers drawn at a pixel of the map, topmost first. */
   layersAt(x: number, y: number): string[];
   /** Up to `max` point features drawn by layer `layer`: where on the canvas, and their properties. */

@@ -10,6 +10,7 @@ import { ImportClient } from '../../workers/import-client.ts';
 import type { AppState } from './app-state.svelte.ts';
 import { APP_DB, ItemStore, type ItemStoreOptions } from './item-store.ts';
 import { noticeOf } from './notices.ts';
+import { MAP_PART_PREFIX } from '../map/display-part.ts';
 
 /** The single record of earlier versions, moved to one key per layer (`user-layer:<id>`) on first load. */
 const LEGACY_KEY = 'user-layers:v1';
@@ -23,7 +24,8 @@ const isLayer = (l: UserLayerSpec | undefined): l is UserLayerSpec => !!l && typ
  * Stored by structured clone; compared by {@link layerFingerprint} (never the whole collection).
  */
 export function userLayerStore(options: ItemStoreOptions<UserLayerSpec> = { channel: 'backan-user-layers' }): ItemStore<UserLayerSpec> {
-  return new ItemStore<UserLayerSpec>(LAYER_PREFIX, 'imported layers', { fingerprint: layerFingerprint, ...options });
+  // A big layer's map parts are stored beside its record by the import worker (display-part.ts).
+  return new ItemStore<UserLayerSpec>(LAYER_PREFIX, 'imported layers', { fingerprint: layerFingerprint, alongside: (id) => [MAP_PART_PREFIX + id], ...options });
 }
 
 /**

@@ -52,6 +52,8 @@ export interface ItemStoreOptions<T = unknown> {
   timeoutMs?: number;
   /** BroadcastChannel name; none when BroadcastChannel is missing. */
   channel?: string;
+  /** Keys of records stored beside an item by others (e.g. a worker), deleted with it. */
+  alongside?: (id: string) => string[];
 }
 
 /** Items of one kind (drafts, imported layers), keyed by id. */
@@ -64,6 +66,7 @@ export class ItemStore<T> {
   private readonly store: () => UseStore;
   private readonly timeoutMs: number;
   private readonly channel: BroadcastChannel | null;
+  private readonly alongside: (id: string) => string[];
   private listeners = new Set<() => void>();
 
   constructor(private readonly prefix: string, private readonly what: string, options: ItemStoreOptions<T> = {}) {
@@ -71,6 +74,7 @@ export class ItemStore<T> {
     this.custom = !!options.store;
     this.store = () => options.store ?? appStore();
     this.timeoutMs = options.timeoutMs ?? STORAGE_TIMEOUT_MS;
+    this.alongside = options.alongside ?? (() => []);
     this.channel = options.channel && typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(options.channel) : null;
     this.channel?.addEventListener('message', () => this.listeners.forEach((l) => l()));
   }
@@ -124,8 +128,10 @@ export class ItemStore<T> {
       const current = await Promise.all(dels.map((id) => promisifyRequest(s.get(this.prefix + id))));
       const changedElsewhere: string[] = [];
       dels.forEach((id, i) => {
-        if (current[i] === undefined || this.fingerprint(current[i] as T) === this.known.get(id)) s.delete(this.prefix + id);
-        else changedElsewhere.push(id);
+        if (current[i] === undefined || this.fingerprint(current[i] as T) === this.known.get(id)) {
+          s.delete(this.prefix + id);
+          for (const k of this.alongside(id)) s.delete(k);
+        } else changedElsewhere.push(id);
       });
       await promisifyRequest(s.transaction);
       return changedElsewhere;
@@ -155,8 +161,10 @@ export class ItemStore<T> {
     const key = this.prefix + id;
     const next = await this.run('readwrite', async (s) => {
       const value = fn((await promisifyRequest(s.get(key))) as T | undefined);
-      if (value === undefined) s.delete(key);
-      else put(s, value, key);
+      if (value === undefined) {
+        s.delete(key);
+        for (const k of this.alongside(id)) s.delete(k);
+      } else put(s, value, key);
       await promisifyRequest(s.transaction);
       return value;
     }, 'update');

@@ -1,0 +1,83 @@
+/**
+ * Page side of the big points' tiles: the `bigpoints://<version>/{z}/{x}/{y}` scheme (`bigPointsTiles`) MapLibre reads
+ * the `user-points` vector source from (`addProtocol`: MapLibre's workers hand such a request to
+ * the page, which relays it to our tile worker, `workers/big-points.worker.ts`; a tile is a few kB),
+ * and what the map tells that worker: each big layer's points once (transferred), which layers are
+ * shown (a new version of the tiles each time), a group's expansion zoom. The worker starts with
+ * the first big layer; version 0 is the empty source and needs none.
+ */
+import { addProtocol } from 'maplibre-gl';
+import { transfer, wrap, type Remote } from 'comlink';
+import type { BigPointsApi } from '../../workers/big-points.worker.ts';
+import type { PointsPart } from './display-part.ts';
+import { BIG_POINTS_PROTOCOL } from './big-points.ts';
+
+/** z, x, y and version of a tile URL of {@link bigPointsTiles}; null for another URL. */
+export function parseTileUrl(url: string): { version: number; z: number; x: number; y: number } | null {
+  const m = /^bigpoints:\/\/(\d+)\/(\d+)\/(\d+)\/(\d+)$/.exec(url);
+  return m ? { version: Number(m[1]), z: Number(m[2]), x: Number(m[3]), y: Number(m[4]) } : null;
+}
+
+export class BigPointsClient {
+  private api: Remote<BigPointsApi> | null = null;
+  private worker: Worker | null = null;
+  /** The version of the points shown (0: none), and how many there are. */
+  version = 0;
+  count = 0;
+  private last = 0;
+
+  constructor(private readonly makeWorker: () => Worker = () => new Worker(new URL('../../workers/big-points.worker.ts', import.meta.url), { type: 'module' })) {}
+
+  private start(): Remote<BigPointsApi> {
+    if (!this.api) {
+      this.worker = this.makeWorker();
+      this.api = wrap<BigPointsApi>(this.worker);
+    }
+    return this.api;
+  }
+
+  /** Registers the scheme with MapLibre (once per page; a later client replaces the handler). */
+  register(): void {
+    addProtocol(BIG_POINTS_PROTOCOL, async (params, abort) => {
+      const t = parseTileUrl(params.url);
+      if (!t || t.version === 0 || !this.api) return { data: new ArrayBuffer(0) };
+      const bytes = await this.api.tile(t.z, t.x, t.y);
+      if (abort.signal.aborted) throw new DOMException('aborted', 'AbortError');
+      // The exact bytes (a view may sit in a larger buffer).
+      const data = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer as ArrayBuffer : bytes.slice().buffer;
+      return { data };
+    });
+  }
+
+  /**
+   * Shows the points of `layers` (in this order), sending each layer's points to the worker the
+   * first time only (transferred: `points` is emptied here). `points` may be null for a layer
+   * already sent (or with no points). Resolves to the new version.
+   */
+  async show(layers: readonly { id: string; points: PointsPart | null }[]): Promise<number> {
+    if (!layers.length && !this.api) {
+      this.count = 0;
+      this.version = 0;
+      return 0;
+    }
+    const api = this.start();
+    for (const { id, points } of layers) {
+      if (!points || !points.n.length || (await api.has(id))) continue;
+      await api.put(id, transfer(points, [points.coords.buffer, points.n.buffer]));
+    }
+    this.count = await api.show(layers.map((l) => l.id));
+    this.version = this.count ? ++this.last : 0;
+    return this.version;
+  }
+
+  /** The zoom at which group `clusterId` splits (null: none such, or no worker). */
+  async expansionZoom(clusterId: number): Promise<number | null> {
+    return this.api ? this.api.expansionZoom(clusterId) : null;
+  }
+
+  stop(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.api = null;
+  }
+}

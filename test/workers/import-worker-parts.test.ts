@@ -1,0 +1,75 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it, vi } from 'vitest';
+import { createStore, get, set, keys as idbKeys } from 'idb-keyval';
+import type { FeatureCollection } from 'geojson';
+import type { UserLayerSpec } from '../../src/lib/data/user-layers';
+import { MAP_PART_PREFIX } from '../../src/lib/map/display-part';
+import { userLayerStore } from '../../src/lib/state/importer.svelte';
+
+// The worker module exposes its API through comlink on load; here it is called directly.
+vi.mock('comlink', () => ({ expose: () => undefined, transfer: <T>(v: T) => v }));
+const { importApi } = await import('../../src/workers/import.worker');
+
+let n = 0;
+const freshDb = () => ({ name: `parts-${++n}`, store: 'keyval' });
+
+/** `count` points, every 5th a line (test data only). */
+function layer(id: string, count: number): UserLayerSpec {
+  const collection: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: Array.from({ length: count }, (_, i) => ({
+      type: 'Feature', properties: { name: `P${i}` },
+      geometry: i % 5 === 4 ? { type: 'LineString', coordinates: [[105.8, 22.1], [105.81, 22.11]] } : { type: 'Point', coordinates: [105.8 + i * 1e-4, 22.1] },
+    })),
+  };
+  return { id, name: 'p.geojson', role: 'reference', replace: false, collection };
+}
+
+describe('the import worker stores a big layer\'s map parts next to its record', () => {
+  const keys = ['id', 'name'];
+
+  it('writes them after "Add" and reads them back on a later visit without the record', async () => {
+    const db = freshDb();
+    const store = createStore(db.name, db.store);
+    const spec = layer('user-x', 50);
+    const { collection, ...meta } = spec;
+    // "Add": the record, then the parts from the collection the worker holds
+    await set(`user-layer:${spec.id}`, { ...meta, collection }, store);
+    await importApi.importFile({ name: 'p.geojson', bytes: new TextEncoder().encode(JSON.stringify(collection)) }, {});
+    expect(await importApi.storeLayer(`user-layer:${spec.id}`, meta, db)).toBe(true);
+    const first = (await importApi.displayPart(`user-layer:${spec.id}`, meta, db, keys))!;
+    expect(Array.from(first.points!.n)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1).filter((i) => i % 5 !== 0));
+    expect(first.points!.coords[2]).toBeCloseTo(105.8001, 9);
+    const saved = await get(`${MAP_PART_PREFIX}${spec.id}`, store);
+    expect(saved).toMatchObject({ format: 1, keys: 'id\nname' });
+    // A later visit reads the parts, not the record (here: a record that no longer holds features).
+    await set(`user-layer:${spec.id}`, { ...meta, collection: { type: 'FeatureCollection', features: [] } }, store);
+    const again = (await importApi.displayPart(`user-layer:${spec.id}`, meta, db, keys))!;
+    expect(Array.from(again.points!.n)).toEqual(Array.from(first.points!.n));
+    expect(Array.from(again.points!.coords)).toEqual(Array.from(first.points!.coords));
+    expect(await again.other!.text()).toBe(await first.other!.text());
+    // Written for other keys (another build): written again from the record.
+    const other = await importApi.displayPart(`user-layer:${spec.id}`, meta, db, ['id']);
+    expect(other).toEqual({ points: null, other: null });
+  });
+
+  it('writes them from the record for a layer stored before the parts were, and deletes them with the layer', async () => {
+    const db = freshDb();
+    const store = createStore(db.name, db.store);
+    const spec = layer('user-y', 20);
+    const { collection, ...meta } = spec;
+    void collection;
+    await set(`user-layer:${spec.id}`, spec, store);
+    const parts = (await importApi.displayPart(`user-layer:${spec.id}`, meta, db, keys))!;
+    expect(parts.points!.n).toHaveLength(16);
+    expect((await idbKeys(store)).sort()).toEqual([`${MAP_PART_PREFIX}user-y`, 'user-layer:user-y']);
+    // No record: nothing, and no parts left behind.
+    expect(await importApi.displayPart('user-layer:user-z', { ...meta, id: 'user-z' }, db, keys)).toBeNull();
+    expect(await get(`${MAP_PART_PREFIX}user-z`, store)).toBeUndefined();
+    // Removing the layer removes its parts in the same save.
+    const items = userLayerStore({ store });
+    await items.loadAll();
+    await items.save(new Map());
+    expect(await idbKeys(store)).toEqual([]);
+  });
+});
