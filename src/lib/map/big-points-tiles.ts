@@ -28,12 +28,30 @@ export class BigPointsClient {
 
   constructor(private readonly makeWorker: () => Worker = () => new Worker(new URL('../../workers/big-points.worker.ts', import.meta.url), { type: 'module' })) {}
 
+  /** Resolves when the worker fails (its chunk cannot be loaded, it crashed): no call waits for ever. */
+  private failed: Promise<null> = new Promise(() => undefined);
+
   private start(): Remote<BigPointsApi> {
     if (!this.api) {
-      this.worker = this.makeWorker();
-      this.api = wrap<BigPointsApi>(this.worker);
+      const worker = this.makeWorker();
+      this.worker = worker;
+      this.api = wrap<BigPointsApi>(worker);
+      this.failed = new Promise<null>((resolve) => {
+        const fail = (e: Event) => {
+          e.preventDefault?.();
+          this.stop();
+          resolve(null);
+        };
+        worker.addEventListener('error', fail);
+        worker.addEventListener('messageerror', fail);
+      });
     }
     return this.api;
+  }
+
+  /** `p`, or null once the worker failed. */
+  private guard<T>(p: Promise<T>): Promise<T | null> {
+    return Promise.race([p, this.failed]);
   }
 
   /** Registers the scheme with MapLibre (once per page; a later client replaces the handler). */
@@ -41,7 +59,7 @@ export class BigPointsClient {
     addProtocol(BIG_POINTS_PROTOCOL, async (params, abort) => {
       const t = parseTileUrl(params.url);
       if (!t || t.version === 0 || !this.api) return { data: new ArrayBuffer(0) };
-      const bytes = await this.api.tile(t.z, t.x, t.y);
+      const bytes = (await this.guard(this.api.tile(t.z, t.x, t.y))) ?? new Uint8Array(0);
       if (abort.signal.aborted) throw new DOMException('aborted', 'AbortError');
       // The exact bytes (a view may sit in a larger buffer).
       const data = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer as ArrayBuffer : bytes.slice().buffer;
@@ -62,17 +80,17 @@ export class BigPointsClient {
     }
     const api = this.start();
     for (const { id, points } of layers) {
-      if (!points || !points.n.length || (await api.has(id))) continue;
-      await api.put(id, transfer(points, [points.coords.buffer, points.n.buffer]));
+      if (!points || !points.n.length || (await this.guard(api.has(id))) !== false) continue;
+      await this.guard(api.put(id, transfer(points, [points.coords.buffer, points.n.buffer])));
     }
-    this.count = await api.show(layers.map((l) => l.id));
+    this.count = (await this.guard(api.show(layers.map((l) => l.id)))) ?? 0;
     this.version = this.count ? ++this.last : 0;
     return this.version;
   }
 
   /** The zoom at which group `clusterId` splits (null: none such, or no worker). */
   async expansionZoom(clusterId: number): Promise<number | null> {
-    return this.api ? this.api.expansionZoom(clusterId) : null;
+    return this.api ? this.guard(this.api.expansionZoom(clusterId)) : null;
   }
 
   stop(): void {
