@@ -117,7 +117,7 @@ export function normaliseUserFeature(spec: UserLayerSpec, f: Feature, i: number)
 }
 
 /**
- * Reference layers with at least this many features are big: they are drawn from a Blob the
+ * Reference layers with at least this many features are big: they are drawn from parts the
  * import worker writes (see `display-part.ts`), never normalised as a whole on the main thread;
  * their card's feature is normalised alone when selected ({@link userFeatureById}).
  */
