@@ -4,7 +4,7 @@
  * A bad file never touches what is already loaded or drafted.
  */
 import type { ImportResult, ImportSuccess, ColumnMapping } from '../data/import/types.ts';
-import { abortIssue } from '../data/import/checks.ts';
+import { abortIssue } from '../data/import/abort.ts';
 import type { UserLayerSpec } from '../data/user-layers.ts';
 import { ImportClient } from '../../workers/import-client.ts';
 import type { AppState } from './app-state.svelte.ts';

@@ -10,6 +10,9 @@ import rewind from '@turf/rewind';
 import { VN2000_EXTENT, CRS_DEFS, parseCrsCode, proposeCrs, transformer } from '../crs.ts';
 import type { CrsInfo, ImportOptions, ImportResult, Issue, IssueCode, ParsedLayer, Rejected } from './types.ts';
 import { excerpt, looksLikeHtml } from './text.ts';
+import { abortIssue } from './abort.ts';
+
+export { abortIssue };
 
 const fmt = (n: number) => (Math.abs(n) >= 1000 ? n.toFixed(1) : String(Math.round(n * 1e6) / 1e6));
 const fmtPos = (p: Position) => `(${fmt(p[0])}, ${fmt(p[1])})`;
@@ -493,9 +496,4 @@ export function capIssues(issues: Issue[], max = 50): Issue[] {
     }
   }
   return out;
-}
-
-/** The issue reported when `signal` aborts an import. */
-export function abortIssue(): Issue {
-  return { severity: 'error', code: 'aborted', message: 'The import was cancelled.' };
 }
