@@ -280,6 +280,8 @@ export const en: Record<keyof typeof vi, string> = {
   'tab.data': 'Data',
   'tab.targets': 'Targets',
   'tab.about': 'About',
+  'panel.loading': 'Loading…',
+  'panel.unavailable': 'This part could not be loaded: it needs the network once (then it works offline too).',
   'compare.title': 'Compare',
   'compare.best': 'best',
   'compare.clear': 'Clear comparison',

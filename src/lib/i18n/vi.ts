@@ -278,6 +278,8 @@ export const vi = {
   'tab.data': 'Dữ liệu',
   'tab.targets': 'Mục tiêu',
   'tab.about': 'Nguồn',
+  'panel.loading': 'Đang tải…',
+  'panel.unavailable': 'Phần này chưa tải được: cần mạng một lần (sau đó dùng được cả khi ngoại tuyến).',
   'compare.title': 'So sánh',
   'compare.best': 'tốt nhất',
   'compare.clear': 'Bỏ so sánh',
