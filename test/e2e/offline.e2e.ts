@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { startHarness, waitForMapIdle, type Harness } from './browser.ts';
 
 let h: Harness;
@@ -18,6 +18,13 @@ describe('offline and installable (service worker, production build)', () => {
     expect(sw).toContain('geodata/manifest.json');
     expect(sw).toContain('geodata/industrial-sites.geojson');
     expect(sw).not.toMatch(/jspdf[^"]*\.js/);
+    // Every chunk of the app is precached (tabs, table, drawing tool and workers work offline after
+    // one visit, even if never opened online); only the PDF dossier's "dossier-…" chunks are not.
+    const assets = readdirSync('dist/assets').filter((f) => /\.(js|mjs|css|woff2)$/.test(f));
+    const dossier = assets.filter((f) => f.startsWith('dossier-'));
+    expect(dossier.some((f) => /jspdf/.test(f))).toBe(true);
+    expect(assets.filter((f) => !f.startsWith('dossier-') && !sw.includes(`assets/${f}`))).toEqual([]);
+    expect(dossier.filter((f) => sw.includes(`assets/${f}`))).toEqual([]);
   });
 
   it('reloads with the network off: map, sites and the analysis table from the cache', async () => {
