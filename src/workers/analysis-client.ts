@@ -45,6 +45,8 @@ export class AnalysisClient {
   private worker: Worker | null = null;
   private ready: Promise<unknown> = Promise.resolve();
   private generation = 0;
+  /** Generation of the last run that finished (its rows returned). */
+  private finished = 0;
   /** One string per target id across the rows (see `internIds`). */
   private ids = new Map<string, string>();
   /** Round trips of the last run (for tests). */
@@ -104,7 +106,9 @@ export class AnalysisClient {
       }
       this.lastRunBatches = batches;
       this.lastRunAnalysed = analysed;
-      return stale() ? null : out;
+      if (stale()) return null;
+      this.finished = gen;
+      return out;
     })();
     return { cancel: () => { cancelled = true; }, done };
   }
@@ -133,6 +137,9 @@ export class AnalysisClient {
   async ranges(maxSites?: number): Promise<SetRanges | null> {
     const gen = this.generation;
     if (!this.api.ranges) throw new Error('analysis backend has no ranges()');
+    // A newer run is under way: the worker already holds its sites, and would analyse them here
+    // (rows its batches would then take as cached) and draw ranges nobody reads. Not asked.
+    if (gen !== this.finished) return null;
     const out = await this.api.ranges(maxSites);
     return gen === this.generation ? out : null;
   }
