@@ -18,7 +18,8 @@
  * For sites, BENCH_PROFILE writes `sites-<n>-{drop,sort,select,reload}.cpuprofile`, the long tasks
  * over 200 ms of each phase are printed, the reload waits for the table's `data-saved` (the worker
  * wrote the saved analysis) and prints its `data-analysed`; BENCH_CLI=0 skips the CLI, BENCH_SHOT=<dir>
- * writes a screenshot of the sorted table.
+ * writes a screenshot of the sorted table, BENCH_TRACE=<dir> Chrome traces of the first seconds after Add
+ * and after the reload (`sites-<n>-{add,reload}.trace.json`, see `sitesTrace`).
  * The synthetic features are benchmark input only (never shown as data). Printed, never asserted.
  */
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
@@ -167,6 +168,27 @@ function profiler(cdp: CDPSession) {
   };
 }
 
+/**
+ * With BENCH_TRACE=<dir>, a Chrome trace of the first BENCH_TRACE_MS (default 15 000) ms after Add
+ * and after the reload of the sites run (the whole run would be hundreds of MB): the sites sent to
+ * the worker, the map's updates, the saved layers read back. `npx tsx bench/trace-summary.ts <file>`.
+ */
+function sitesTrace(browser: Browser, page: Page) {
+  const dir = process.env.BENCH_TRACE;
+  const ms = Number(process.env.BENCH_TRACE_MS ?? 15_000);
+  let stopping: Promise<void> = Promise.resolve();
+  return {
+    async start(file: string) {
+      if (!dir) return;
+      mkdirSync(dir, { recursive: true });
+      await browser.startTracing(page, { path: join(dir, file), categories: TRACE_CATEGORIES });
+      stopping = new Promise((r) => setTimeout(r, ms)).then(async () => { await browser.stopTracing(); });
+    },
+    /** Resolves once the trace is written (after its time, whatever the page does meanwhile). */
+    done: () => stopping,
+  };
+}
+
 interface SiteRow { n: number; parse: number; addToRows: number; dropToRows: number; cli: number; longTask: number; heap: number | null; dom: number; sort: number; select: number; reloadToRows: number }
 
 async function benchSites(browser: Browser, url: string, dir: string, count: number): Promise<SiteRow> {
@@ -190,10 +212,13 @@ async function benchSites(browser: Browser, url: string, dir: string, count: num
     await page.getByTestId('import-result').waitFor({ timeout: 30 * 60_000 });
     const parse = await page.evaluate(() => performance.now() - (window as unknown as { __dropAt: number }).__dropAt);
     await page.selectOption('[data-testid="import-role"]', 'sites');
+    const traced = sitesTrace(browser, page);
+    await traced.start(`sites-${count}-add.trace.json`);
     const addAt = await page.evaluate(() => performance.now());
     await page.click('[data-testid="import-accept"]');
     await page.click('button[data-panel="sites"]');
     await page.waitForFunction(waitRows, base + count, { timeout: 30 * 60_000, polling: 200 });
+    await traced.done();
     const done = await page.evaluate(() => performance.now());
     const dropAt = await page.evaluate(() => (window as unknown as { __dropAt: number }).__dropAt);
     const longTask = await longest(page);
@@ -224,12 +249,14 @@ async function benchSites(browser: Browser, url: string, dir: string, count: num
     }, base + count, { timeout: 30 * 60_000, polling: 200 })).jsonValue();
     console.log(`  saved analysis: ${saved} (waited ${ms(performance.now() - saveStart)} after sort and select)`);
     await prof.start();
+    await traced.start(`sites-${count}-reload.trace.json`);
     const t = performance.now();
     await page.reload();
     await page.waitForFunction(() => document.querySelector('button[data-panel="sites"]') !== null, undefined, { timeout: 120_000 });
     if (!(await page.$('.analysis table'))) await page.click('button[data-panel="sites"]');
     await page.waitForFunction(waitRows, base + count, { timeout: 30 * 60_000, polling: 200 });
     const reloadToRows = performance.now() - t;
+    await traced.done();
     await prof.stop(`sites-${count}-reload.cpuprofile`);
     console.log(`  reload: sites analysed again ${await page.getAttribute('.analysis', 'data-analysed')}`);
     console.log(`  reload → rows: tasks > 200 ms ${(await tasksSince(page, 0)).join(' ') || 'none'}`);

@@ -12,6 +12,7 @@ import type { AnalysisOptions, Layers, SiteAnalysis } from '../lib/analysis/anal
 import type { SaveReport, SetRanges, SlimBatch } from './analysis-session.ts';
 import { internIds, type SlimRow } from '../lib/analysis/site-row.ts';
 import { plain } from '../lib/plain.ts';
+import { FIRST_PART, sendInParts, type PartOptions } from './site-parts.ts';
 
 export interface RunHandle { cancel(): void; done: Promise<SlimRow[] | null> }
 
@@ -19,6 +20,10 @@ export interface RunHandle { cancel(): void; done: Promise<SlimRow[] | null> }
 export interface AnalysisBackend {
   init(layers: Layers): Promise<unknown> | unknown;
   setSites(sites: Feature[], opts: AnalysisOptions): Promise<number> | number;
+  /** Part `index` of the sites of run `run` (see site-parts.ts); the worker's count of them so far. */
+  sitesPart?(run: number, index: number, sites: Feature[]): Promise<number> | number;
+  /** Sets the `total` sites of run `run` sent in parts, and the options; as `setSites`. */
+  setSitesSent?(run: number, total: number, opts: AnalysisOptions): Promise<number> | number;
   slimBatch(start: number, end: number): Promise<SlimBatch> | SlimBatch;
   fullRows(indices: number[], ids?: string[]): Promise<SiteAnalysis[]> | SiteAnalysis[];
   ranges?(maxSites?: number): Promise<SetRanges> | SetRanges;
@@ -40,6 +45,8 @@ export class AnalysisClient {
   private worker: Worker | null = null;
   private ready: Promise<unknown> = Promise.resolve();
   private generation = 0;
+  /** Generation of the last run that finished (its rows returned). */
+  private finished = 0;
   /** One string per target id across the rows (see `internIds`). */
   private ids = new Map<string, string>();
   /** Round trips of the last run (for tests). */
@@ -47,7 +54,11 @@ export class AnalysisClient {
   /** Sites the engine analysed in the last finished run (the others came from the cache or the saved analysis). */
   lastRunAnalysed = 0;
 
-  constructor(backend?: AnalysisBackend) {
+  /** Sizes of the parts the sites are sent in (see site-parts.ts). */
+  private partOptions: Required<Pick<PartOptions, 'first'>> & PartOptions;
+
+  constructor(backend?: AnalysisBackend, parts: PartOptions = {}) {
+    this.partOptions = { first: FIRST_PART, ...parts };
     if (backend) this.api = backend;
     else {
       this.worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
@@ -71,14 +82,8 @@ export class AnalysisClient {
     const done = (async () => {
       await this.ready;
       if (stale()) return null;
-      let total: number;
-      try {
-        total = await this.api.setSites(sites, opts);
-      } catch (e) {
-        // Svelte's $state proxies cannot be structured-cloned: send a plain JSON copy instead.
-        if (!(e instanceof DOMException && e.name === 'DataCloneError')) throw e;
-        total = await this.api.setSites(plain(sites), plain(opts));
-      }
+      const total = await this.send(gen, sites, opts, stale);
+      if (total === null) return null;
       const out: SlimRow[] = new Array(total);
       let size = FIRST_BATCH;
       let batches = 0;
@@ -101,9 +106,28 @@ export class AnalysisClient {
       }
       this.lastRunBatches = batches;
       this.lastRunAnalysed = analysed;
-      return stale() ? null : out;
+      if (stale()) return null;
+      this.finished = gen;
+      return out;
     })();
     return { cancel: () => { cancelled = true; }, done };
+  }
+
+  /**
+   * Sends the sites and options of run `gen`: in parts when there are more than a first part's
+   * worth and the worker takes parts (one message of 50 000 sites was one long task on the page),
+   * else in one message. Resolves to the worker's count of sites, or null when a newer run started
+   * while the parts were sent.
+   */
+  private async send(gen: number, sites: Feature[], opts: AnalysisOptions, stale: () => boolean): Promise<number | null> {
+    const api = this.api;
+    // called as methods: a comlink proxy forwards `f.call(...)` as a call of `call`, with `this` as an argument
+    if (sites.length > this.partOptions.first && api.sitesPart && api.setSitesSent) {
+      const sent = await sendInParts(sites, (part, index) => api.sitesPart!(gen, index, part), stale, this.partOptions);
+      if (sent === null || stale()) return null;
+      return retryPlain(() => api.setSitesSent!(gen, sites.length, opts), () => api.setSitesSent!(gen, sites.length, plain(opts)));
+    }
+    return retryPlain(() => this.api.setSites(sites, opts), () => this.api.setSites(plain(sites), plain(opts)));
   }
 
   /**
@@ -113,6 +137,9 @@ export class AnalysisClient {
   async ranges(maxSites?: number): Promise<SetRanges | null> {
     const gen = this.generation;
     if (!this.api.ranges) throw new Error('analysis backend has no ranges()');
+    // A newer run is under way: the worker already holds its sites, and would analyse them here
+    // (rows its batches would then take as cached) and draw ranges nobody reads. Not asked.
+    if (gen !== this.finished) return null;
     const out = await this.api.ranges(maxSites);
     return gen === this.generation ? out : null;
   }
@@ -133,5 +160,15 @@ export class AnalysisClient {
 
   terminate(): void {
     this.worker?.terminate();
+  }
+}
+
+/** `call()`, or `again()` when Svelte's $state proxies made its message uncloneable (a plain JSON copy). */
+async function retryPlain<T>(call: () => Promise<T> | T, again: () => Promise<T> | T): Promise<T> {
+  try {
+    return await call();
+  } catch (e) {
+    if (!(e instanceof DOMException && e.name === 'DataCloneError')) throw e;
+    return again();
   }
 }

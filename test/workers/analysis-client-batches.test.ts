@@ -33,3 +33,31 @@ describe('batches of rows that all come from the cache', () => {
     expect(client.lastRunAnalysed).toBe(0);
   });
 });
+
+describe('the ranges of the whole set', () => {
+  it('are not asked of the worker while a newer run is under way (it would analyse that run\'s sites itself)', async () => {
+    const { backend } = cachedBackend(10);
+    let asked = 0;
+    let release: () => void = () => {};
+    let runs = 0;
+    const slow: AnalysisBackend = {
+      ...backend,
+      // the second run's sites take a while to reach the worker
+      setSites: () => (++runs === 2 ? new Promise<number>((r) => { release = () => r(10); }) : 10),
+      ranges: () => { asked++; return { tooMany: 10, limit: 5 }; },
+    };
+    const client = new AnalysisClient(slow);
+    client.setLayers({});
+    await client.run([], {}).done;
+    expect(await client.ranges()).toEqual({ tooMany: 10, limit: 5 });
+    expect(asked).toBe(1);
+    const next = client.run([], {});
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await client.ranges()).toBeNull();
+    expect(asked).toBe(1);
+    release();
+    expect(await next.done).toHaveLength(10);
+    expect(await client.ranges()).toEqual({ tooMany: 10, limit: 5 });
+    expect(asked).toBe(2);
+  });
+});

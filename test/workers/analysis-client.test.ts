@@ -5,8 +5,9 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { LAYER_IDS } from '../../src/lib/data/schema.ts';
 import { createAnalysisEngine, type Layers } from '../../src/lib/analysis/analyze.ts';
 import { AnalysisSession } from '../../src/workers/analysis-session.ts';
-import { AnalysisClient, FIRST_BATCH, type AnalysisBackend } from '../../src/workers/analysis-client.ts';
+import { AnalysisClient, FIRST_BATCH, type AnalysisBackend, type RunHandle } from '../../src/workers/analysis-client.ts';
 import { slimRow, slimRows } from '../../src/lib/analysis/site-row.ts';
+import { SiteParts } from '../../src/workers/site-parts.ts';
 
 const layers: Layers = {};
 for (const id of LAYER_IDS) {
@@ -112,6 +113,36 @@ describe('analysis worker protocol', () => {
     const c = client.run(sites, { radiusKm: 30 });
     c.cancel();
     expect(await c.done).toBeNull();
+  }, 120_000);
+
+  it('sites sent in parts give the same rows as sites sent in one message; a newer run drops the parts of an older one', async () => {
+    const few = sites.slice(0, 700);
+    const whole = new AnalysisClient(counting(new AnalysisSession()).backend);
+    whole.setLayers(layers);
+    const one = await whole.run(few, { radiusKm: 10 }).done;
+    // the worker's calls: the parts put together as the worker does
+    const session = new AnalysisSession();
+    const parts = new SiteParts();
+    const sent: [number, number][] = [];
+    let newer: RunHandle | null = null;
+    const backend: AnalysisBackend = {
+      ...counting(session).backend,
+      sitesPart: async (run, index, part) => {
+        sent.push([run, part.length]);
+        const n = parts.add(run, index, part);
+        // a newer run starts while the older one's parts are being sent
+        if (run === 1 && index === 1) newer = client.run(few, { radiusKm: 10 });
+        return n;
+      },
+      setSitesSent: (run, total, opts) => session.setSites(parts.take(run, total), opts),
+    };
+    const client = new AnalysisClient(backend, { first: 200, max: 300 });
+    client.setLayers(layers);
+    const older = client.run(sites, { radiusKm: 10 });
+    expect(await older.done).toBeNull();
+    const rows = await newer!.done;
+    expect(sent).toEqual([[1, 200], [1, 300], [2, 200], [2, 300], [2, 200]]);
+    expect(rows).toEqual(one);
   }, 120_000);
 
   it('refuses to analyse before the layers are set', () => {

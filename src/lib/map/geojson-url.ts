@@ -25,7 +25,9 @@ export async function geojsonBlob(fc: FeatureCollection, keys: Set<string>, stal
 
 /** The features of {@link geojsonBlob} alone, separated by commas (no collection around them). */
 export async function featuresBlob(fc: FeatureCollection, keys: Set<string>, stale: () => boolean = () => false, yieldFn: () => Promise<void> = nextTask): Promise<Blob | null> {
-  const parts: string[] = [];
+  // a Blob per slice: each slice's text is encoded in its own task (one Blob of all the strings
+  // encoded them all in the last one: ~0.3 s at 50 000 sites); the whole refers to the parts
+  const parts: Blob[] = [];
   for (let i = 0; i < fc.features.length; i += SLICE) {
     if (i > 0) {
       await yieldFn();
@@ -33,7 +35,7 @@ export async function featuresBlob(fc: FeatureCollection, keys: Set<string>, sta
     }
     const slice = forMapLibre({ type: 'FeatureCollection', features: fc.features.slice(i, i + SLICE) }, keys);
     const text = slice.features.map((f) => JSON.stringify(f)).join(',');
-    parts.push(i > 0 ? `,${text}` : text);
+    parts.push(new Blob([i > 0 ? `,${text}` : text]));
   }
   return new Blob(parts, { type: 'application/geo+json' });
 }
