@@ -98,6 +98,16 @@ export class ImportClient {
   }
 
   /**
+   * Rewrites in parts the stored layer `key` that an earlier version stored as one record (in the
+   * worker, see `record-parts.ts`); false when it did not (already in parts, gone, the worker failed).
+   */
+  async storeInParts(key: string, db: { name: string; store: string }, fingerprint: string): Promise<boolean> {
+    const api = this.start();
+    const failed = this.failed!.then(() => false);
+    return Promise.race([api.storeInParts(key, db, fingerprint).catch(() => false), failed]);
+  }
+
+  /**
    * The map's parts of the stored layer `key` written in the worker (see `display-part.ts`); null
    * when the worker cannot (no such record, the worker failed): the caller writes it itself.
    */

@@ -9,7 +9,7 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import { createStore, get, promisifyRequest, type UseStore } from 'idb-keyval';
 import type { UserLayerSpec } from '../lib/data/user-layers.ts';
 import { displayPart, MAP_PART_PREFIX, readStoredParts, storedParts, type DisplayParts } from '../lib/map/display-part.ts';
-import { putInParts, readWhole } from '../lib/state/record-parts.ts';
+import { FEATURES_PER_PART, partsNote, putInParts, readWhole } from '../lib/state/record-parts.ts';
 
 /** The collection of the last successful import, until it is stored (see `storeLayer`). */
 let last: FeatureCollection | null = null;
@@ -51,6 +51,21 @@ export const importApi = {
     });
     last = null;
     return true;
+  },
+  /**
+   * Rewrites the record `key` in parts (with the item's `fingerprint`) when an earlier version
+   * stored it whole, in one transaction (a layer deleted or rewritten meanwhile is left as it is).
+   * True when it did.
+   */
+  async storeInParts(key: string, db: { name: string; store: string }, fingerprint: string): Promise<boolean> {
+    return storeOf(db)('readwrite', async (s) => {
+      const v = (await promisifyRequest(s.get(key))) as Partial<UserLayerSpec> | undefined;
+      const n = v?.collection?.features;
+      if (!v || partsNote(v) || !Array.isArray(n) || n.length <= FEATURES_PER_PART) return false;
+      putInParts(s, key, v, fingerprint);
+      await promisifyRequest(s.transaction);
+      return true;
+    });
   },
   /**
    * The map's parts of the stored layer `key` (see `display-part.ts`), `meta` being the layer

@@ -190,13 +190,13 @@ describe('a big imported point layer (production build, Debian Chromium)', () =>
     await page.close();
   }, 300_000); // two loads of a big layer on a shared 2-core machine
 
-  it('a stored layer with a part missing is left out with a notice in vi and en naming it; the other layers and the map work', async () => {
+  it('a stored layer with a part missing is left out with a notice in vi and en naming it; the other layers and the map work; a big layer stored whole is rewritten in parts', async () => {
     const page = await h.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const watch = await watchPage(page);
     await page.goto(`${h.url}#mode=planner`);
     await waitForMapIdle(page);
     // A layer of 10 001 points stored in three parts (as the app stores it) whose second part is
-    // gone, and a small layer stored whole.
+    // gone, a small layer stored whole, and a layer of 6 000 stored whole (as earlier versions did).
     await page.evaluate(() => new Promise<void>((resolve, reject) => {
       const pt = (i: number) => ({ type: 'Feature', properties: { name: `P${i}` }, geometry: { type: 'Point', coordinates: [105.8 + i * 1e-5, 22.1] } });
       const open = indexedDB.open('keyval-store');
@@ -209,6 +209,7 @@ describe('a big imported point layer (production build, Debian Chromium)', () =>
         s.put(Array.from({ length: 5000 }, (_, i) => pt(i)), 'parts:user-layer:user-gap#0');
         s.put([pt(10_000)], 'parts:user-layer:user-gap#2');
         s.put({ ...meta, id: 'user-ok', name: 'ok.geojson', addedAt: 2, collection: { type: 'FeatureCollection', features: [pt(1), pt(2), pt(3)] } }, 'user-layer:user-ok');
+        s.put({ ...meta, id: 'user-whole', name: 'whole.geojson', addedAt: 3, collection: { type: 'FeatureCollection', features: Array.from({ length: 6000 }, (_, i) => pt(i)) } }, 'user-layer:user-whole');
         tx.oncomplete = () => { open.result.close(); resolve(); };
         tx.onerror = () => reject(tx.error);
       };
@@ -220,7 +221,10 @@ describe('a big imported point layer (production build, Debian Chromium)', () =>
     expect(await notice.textContent()).toBe('Một lớp đã nhập lưu trong trình duyệt không đọc được trọn vẹn nên chưa hiện; các lớp khác vẫn hiện, và lớp này vẫn còn trong bộ nhớ. Chi tiết: "gap.geojson" (user-gap): part 2 of 3 is missing or unreadable (stored as parts:user-layer:user-gap#1)');
     await page.click('button[data-panel="data"]');
     const list = page.locator('li', { has: page.locator('button[aria-label$=".geojson"]') });
-    expect(await list.allTextContents()).toEqual([expect.stringMatching(/^ok\.geojson — .* · 3/)]);
+    expect(await list.allTextContents()).toEqual([expect.stringMatching(/^ok\.geojson — .* · 3/), expect.stringMatching(/^whole\.geojson — .* · 6000/)]);
+    // The import worker rewrote the layer stored whole in parts.
+    await expect.poll(async () => (await storedKeys(page)).filter((k) => k.includes('user-whole')).sort(), { timeout: 30_000 })
+      .toEqual(['parts:user-layer:user-whole#0', 'parts:user-layer:user-whole#1', 'user-layer:user-whole']);
     await page.getByRole('button', { name: 'EN', exact: true }).click();
     await expect.poll(async () => (await notice.textContent()) ?? '').toMatch(/^An imported layer saved in this browser could not be read whole and is not shown; the other layers are, and this one is still stored\. Details: "gap\.geojson" \(user-gap\): part 2 of 3/);
     // The layer stays stored (nothing deleted behind the user's back).

@@ -91,4 +91,27 @@ describe('the import worker stores a big layer\'s map parts next to its record',
     expect(parts.points!.n).toHaveLength(12_000 - 12_000 / 5);
     expect(parts.points!.n[parts.points!.n.length - 1]).toBe(11_999);
   });
+
+  it('rewrites in parts a big layer an earlier version stored whole; the page reads it back identical', async () => {
+    const db = freshDb();
+    const store = createStore(db.name, db.store);
+    const spec = layer('user-old', 12_000);
+    await set(`user-layer:${spec.id}`, spec, store);
+    const before = await loadUserLayers(userLayerStore({ store }));
+    expect(before.storedWhole).toEqual(['user-old']);
+    expect(before.layers).toEqual([spec]);
+    expect(await importApi.storeInParts(`user-layer:${spec.id}`, db, layerFingerprint(spec))).toBe(true);
+    expect((await idbKeys(store)).sort()).toEqual(['parts:user-layer:user-old#0', 'parts:user-layer:user-old#1', 'parts:user-layer:user-old#2', 'user-layer:user-old']);
+    const after = userLayerStore({ store });
+    const read = await loadUserLayers(after);
+    expect(read.storedWhole).toEqual([]);
+    expect(read.layers).toEqual([spec]);
+    // already in parts, or gone: nothing written
+    expect(await importApi.storeInParts(`user-layer:${spec.id}`, db, layerFingerprint(spec))).toBe(false);
+    expect(await importApi.storeInParts('user-layer:none', db, 'x')).toBe(false);
+    expect(await idbKeys(store)).not.toContain('user-layer:none');
+    // the rewritten layer is deleted whole by a tab that read it
+    await after.save(new Map());
+    expect(await idbKeys(store)).toEqual([]);
+  });
 });

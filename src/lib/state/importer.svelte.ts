@@ -55,15 +55,16 @@ export function layerFingerprint(l: UserLayerSpec): string {
 /**
  * Reads the saved layers in the order they were added (ids carry the time), migrating the legacy
  * record. `unreadable`: records that are not layers; `failed`: layers stored in parts that could
- * not be read whole (each error names the layer and the part); both stay stored.
+ * not be read whole (each error names the layer and the part); both stay stored. `storedWhole`:
+ * ids of big layers an earlier version stored as one record.
  */
-export async function loadUserLayers(store: ItemStore<UserLayerSpec>): Promise<{ layers: UserLayerSpec[]; unreadable: number; failed: Error[] }> {
-  const { items: all, failed } = await store.read({
+export async function loadUserLayers(store: ItemStore<UserLayerSpec>): Promise<{ layers: UserLayerSpec[]; unreadable: number; failed: Error[]; storedWhole: string[] }> {
+  const { items: all, failed, storedWhole } = await store.read({
     key: LEGACY_KEY,
     split: (old) => (Array.isArray(old) ? (old as UserLayerSpec[]).filter(isLayer).map((l) => [l.id, l]) : []),
   });
   const layers = [...all.values()].filter(isLayer).sort((a, b) => (a.addedAt ?? 0) - (b.addedAt ?? 0) || a.id.localeCompare(b.id));
-  return { layers, unreadable: all.size - layers.length, failed };
+  return { layers, unreadable: all.size - layers.length, failed, storedWhole };
 }
 /** Files larger than this are refused before they are read. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -179,8 +180,11 @@ export class Importer {
       this.store.onExternalChange(() => void this.load());
     }
     try {
-      const { layers, unreadable, failed } = await loadUserLayers(this.store);
+      const { layers, unreadable, failed, storedWhole } = await loadUserLayers(this.store);
       this.app.userLayers = layers;
+      // A big layer stored whole by an earlier version: the import worker rewrites it in parts
+      // (read back without a long task from the next visit on); failing that, it stays as it is.
+      for (const l of layers) if (storedWhole.includes(l.id)) void this.client.storeInParts(`${LAYER_PREFIX}${l.id}`, APP_DB, layerFingerprint(l));
       if (unreadable) this.app.notify('layersNotRead', `${unreadable} imported layer(s) could not be read and were set aside`);
       for (const e of failed) this.app.notices = [...this.app.notices, noticeOf('layerNotRead', e)];
     } catch (e) {

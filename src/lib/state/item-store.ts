@@ -10,7 +10,7 @@
  */
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import { plain } from '../plain.ts';
-import { deleteInParts, joinPartsIn, joinPartsInTurns, partsNote, putInParts } from './record-parts.ts';
+import { deleteInParts, FEATURES_PER_PART, joinPartsIn, joinPartsInTurns, partsNote, putInParts } from './record-parts.ts';
 
 /** How long a storage call may take before it is given up, ms. */
 export const STORAGE_TIMEOUT_MS = 8000;
@@ -67,6 +67,8 @@ export interface ItemsRead<T> {
   items: Map<string, T>;
   /** One error per item left out (e.g. a part missing), naming it; these stay stored. */
   failed: Error[];
+  /** Ids of items read whole that this store would write in parts (stored by an earlier version). */
+  storedWhole: string[];
 }
 
 /** Items of one kind (drafts, imported layers), keyed by id. */
@@ -129,7 +131,8 @@ export class ItemStore<T> {
     }, 'read');
     const { rows, failed } = await this.joinParts(heads);
     this.known = new Map(rows.map(([id, v]) => [id, this.fingerprint(v)]));
-    return { items: new Map(rows), failed };
+    const storedWhole = this.inParts ? heads.filter(([, v]) => !partsNote(v) && ((v as { collection?: { features?: unknown[] } })?.collection?.features?.length ?? 0) > FEATURES_PER_PART).map(([id]) => id) : [];
+    return { items: new Map(rows), failed, storedWhole };
   }
 
   /**
