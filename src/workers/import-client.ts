@@ -91,10 +91,20 @@ export class ImportClient {
    * Stores the last import's collection with `meta` under `key` from the worker (no clone of the
    * features on the main thread). False when the worker no longer holds it (cancelled, restarted).
    */
-  async storeLayer(key: string, meta: Record<string, unknown>, db: { name: string; store: string }): Promise<boolean> {
+  async storeLayer(key: string, meta: Record<string, unknown>, db: { name: string; store: string }, fingerprint: string): Promise<boolean> {
     if (!this.api) return false;
     const failed = this.failed!.then(() => false);
-    return Promise.race([this.api.storeLayer(key, meta, db), failed]);
+    return Promise.race([this.api.storeLayer(key, meta, db, fingerprint), failed]);
+  }
+
+  /**
+   * Rewrites in parts the stored layer `key` that an earlier version stored as one record (in the
+   * worker, see `record-parts.ts`); false when it did not (already in parts, gone, the worker failed).
+   */
+  async storeInParts(key: string, db: { name: string; store: string }, fingerprint: string): Promise<boolean> {
+    const api = this.start();
+    const failed = this.failed!.then(() => false);
+    return Promise.race([api.storeInParts(key, db, fingerprint).catch(() => false), failed]);
   }
 
   /**

@@ -6,9 +6,10 @@ import { expose, transfer } from 'comlink';
 import { importFile, type ImportInput, type ImportOptions, type ImportResult } from '../lib/data/import/index.ts';
 import { exportCollection, type ExportOptions, type ExportResult } from '../lib/data/export/index.ts';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { createStore, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
+import { createStore, get, promisifyRequest, type UseStore } from 'idb-keyval';
 import type { UserLayerSpec } from '../lib/data/user-layers.ts';
 import { displayPart, MAP_PART_PREFIX, readStoredParts, storedParts, type DisplayParts } from '../lib/map/display-part.ts';
+import { FEATURES_PER_PART, partsNote, putInParts, readWhole } from '../lib/state/record-parts.ts';
 
 /** The collection of the last successful import, until it is stored (see `storeLayer`). */
 let last: FeatureCollection | null = null;
@@ -35,16 +36,36 @@ export const importApi = {
     return r;
   },
   /**
-   * Stores the last import's collection with `meta` as one record (`key` in the app's IndexedDB
-   * store, as the main thread's item store would), so a big layer is cloned into the database
-   * here and not on the main thread. False when there is no such collection.
+   * Stores the last import's collection with `meta` under `key` in the app's IndexedDB store, as
+   * the main thread's item store would (a big one in parts, see `record-parts.ts`, with the item's
+   * `fingerprint`), so a big layer is cloned into the database here and not on the main thread.
+   * False when there is no such collection.
    */
-  async storeLayer(key: string, meta: Record<string, unknown>, db: { name: string; store: string }): Promise<boolean> {
+  async storeLayer(key: string, meta: Record<string, unknown>, db: { name: string; store: string }, fingerprint: string): Promise<boolean> {
     if (!last) return false;
     stored = { key, collection: last };
-    await set(key, { ...meta, collection: last }, storeOf(db));
+    const item = { ...meta, collection: last };
+    await storeOf(db)('readwrite', (s) => {
+      putInParts(s, key, item, fingerprint);
+      return promisifyRequest(s.transaction);
+    });
     last = null;
     return true;
+  },
+  /**
+   * Rewrites the record `key` in parts (with the item's `fingerprint`) when an earlier version
+   * stored it whole, in one transaction (a layer deleted or rewritten meanwhile is left as it is).
+   * True when it did.
+   */
+  async storeInParts(key: string, db: { name: string; store: string }, fingerprint: string): Promise<boolean> {
+    return storeOf(db)('readwrite', async (s) => {
+      const v = (await promisifyRequest(s.get(key))) as Partial<UserLayerSpec> | undefined;
+      const n = v?.collection?.features;
+      if (!v || partsNote(v) || !Array.isArray(n) || n.length <= FEATURES_PER_PART) return false;
+      putInParts(s, key, v, fingerprint);
+      await promisifyRequest(s.transaction);
+      return true;
+    });
   },
   /**
    * The map's parts of the stored layer `key` (see `display-part.ts`), `meta` being the layer
@@ -64,7 +85,7 @@ export const importApi = {
     } else {
       const saved = readStoredParts(await get(partKey, store).catch(() => undefined), keys);
       if (saved) return transferred(saved);
-      collection = (await get<UserLayerSpec>(key, store))?.collection;
+      collection = (await readWhole<UserLayerSpec>(store, key))?.collection;
     }
     if (!Array.isArray(collection?.features)) return null;
     const parts = await displayPart({ ...meta, collection }, new Set(keys));

@@ -42,6 +42,16 @@ async function dropText(page: Page, text: string, name: string) {
 type Probe = MapProbe;
 const probe = <K extends keyof Probe>(page: Page, fn: K, ...args: Parameters<Probe[K]>): Promise<ReturnType<Probe[K]>> =>
   page.evaluate(([f, a]) => (window as unknown as { __mapProbe: Record<string, (...x: unknown[]) => unknown> }).__mapProbe[f as string](...(a as unknown[])), [fn, args] as const) as Promise<ReturnType<Probe[K]>>;
+/** Every key of the app's IndexedDB store. */
+const storedKeys = (page: Page) => page.evaluate(() => new Promise<string[]>((resolve, reject) => {
+  const open = indexedDB.open('keyval-store');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const r = open.result.transaction('keyval').objectStore('keyval').getAllKeys();
+    r.onsuccess = () => { resolve((r.result as string[]).map(String)); open.result.close(); };
+    r.onerror = () => reject(r.error);
+  };
+}));
 const settled = (page: Page) => expect.poll(async () => !(await probe(page, 'moving')) && (await probe(page, 'loaded')), { timeout: 60_000 }).toBe(true);
 
 /** Groups of points drawn (each with its count) and single points drawn. */
@@ -56,7 +66,7 @@ async function drawn(page: Page) {
 
 describe('a big imported point layer (production build, Debian Chromium)', () => {
   it('is drawn grouped, a group zooms in, a point opens its card, and it is drawn again after a reload', async () => {
-    const page = await h.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await h.browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
     const watch = await watchPage(page);
     await page.goto(h.url);
     await waitForMapIdle(page);
@@ -150,6 +160,9 @@ describe('a big imported point layer (production build, Debian Chromium)', () =>
       };
     }));
     expect(storedPoints).toEqual([N]);
+    // The record is stored in parts (features 5 000 at a time), read back one at a time on a reload.
+    const layerKey = (await storedKeys(page)).find((k) => k.startsWith('user-layer:'))!;
+    expect((await storedKeys(page)).filter((k) => k.startsWith(`parts:${layerKey}#`)).sort()).toEqual(Array.from({ length: N / 5000 }, (_, i) => `parts:${layerKey}#${i}`).sort());
     await page.reload();
     // The view comes back zoomed in on the point (the link keeps it): its neighbours are drawn there.
     await waitForMapIdle(page, 120_000, 'user-points');
@@ -158,7 +171,65 @@ describe('a big imported point layer (production build, Debian Chromium)', () =>
     await settled(page);
     await expect.poll(async () => { const d = await drawn(page); return d.held + d.single; }, { timeout: 60_000 }).toBeGreaterThanOrEqual(N * 0.98);
     await page.screenshot({ path: 'test-results/big-layer-reload.png' });
+    // The card of the point (kept by the link) shows its file properties, read back from the parts.
+    await expect.poll(() => props.count(), { timeout: 10_000 }).toBe(1);
+    await props.locator('summary').click();
+    expect(await props.textContent()).toContain(`Điểm ${n - 1}`);
+    // The layer list shows the layer with every feature; an export of it holds them all.
+    await page.click('button[data-panel="data"]');
+    expect(await page.locator('li', { has: page.locator('button[aria-label="Xóa points-30k.geojson"]') }).textContent()).toMatch(new RegExp(`· ${N}\\b`));
+    await page.selectOption('[data-testid="export-source"]', `user:${layerKey.slice('user-layer:'.length)}`);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-testid="export-go"]')]);
+    const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as FeatureCollection;
+    expect(exported.features).toHaveLength(N);
+    expect(exported.features.map((f) => f.properties!.id)).toEqual(Array.from({ length: N }, (_, i) => `g${i}`));
+    // Removing the layer removes its record, every part and its map part.
+    await page.click('button[aria-label="Xóa points-30k.geojson"]');
+    await expect.poll(async () => (await storedKeys(page)).filter((k) => /^(user-layer:|parts:|map-part:)/.test(k)), { timeout: 10_000 }).toEqual([]);
     expect(watch.errors).toEqual([]);
     await page.close();
   }, 300_000); // two loads of a big layer on a shared 2-core machine
+
+  it('a stored layer with a part missing is left out with a notice in vi and en naming it; the other layers and the map work; a big layer stored whole is rewritten in parts', async () => {
+    const page = await h.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const watch = await watchPage(page);
+    await page.goto(`${h.url}#mode=planner`);
+    await waitForMapIdle(page);
+    // A layer of 10 001 points stored in three parts (as the app stores it) whose second part is
+    // gone, a small layer stored whole, and a layer of 6 000 stored whole (as earlier versions did).
+    await page.evaluate(() => new Promise<void>((resolve, reject) => {
+      const pt = (i: number) => ({ type: 'Feature', properties: { name: `P${i}` }, geometry: { type: 'Point', coordinates: [105.8 + i * 1e-5, 22.1] } });
+      const open = indexedDB.open('keyval-store');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const tx = open.result.transaction('keyval', 'readwrite');
+        const s = tx.objectStore('keyval');
+        const meta = { role: 'reference', replace: false };
+        s.put({ ...meta, id: 'user-gap', name: 'gap.geojson', addedAt: 1, collection: { type: 'FeatureCollection', features: [] }, storedInParts: { format: 1, parts: 3, features: 10_001, fingerprint: 'x' } }, 'user-layer:user-gap');
+        s.put(Array.from({ length: 5000 }, (_, i) => pt(i)), 'parts:user-layer:user-gap#0');
+        s.put([pt(10_000)], 'parts:user-layer:user-gap#2');
+        s.put({ ...meta, id: 'user-ok', name: 'ok.geojson', addedAt: 2, collection: { type: 'FeatureCollection', features: [pt(1), pt(2), pt(3)] } }, 'user-layer:user-ok');
+        s.put({ ...meta, id: 'user-whole', name: 'whole.geojson', addedAt: 3, collection: { type: 'FeatureCollection', features: Array.from({ length: 6000 }, (_, i) => pt(i)) } }, 'user-layer:user-whole');
+        tx.oncomplete = () => { open.result.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+      };
+    }));
+    await page.reload();
+    await waitForMapIdle(page);
+    const notice = page.locator('[data-notice="notice.layerNotRead"]');
+    await expect.poll(() => notice.count(), { timeout: 30_000 }).toBe(1);
+    expect(await notice.textContent()).toBe('Một lớp đã nhập lưu trong trình duyệt không đọc được trọn vẹn nên chưa hiện; các lớp khác vẫn hiện, và lớp này vẫn còn trong bộ nhớ. Chi tiết: "gap.geojson" (user-gap): part 2 of 3 is missing or unreadable (stored as parts:user-layer:user-gap#1)');
+    await page.click('button[data-panel="data"]');
+    const list = page.locator('li', { has: page.locator('button[aria-label$=".geojson"]') });
+    expect(await list.allTextContents()).toEqual([expect.stringMatching(/^ok\.geojson — .* · 3/), expect.stringMatching(/^whole\.geojson — .* · 6000/)]);
+    // The import worker rewrote the layer stored whole in parts.
+    await expect.poll(async () => (await storedKeys(page)).filter((k) => k.includes('user-whole')).sort(), { timeout: 30_000 })
+      .toEqual(['parts:user-layer:user-whole#0', 'parts:user-layer:user-whole#1', 'user-layer:user-whole']);
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await expect.poll(async () => (await notice.textContent()) ?? '').toMatch(/^An imported layer saved in this browser could not be read whole and is not shown; the other layers are, and this one is still stored\. Details: "gap\.geojson" \(user-gap\): part 2 of 3/);
+    // The layer stays stored (nothing deleted behind the user's back).
+    expect((await storedKeys(page)).filter((k) => k.includes('user-gap')).sort()).toEqual(['parts:user-layer:user-gap#0', 'parts:user-layer:user-gap#2', 'user-layer:user-gap']);
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  }, 120_000);
 });

@@ -4,7 +4,7 @@ import { createStore, get, set, keys as idbKeys } from 'idb-keyval';
 import type { FeatureCollection } from 'geojson';
 import type { UserLayerSpec } from '../../src/lib/data/user-layers';
 import { MAP_PART_PREFIX } from '../../src/lib/map/display-part';
-import { userLayerStore } from '../../src/lib/state/importer.svelte';
+import { layerFingerprint, loadUserLayers, userLayerStore } from '../../src/lib/state/importer.svelte';
 
 // The worker module exposes its API through comlink on load; here it is called directly.
 vi.mock('comlink', () => ({ expose: () => undefined, transfer: <T>(v: T) => v }));
@@ -36,7 +36,7 @@ describe('the import worker stores a big layer\'s map parts next to its record',
     // "Add": the record, then the parts from the collection the worker holds
     await set(`user-layer:${spec.id}`, { ...meta, collection }, store);
     await importApi.importFile({ name: 'p.geojson', bytes: new TextEncoder().encode(JSON.stringify(collection)) }, {});
-    expect(await importApi.storeLayer(`user-layer:${spec.id}`, meta, db)).toBe(true);
+    expect(await importApi.storeLayer(`user-layer:${spec.id}`, meta, db, 'fp')).toBe(true);
     const first = (await importApi.displayPart(`user-layer:${spec.id}`, meta, db, keys))!;
     expect(Array.from(first.points!.n)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1).filter((i) => i % 5 !== 0));
     expect(first.points!.coords[2]).toBeCloseTo(105.8001, 9);
@@ -70,6 +70,48 @@ describe('the import worker stores a big layer\'s map parts next to its record',
     const items = userLayerStore({ store });
     await items.loadAll();
     await items.save(new Map());
+    expect(await idbKeys(store)).toEqual([]);
+  });
+
+  it('stores a big layer in parts after "Add" (the page reads it back identical) and writes the map parts from them', async () => {
+    const db = freshDb();
+    const store = createStore(db.name, db.store);
+    const spec = layer('user-big', 12_000);
+    const { collection, ...meta } = spec;
+    const r = await importApi.importFile({ name: 'p.geojson', bytes: new TextEncoder().encode(JSON.stringify(collection)) }, {});
+    expect(r.ok).toBe(true);
+    const imported = { ...spec, collection: (r as { collection: FeatureCollection }).collection };
+    expect(await importApi.storeLayer(`user-layer:${spec.id}`, meta, db, layerFingerprint(imported))).toBe(true);
+    expect((await idbKeys(store)).sort()).toEqual(['parts:user-layer:user-big#0', 'parts:user-layer:user-big#1', 'parts:user-layer:user-big#2', 'user-layer:user-big']);
+    const { layers, failed } = await loadUserLayers(userLayerStore({ store }));
+    expect(failed).toEqual([]);
+    expect(layers).toEqual([imported]);
+    // a later visit with no map part stored: written from the parts
+    const parts = (await importApi.displayPart(`user-layer:${spec.id}`, meta, db, keys))!;
+    expect(parts.points!.n).toHaveLength(12_000 - 12_000 / 5);
+    expect(parts.points!.n[parts.points!.n.length - 1]).toBe(11_999);
+  });
+
+  it('rewrites in parts a big layer an earlier version stored whole; the page reads it back identical', async () => {
+    const db = freshDb();
+    const store = createStore(db.name, db.store);
+    const spec = layer('user-old', 12_000);
+    await set(`user-layer:${spec.id}`, spec, store);
+    const before = await loadUserLayers(userLayerStore({ store }));
+    expect(before.storedWhole).toEqual(['user-old']);
+    expect(before.layers).toEqual([spec]);
+    expect(await importApi.storeInParts(`user-layer:${spec.id}`, db, layerFingerprint(spec))).toBe(true);
+    expect((await idbKeys(store)).sort()).toEqual(['parts:user-layer:user-old#0', 'parts:user-layer:user-old#1', 'parts:user-layer:user-old#2', 'user-layer:user-old']);
+    const after = userLayerStore({ store });
+    const read = await loadUserLayers(after);
+    expect(read.storedWhole).toEqual([]);
+    expect(read.layers).toEqual([spec]);
+    // already in parts, or gone: nothing written
+    expect(await importApi.storeInParts(`user-layer:${spec.id}`, db, layerFingerprint(spec))).toBe(false);
+    expect(await importApi.storeInParts('user-layer:none', db, 'x')).toBe(false);
+    expect(await idbKeys(store)).not.toContain('user-layer:none');
+    // the rewritten layer is deleted whole by a tab that read it
+    await after.save(new Map());
     expect(await idbKeys(store)).toEqual([]);
   });
 });

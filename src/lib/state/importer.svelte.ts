@@ -24,8 +24,20 @@ const isLayer = (l: UserLayerSpec | undefined): l is UserLayerSpec => !!l && typ
  * Stored by structured clone; compared by {@link layerFingerprint} (never the whole collection).
  */
 export function userLayerStore(options: ItemStoreOptions<UserLayerSpec> = { channel: 'backan-user-layers' }): ItemStore<UserLayerSpec> {
-  // A big layer's map parts are stored beside its record by the import worker (display-part.ts).
-  return new ItemStore<UserLayerSpec>(LAYER_PREFIX, 'imported layers', { fingerprint: layerFingerprint, alongside: (id) => [MAP_PART_PREFIX + id], ...options });
+  // A big layer's map parts are stored beside its record by the import worker (display-part.ts);
+  // its features are stored in parts (record-parts.ts), read back without a long task.
+  return new ItemStore<UserLayerSpec>(LAYER_PREFIX, 'imported layers', {
+    fingerprint: layerFingerprint,
+    alongside: (id) => [MAP_PART_PREFIX + id],
+    inParts: { name: layerName },
+    ...options,
+  });
+}
+
+/** A stored layer as messages name it: `"file name" (id)`. */
+function layerName(head: unknown, id: string): string {
+  const name = (head as Partial<UserLayerSpec> | null)?.name;
+  return typeof name === 'string' ? `"${name}" (${id})` : id;
 }
 
 /**
@@ -40,14 +52,19 @@ export function layerFingerprint(l: UserLayerSpec): string {
   return JSON.stringify([meta, fs.length, fs[0] ?? null, fs[fs.length - 1] ?? null]);
 }
 
-/** Reads the saved layers in the order they were added (ids carry the time), migrating the legacy record. */
-export async function loadUserLayers(store: ItemStore<UserLayerSpec>): Promise<{ layers: UserLayerSpec[]; unreadable: number }> {
-  const all = await store.loadAll({
+/**
+ * Reads the saved layers in the order they were added (ids carry the time), migrating the legacy
+ * record. `unreadable`: records that are not layers; `failed`: layers stored in parts that could
+ * not be read whole (each error names the layer and the part); both stay stored. `storedWhole`:
+ * ids of big layers an earlier version stored as one record.
+ */
+export async function loadUserLayers(store: ItemStore<UserLayerSpec>): Promise<{ layers: UserLayerSpec[]; unreadable: number; failed: Error[]; storedWhole: string[] }> {
+  const { items: all, failed, storedWhole } = await store.read({
     key: LEGACY_KEY,
     split: (old) => (Array.isArray(old) ? (old as UserLayerSpec[]).filter(isLayer).map((l) => [l.id, l]) : []),
   });
   const layers = [...all.values()].filter(isLayer).sort((a, b) => (a.addedAt ?? 0) - (b.addedAt ?? 0) || a.id.localeCompare(b.id));
-  return { layers, unreadable: all.size - layers.length };
+  return { layers, unreadable: all.size - layers.length, failed, storedWhole };
 }
 /** Files larger than this are refused before they are read. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -142,7 +159,7 @@ export class Importer {
   private async saveNew(layer: UserLayerSpec): Promise<void> {
     const { collection, ...meta } = layer;
     void collection;
-    await this.store.adopt(layer.id, layer, (key, db) => this.client.storeLayer(key, meta, db));
+    await this.store.adopt(layer.id, layer, (key, db) => this.client.storeLayer(key, meta, db, layerFingerprint(layer)));
     await this.save();
   }
 
@@ -163,9 +180,13 @@ export class Importer {
       this.store.onExternalChange(() => void this.load());
     }
     try {
-      const { layers, unreadable } = await loadUserLayers(this.store);
+      const { layers, unreadable, failed, storedWhole } = await loadUserLayers(this.store);
       this.app.userLayers = layers;
+      // A big layer stored whole by an earlier version: the import worker rewrites it in parts
+      // (read back without a long task from the next visit on); failing that, it stays as it is.
+      for (const l of layers) if (storedWhole.includes(l.id)) void this.client.storeInParts(`${LAYER_PREFIX}${l.id}`, APP_DB, layerFingerprint(l));
       if (unreadable) this.app.notify('layersNotRead', `${unreadable} imported layer(s) could not be read and were set aside`);
+      for (const e of failed) this.app.notices = [...this.app.notices, noticeOf('layerNotRead', e)];
     } catch (e) {
       this.app.notices = [...this.app.notices, noticeOf('layersNotRead', e)];
     }

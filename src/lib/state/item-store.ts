@@ -10,6 +10,7 @@
  */
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import { plain } from '../plain.ts';
+import { deleteInParts, FEATURES_PER_PART, joinPartsIn, joinPartsInTurns, partsNote, putInParts } from './record-parts.ts';
 
 /** How long a storage call may take before it is given up, ms. */
 export const STORAGE_TIMEOUT_MS = 8000;
@@ -54,6 +55,20 @@ export interface ItemStoreOptions<T = unknown> {
   channel?: string;
   /** Keys of records stored beside an item by others (e.g. a worker), deleted with it. */
   alongside?: (id: string) => string[];
+  /**
+   * Items hold a FeatureCollection, and big ones are stored in parts (see `record-parts.ts`):
+   * `name` says which item a stored head is in messages (e.g. a part that cannot be read).
+   */
+  inParts?: { name: (head: unknown, id: string) => string };
+}
+
+/** What {@link ItemStore.read} read: the items, and the items that could not be read whole. */
+export interface ItemsRead<T> {
+  items: Map<string, T>;
+  /** One error per item left out (e.g. a part missing), naming it; these stay stored. */
+  failed: Error[];
+  /** Ids of items read whole that this store would write in parts (stored by an earlier version). */
+  storedWhole: string[];
 }
 
 /** Items of one kind (drafts, imported layers), keyed by id. */
@@ -67,6 +82,7 @@ export class ItemStore<T> {
   private readonly timeoutMs: number;
   private readonly channel: BroadcastChannel | null;
   private readonly alongside: (id: string) => string[];
+  private readonly inParts: ItemStoreOptions['inParts'];
   private listeners = new Set<() => void>();
 
   constructor(private readonly prefix: string, private readonly what: string, options: ItemStoreOptions<T> = {}) {
@@ -75,6 +91,7 @@ export class ItemStore<T> {
     this.store = () => options.store ?? appStore();
     this.timeoutMs = options.timeoutMs ?? STORAGE_TIMEOUT_MS;
     this.alongside = options.alongside ?? (() => []);
+    this.inParts = options.inParts;
     this.channel = options.channel && typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(options.channel) : null;
     this.channel?.addEventListener('message', () => this.listeners.forEach((l) => l()));
   }
@@ -89,13 +106,21 @@ export class ItemStore<T> {
    * key win over the legacy copy.
    */
   async loadAll(legacy?: { key: string; split: (value: unknown) => [string, T][] }): Promise<Map<string, T>> {
-    const rows = await this.run('readwrite', async (s) => {
+    return (await this.read(legacy)).items;
+  }
+
+  /**
+   * {@link loadAll}, with the items that could not be read whole (a part missing) left out and
+   * reported: they stay stored, and a save neither rewrites nor deletes them.
+   */
+  async read(legacy?: { key: string; split: (value: unknown) => [string, T][] }): Promise<ItemsRead<T>> {
+    const heads = await this.run('readwrite', async (s) => {
       if (legacy) {
         const old = await promisifyRequest(s.get(legacy.key));
         if (old !== undefined) {
           for (const [id, item] of legacy.split(old)) {
             const key = this.prefix + id;
-            if ((await promisifyRequest(s.getKey(key))) === undefined) s.put(item, key);
+            if ((await promisifyRequest(s.getKey(key))) === undefined) this.putItem(s, item, key);
           }
           s.delete(legacy.key);
         }
@@ -104,8 +129,51 @@ export class ItemStore<T> {
       const [keys, values] = await Promise.all([promisifyRequest(s.getAllKeys(range)), promisifyRequest(s.getAll(range))]);
       return keys.map((k, i) => [String(k).slice(this.prefix.length), values[i] as T] as const);
     }, 'read');
+    const { rows, failed } = await this.joinParts(heads);
     this.known = new Map(rows.map(([id, v]) => [id, this.fingerprint(v)]));
-    return new Map(rows);
+    const storedWhole = this.inParts ? heads.filter(([, v]) => !partsNote(v) && ((v as { collection?: { features?: unknown[] } })?.collection?.features?.length ?? 0) > FEATURES_PER_PART).map(([id]) => id) : [];
+    return { items: new Map(rows), failed, storedWhole };
+  }
+
+  /**
+   * The items of stored values, the parts of those stored in parts read back each in a task of its
+   * own (no long task, see `joinPartsInTurns`). Failures are left out and returned.
+   */
+  private async joinParts(heads: readonly (readonly [string, T])[]): Promise<{ rows: [string, T][]; failed: Error[] }> {
+    const rows: [string, T][] = [];
+    const failed: Error[] = [];
+    const run = <R>(fn: (s: IDBObjectStore) => Promise<R>) => this.run('readonly', fn, 'read');
+    for (const [id, v] of heads) {
+      if (!this.inParts || !partsNote(v)) {
+        rows.push([id, v]);
+        continue;
+      }
+      try {
+        const item = await joinPartsInTurns(run, this.prefix + id, v, this.inParts.name(v, id));
+        if (item !== undefined) rows.push([id, item]);
+      } catch (e) {
+        failed.push(e instanceof Error ? e : new Error(String(e)));
+      }
+    }
+    return { rows, failed };
+  }
+
+  /** Writes one item under `key` (in parts when this store has them). */
+  private putItem(s: IDBObjectStore, item: T, key: string, fp?: string): void {
+    if (this.inParts) putInParts(s, key, item, fp ?? this.fingerprint(item), put);
+    else put(s, item, key);
+  }
+
+  /** Deletes the item `id` with its parts and the records stored beside it. */
+  private deleteItem(s: IDBObjectStore, id: string): void {
+    if (this.inParts) deleteInParts(s, this.prefix + id);
+    else s.delete(this.prefix + id);
+    for (const k of this.alongside(id)) s.delete(k);
+  }
+
+  /** The fingerprint of a stored value (a head in parts carries its item's). */
+  private storedFingerprint(v: unknown): string {
+    return (this.inParts && partsNote(v)?.fingerprint) || this.fingerprint(v as T);
   }
 
   /**
@@ -124,14 +192,12 @@ export class ItemStore<T> {
     // Read-modify-write in one transaction: an item is deleted only if it is still what this tab
     // last saw (another tab may have changed it meanwhile: then it stays).
     const kept = await this.run('readwrite', async (s) => {
-      for (const [id, item] of puts) put(s, item, this.prefix + id);
+      for (const [id, item, fp] of puts) this.putItem(s, item, this.prefix + id, fp);
       const current = await Promise.all(dels.map((id) => promisifyRequest(s.get(this.prefix + id))));
       const changedElsewhere: string[] = [];
       dels.forEach((id, i) => {
-        if (current[i] === undefined || this.fingerprint(current[i] as T) === this.known.get(id)) {
-          s.delete(this.prefix + id);
-          for (const k of this.alongside(id)) s.delete(k);
-        } else changedElsewhere.push(id);
+        if (current[i] === undefined || this.storedFingerprint(current[i]) === this.known.get(id)) this.deleteItem(s, id);
+        else changedElsewhere.push(id);
       });
       await promisifyRequest(s.transaction);
       return changedElsewhere;
@@ -160,11 +226,10 @@ export class ItemStore<T> {
   async update(id: string, fn: (old: T | undefined) => T | undefined): Promise<void> {
     const key = this.prefix + id;
     const next = await this.run('readwrite', async (s) => {
-      const value = fn((await promisifyRequest(s.get(key))) as T | undefined);
-      if (value === undefined) {
-        s.delete(key);
-        for (const k of this.alongside(id)) s.delete(k);
-      } else put(s, value, key);
+      const stored = (await promisifyRequest(s.get(key))) as T | undefined;
+      const value = fn(this.inParts && stored !== undefined ? await joinPartsIn(s, key, stored, this.inParts.name(stored, id)) : stored);
+      if (value === undefined) this.deleteItem(s, id);
+      else this.putItem(s, value, key);
       await promisifyRequest(s.transaction);
       return value;
     }, 'update');

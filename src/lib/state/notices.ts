@@ -18,6 +18,8 @@ export const NOTICE_CODES = [
   'draftsNotRead',
   'draftsNotSaved',
   'layersNotRead',
+  /** An imported layer stored in parts could not be read whole (a part missing); detail names the layer and the part. */
+  'layerNotRead',
   'layersNotSaved',
   /** The link names a surface scenario this browser does not have and carries no settings; detail its name. */
   'scenarioMissing',
