@@ -68,17 +68,14 @@ export function farthestFromPoint(px: number, py: number, hull: readonly Positio
   return best;
 }
 
-/** A hull's positions as one array (lon, lat, lon, lat, …), for {@link farthestFromFlat}. */
-export function flatHull(hull: readonly Position[]): Float64Array {
-  const xy = new Float64Array(2 * hull.length);
-  for (let i = 0; i < hull.length; i++) { xy[2 * i] = hull[i][0]; xy[2 * i + 1] = hull[i][1]; }
-  return xy;
-}
-
-/** {@link farthestFromPoint} over a hull from {@link flatHull}: the same vertices in the same order, the same value. */
-export function farthestFromFlat(px: number, py: number, xy: Float64Array): number {
+/**
+ * {@link farthestFromPoint} over a hull given as one flat array (lon, lat, lon, lat, …), or over the
+ * positions from index `from` to `to` of an array holding several hulls: the same vertices in the
+ * same order give the same value.
+ */
+export function farthestFromFlat(px: number, py: number, xy: Float64Array, from = 0, to = xy.length): number {
   let best = 0;
-  for (let i = 0; i < xy.length; i += 2) { const d = distanceLL(px, py, xy[i], xy[i + 1]); if (d > best) best = d; }
+  for (let i = from; i < to; i += 2) { const d = distanceLL(px, py, xy[i], xy[i + 1]); if (d > best) best = d; }
   return best;
 }
 
