@@ -62,6 +62,10 @@ const splitList = (v: unknown): string[] => {
 
 /** Resolves features to placements against the communes and districts layers. */
 export interface PlacementResolver {
+  /**
+   * The feature's placement. A placed feature's is resolved once and kept (the same object on every
+   * call); a known or schematic feature's is built from its geometry on each call (equal, not the same).
+   */
   (f: Feature): Placement;
   /**
    * The feature's placement without its own geometry: for a feature placed by `placed_in` in one
@@ -147,6 +151,12 @@ export function createPlacementResolver(communes: readonly Feature[] | null | un
     return known(f, accuracy, 'unresolved'); // nothing to resolve against: no bound
   };
   const resolver: PlacementResolver = (f: Feature) => {
+    // a known or schematic feature's placement is its geometry, built at once and not kept (kept,
+    // every site analysed would hold its placement for as long as the site lives); a placed one's
+    // is resolved once
+    const acc = prop(f, 'accuracy');
+    const accuracy = typeof acc === 'string' && acc ? acc : 'drawn';
+    if (!PLACED_CLASSES.includes(accuracy)) return known(f, accuracy, accuracy === 'schematic' ? 'schematic' : 'known');
     let p = cache.get(f);
     if (!p) { p = resolve(f); cache.set(f, p); }
     return p;
