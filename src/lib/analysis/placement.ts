@@ -94,23 +94,25 @@ export function createPlacementResolver(communes: readonly Feature[] | null | un
     const k = foldVietnamese(String(prop(f, 'name') ?? ''));
     let l = communesByName.get(k); if (!l) communesByName.set(k, (l = [])); l.push(f);
   }
-  const union = (fs: readonly Feature[]): MultiPolygon => ({
-    type: 'MultiPolygon',
-    coordinates: fs.flatMap((f) => (f.geometry.type === 'Polygon' ? [(f.geometry as Polygon).coordinates] : (f.geometry as MultiPolygon).coordinates)),
-  });
+  const union = (fs: readonly Feature[]): MultiPolygon => {
+    const coordinates: Position[][][] = [];
+    for (const f of fs) {
+      if (f.geometry.type === 'Polygon') coordinates.push((f.geometry as Polygon).coordinates);
+      else for (const p of (f.geometry as MultiPolygon).coordinates) coordinates.push(p);
+    }
+    return { type: 'MultiPolygon', coordinates };
+  };
   // features placed in the same polygons share one region (geometry, parts, hull): built once
   interface Region { id: number; geometry: Geometry; parts: Parts; hull: Position[]; ids: string[]; oneById: boolean; shared: (SharedPlacement | undefined)[] }
   const regions = new Map<string, Region>();
-  const regionOf = (ids: string[], key: string | null, geometryOf: () => Geometry): Region => {
-    let r = key === null ? undefined : regions.get(key);
-    if (!r) {
-      const region = geometryOf();
-      const parts = toParts(region);
-      r = { id: key === null ? -1 : regions.size, geometry: region, parts, hull: hullOf(parts), ids, oneById: ids.length === 1 && byId.has(ids[0]), shared: [] };
-      if (key !== null) regions.set(key, r);
-    }
+  const newRegion = (ids: string[], key: string | null, region: Geometry): Region => {
+    const parts = toParts(region);
+    const r: Region = { id: key === null ? -1 : regions.size, geometry: region, parts, hull: hullOf(parts), ids, oneById: ids.length === 1 && byId.has(ids[0]), shared: [] };
+    if (key !== null) regions.set(key, r);
     return r;
   };
+  const regionOf = (ids: string[], key: string | null, geometryOf: () => Geometry): Region =>
+    (key === null ? undefined : regions.get(key)) ?? newRegion(ids, key, geometryOf());
   const placed = (f: Feature, accuracy: string, geometryOf: () => Geometry, source: Placement['source'], ids: string[]): Placement => {
     const r = regionOf(ids, ids.length ? ids.join('\u0001') : null, geometryOf);
     const p: Placement = { kind: 'placed', accuracy, geometry: r.geometry, drawn: f.geometry, parts: r.parts, hull: r.hull, source, placedIn: ids };
@@ -175,8 +177,9 @@ export function createPlacementResolver(communes: readonly Feature[] | null | un
     // a region found under this id is this polygon alone when its ids are this one id, naming a polygon
     let r = regions.get(one);
     if (!r) {
-      if (!byId.has(one)) return resolver(f);
-      r = regionOf([one], one, () => union([byId.get(one)!]));
+      const poly = byId.get(one);
+      if (!poly) return resolver(f);
+      r = newRegion([one], one, union([poly]));
     } else if (!r.oneById) return resolver(f);
     let p = r.shared[a];
     if (!p) p = r.shared[a] = { kind: 'placed', accuracy: acc as string, geometry: r.geometry, parts: r.parts, hull: r.hull, source: 'placed_in', placedIn: r.ids, region: r.id };
