@@ -63,6 +63,14 @@ const sortClasses = (xs: Iterable<string>) => [...new Set(xs)].sort((a, b) => (O
 /** The least metres per degree of latitude (at the equator), shrunk as the queries' box bounds are. */
 const KY0 = kyAt(0) * 0.999;
 
+/** Lower bound (m) of the distance from a point to box k of `bb` (kx, ky: the least metres per degree over both). */
+const gapOf = (bb: Float64Array, k: number, px: number, py: number, kx: number, ky: number): number => {
+  const dLon = Math.max(0, px - bb[4 * k + 2], bb[4 * k] - px);
+  const dLat = Math.max(0, py - bb[4 * k + 3], bb[4 * k + 1] - py);
+  const gx = dLon * kx, gy = dLat * ky;
+  return Math.sqrt(gx * gx + gy * gy);
+};
+
 const prepared = new WeakMap<Parts, PreparedParts>();
 /** The placement's geometry or region, indexed once (placements sharing a region share its index). */
 export function preparedOf(p: Pick<Placement, 'parts'>): PreparedParts {
@@ -91,7 +99,8 @@ export function createIntervalIndex(
     const a = PLACED_CLASSES.indexOf(p.accuracy);
     return a < 0 ? -1 : p.region * NC + a;
   };
-  const regionKeyOf = (t: number): number => keyOf(placements[t]!);
+  // each target's region key (−2: no placement)
+  const tkey = new Int32Array(nF);
   /**
    * One representative target per placement region (placed targets sharing polygons have the same
    * bounds), in input order: the targets, their region keys, and per key its representative + 1.
@@ -122,12 +131,12 @@ export function createIntervalIndex(
     const f = features[i];
     const p = f?.geometry ? share(f) : null;
     placements[i] = p;
-    if (!p) continue;
+    if (!p) { tkey[i] = -2; continue; }
     all.push(i);
     const kind = p.kind;
     if (kind === 'schematic' || kind === 'unresolved') unAll.push(p.accuracy);
     if (kind !== 'known') knownAll = false;
-    take(selAll, i, keyOf(p));
+    take(selAll, i, (tkey[i] = keyOf(p)));
   }
   const catAll: Cat | null = all.length ? { ms: all, un: unAll.length ? sortClasses(unAll) : unAll, allKnown: knownAll, sel: selAll, reps: null, set: null } : null;
   const cats = new Map<string, Cat>();
@@ -153,7 +162,7 @@ export function createIntervalIndex(
   const catOf = (c: string | null): Cat | null | undefined => (c === null ? catAll : cats.get(c));
   // membership of a feature in a category (every placed feature is in `null`)
   const isMember = (c: string | null, cat: Cat, i: number): boolean => {
-    if (c === null) return placements[i] != null;
+    if (c === null) return tkey[i] !== -2;
     return (cat.set ??= new Set(cat.ms)).has(i);
   };
 
@@ -170,7 +179,7 @@ export function createIntervalIndex(
   };
   const repsOf = (cat: Cat): Reps => {
     if (cat.reps) return cat.reps;
-    const sel = cat.sel ?? cat.ms.reduce((s2, i) => take(s2, i, regionKeyOf(i)), newSelection());
+    const sel = cat.sel ?? cat.ms.reduce((s2, i) => take(s2, i, tkey[i]), newSelection());
     const n = sel.t.length;
     const t = Int32Array.from(sel.t), key = Int32Array.from(sel.key);
     const bb = new Float64Array(4 * n), placed = new Uint8Array(n), hullAt = new Int32Array(n + 1);
@@ -223,33 +232,29 @@ export function createIntervalIndex(
   };
   /** L_t from a point (k: the representative, whose region is indexed; −1: not a representative). */
   const lowerAt = (px: number, py: number, reps: Reps, t: number, k: number) => pointToPreparedDistance(px, py, k < 0 ? preparedOf(placements[t]!) : reps.prep[k]);
-  // scratch buffers of the one-point queries (reused: no allocation per candidate)
-  // (candK: the candidate's representative, −1 for a seed that is none)
-  let candT = new Int32Array(64), candK = new Int32Array(64), candGap = new Float64Array(64);
   /**
    * A known one-point site against placed or known targets (the general method below, cheaper):
    * U_t is exact without L_t (a placed target's farthest hull vertex, which is ≥ L_t; a known
    * target's distance), so U is found first and L_t measured only where it can be the least or
    * add an accuracy class to the basis (gap ≤ L_t). U is the least U_t, L the least L_t and the
-   * classes those of the targets with L_t ≤ U, whatever the order the candidates are taken in:
-   * the seed first, then the boxes holding the site, then the others.
+   * classes those of the targets with L_t ≤ U: the same whatever the order the targets are taken
+   * in. The seed comes first, then the regions whose box holds the site (gap 0), so that once L is
+   * 0 the others need no gap unless they bring a new class.
    */
   const onePointInterval = (px: number, py: number, siteAccuracy: string, c: string | null, cat: Cat, point: { featureIndex: number } | null | undefined): DistanceInterval => {
     const reps = repsOf(cat);
     let U = Infinity;
-    let n = 0;
     const fi = point ? point.featureIndex : -1;
-    const pk = point ? regionKeyOf(fi) : -1;
-    if (point && isMember(c, cat, fi)) {
-      // the seed: its representative when it shares a region (the same region: the same bounds)
-      const pt = placements[fi]!;
-      const k0 = pk >= 0 && pk < reps.repOf.length ? reps.repOf[pk] - 1 : -1;
-      candT[0] = fi; candK[0] = k0; candGap[0] = 0; n = 1;
-      U = pt.kind !== 'placed' ? lowerAt(px, py, reps, fi, k0)
-        : k0 >= 0 ? farthestFromFlat(px, py, reps.hulls, reps.hullAt[k0], reps.hullAt[k0 + 1]) : farthestFromPoint(px, py, pt.hull!);
+    const pk = point ? tkey[fi] : -1;
+    const seeded = !!point && isMember(c, cat, fi);
+    // the seed's representative when it shares a region (the same region: the same bounds)
+    const k0 = seeded && pk >= 0 && pk < reps.repOf.length ? reps.repOf[pk] - 1 : -1;
+    if (seeded) {
+      U = k0 >= 0 ? farthestFromFlat(px, py, reps.hulls, reps.hullAt[k0], reps.hullAt[k0 + 1])
+        : placements[fi]!.kind === 'placed' ? farthestFromPoint(px, py, placements[fi]!.hull!) : lowerAt(px, py, reps, fi, -1);
     }
     const kx = kxAt(Math.min(89, Math.max(Math.abs(py), reps.latAbsMax))) * 0.999, ky = KY0;
-    const bb = reps.bb, rt = reps.t, rkey = reps.key;
+    const bb = reps.bb, rt = reps.t, rkey = reps.key, placed = reps.placed, acc = reps.acc;
     // the representatives whose boxes meet the query box: the grid's answer (the same set as the
     // R-tree's, into a reused buffer), else the tree's
     let near: ArrayLike<number>, nNear: number;
@@ -257,52 +262,50 @@ export function createIntervalIndex(
     else if (U === Infinity) { near = (reps.every ??= rt.map((_, k) => k)); nNear = reps.n; }
     else if (reps.grid) { nNear = gridSearch(reps.grid, bb, px - U / kx, py - U / ky, px + U / kx, py + U / ky); near = reps.grid.out; }
     else { near = treeOf(reps)!.search(px - U / kx, py - U / ky, px + U / kx, py + U / ky); nNear = near.length; }
-    if (nNear + 1 > candT.length) { candT = new Int32Array(2 * (nNear + 1)); candK = new Int32Array(2 * (nNear + 1)); candGap = new Float64Array(2 * (nNear + 1)); }
-    const first = n;
-    let z = first; // candidates [first, z): boxes holding the site (gap 0)
-    for (let j = 0; j < nNear; j++) {
-      const k = near[j], t = rt[k];
-      if (point && (t === fi || (pk >= 0 && rkey[k] === pk))) continue;
-      const dLon = Math.max(0, px - bb[4 * k + 2], bb[4 * k] - px);
-      const dLat = Math.max(0, py - bb[4 * k + 3], bb[4 * k + 1] - py);
-      const gx = dLon * kx, gy = dLat * ky;
-      const gap = Math.sqrt(gx * gx + gy * gy);
-      if (gap > U) continue;
-      if (gap === 0 && z < n) { candGap[n] = candGap[z]; candT[n] = candT[z]; candK[n] = candK[z]; candGap[z] = 0; candT[z] = t; candK[z] = k; z++; }
-      else { candGap[n] = gap; candT[n] = t; candK[n] = k; if (gap === 0) z++; }
-      n++;
-    }
     // U = the least U_t. A placed target's U_t (its farthest hull vertex) is at least its box's far
     // side from the site on each axis (the hull reaches every side of the box): when that is ≥ U,
-    // U_t cannot lower U and is not measured
-    let m = first;
-    for (let i = first; i < n; i++) {
-      const gap = candGap[i];
-      if (gap > U) continue;
-      const t = candT[i], k = candK[i];
-      candT[m] = t; candK[m] = k; candGap[m] = gap; m++;
+    // U_t cannot lower U and is not measured; a known target's is its distance, at least its gap.
+    // (The seed's own region is taken as the seed.)
+    for (let j = 0; j < nNear; j++) {
+      const k = near[j];
+      if (point && (rt[k] === fi || (pk >= 0 && rkey[k] === pk))) continue;
       let u: number;
-      if (reps.placed[k]) {
+      if (placed[k]) {
         const far = Math.max(Math.max(px - bb[4 * k], bb[4 * k + 2] - px) * kx, Math.max(py - bb[4 * k + 1], bb[4 * k + 3] - py) * ky);
         if (far >= U) continue;
         u = farthestFromFlat(px, py, reps.hulls, reps.hullAt[k], reps.hullAt[k + 1]);
-      } else u = lowerAt(px, py, reps, t, k);
+      } else {
+        if (gapOf(bb, k, px, py, kx, ky) > U) continue;
+        u = lowerAt(px, py, reps, rt[k], k);
+      }
       if (u < U) U = u;
     }
-    n = m;
+    // L = the least L_t, and the classes of the targets with L_t ≤ U: a target is measured unless
+    // its gap (≤ L_t) is over U, or is at least L and its class already counted. The seed first,
+    // then the regions whose box holds the site, then the others
     let L = Infinity;
     let cls0: string | null = null, classes: Set<string> | null = null;
-    for (let i = 0; i < n; i++) {
-      const gap = candGap[i];
-      if (gap > U) continue;
-      const k = candK[i];
-      const a = k >= 0 ? reps.acc[k] : placements[candT[i]]!.accuracy;
-      if (gap >= L && (a === cls0 || (classes !== null && classes.has(a)))) continue;
-      const Lt = lowerAt(px, py, reps, candT[i], k);
-      if (Lt < L) L = Lt;
-      if (Lt <= U) {
-        if (cls0 === null) cls0 = a;
-        else if (a !== cls0) (classes ??= new Set([cls0])).add(a);
+    for (let pass = seeded ? 0 : 1; pass < 3; pass++) {
+      for (let j = 0, nj = pass === 0 ? 1 : nNear; j < nj; j++) {
+        let t: number, k: number, a: string;
+        if (pass === 0) { t = fi; k = k0; a = k0 >= 0 ? acc[k0] : placements[fi]!.accuracy; }
+        else {
+          k = near[j];
+          const holds = px >= bb[4 * k] && px <= bb[4 * k + 2] && py >= bb[4 * k + 1] && py <= bb[4 * k + 3];
+          if (holds !== (pass === 1) || (point && (rt[k] === fi || (pk >= 0 && rkey[k] === pk)))) continue;
+          a = acc[k];
+          const counted = a === cls0 || (classes !== null && classes.has(a));
+          if (L <= 0 && counted) continue; // (every gap is at least L)
+          const gap = holds ? 0 : gapOf(bb, k, px, py, kx, ky);
+          if (gap > U || (gap >= L && counted)) continue;
+          t = rt[k];
+        }
+        const Lt = lowerAt(px, py, reps, t, k);
+        if (Lt < L) L = Lt;
+        if (Lt <= U) {
+          if (cls0 === null) cls0 = a;
+          else if (a !== cls0) (classes ??= new Set([cls0])).add(a);
+        }
       }
     }
     const targets = classes ? sortClasses(classes) : cls0 === null ? [] : [cls0];
@@ -368,7 +371,7 @@ export function createIntervalIndex(
     const reps = repsOf(cat);
     const order: { t: number; gap: number }[] = [];
     const kx = kxAt(Math.min(89, Math.max(Math.abs(siteBox[1]), Math.abs(siteBox[3]), reps.latAbsMax))) * 0.999, ky = kyAt(0) * 0.999;
-    const pk = point ? regionKeyOf(point.featureIndex) : -1;
+    const pk = point ? tkey[point.featureIndex] : -1;
     // every representative with gap ≤ U has its box within U of the site's box on both axes
     const near = reps.n === 0 ? [] : U === Infinity ? (reps.every ??= reps.t.map((_, k) => k))
       : treeOf(reps)!.search(siteBox[0] - U / kx, siteBox[1] - U / ky, siteBox[2] + U / kx, siteBox[3] + U / ky);
