@@ -94,7 +94,8 @@ export function buildTargetIndex(features: readonly Feature[], opts: TargetIndex
   const ids: (string | undefined)[] = new Array(n);
   const idAt = (i: number): string => ids[i] ?? (ids[i] = opts.idOf ? opts.idOf(features[i], i) : featureId(features[i], i));
   const cats: (string[] | null)[] = opts.categoryOf ? new Array(n).fill(null) : [];
-  const partsOf: (Parts | null)[] = new Array(n).fill(null);
+  // a feature's parts, or for a Point its position (the parts toParts gives, without building them)
+  const partsOf: (Parts | Position | null)[] = new Array(n).fill(null);
   // pass 1: decompose, count items, mean latitude
   let nItems = 0, latSum = 0, latN = 0, size = 0;
   for (let i = 0; i < n; i++) {
@@ -104,6 +105,11 @@ export function buildTargetIndex(features: readonly Feature[], opts: TargetIndex
       if (cat != null) cats[i] = Array.isArray(cat) ? [...new Set(cat.map(String))] : [String(cat)];
     }
     if (!f || !f.geometry) continue;
+    if (f.geometry.type === 'Point') {
+      const c = f.geometry.coordinates;
+      partsOf[i] = c; size++; nItems++; latSum += c[1]; latN++;
+      continue;
+    }
     const p = toParts(f.geometry);
     if (p.points.length === 0 && p.paths.length === 0) continue;
     partsOf[i] = p;
@@ -122,6 +128,7 @@ export function buildTargetIndex(features: readonly Feature[], opts: TargetIndex
   for (let i = 0; i < n; i++) {
     const p = partsOf[i];
     if (!p) continue;
+    if (Array.isArray(p)) { kind[it] = KIND_POINT; feat[it] = i; c0[it] = c2[it] = p[0]; c1[it] = c3[it] = p[1]; it++; continue; }
     for (const c of p.points) { kind[it] = KIND_POINT; feat[it] = i; c0[it] = c2[it] = c[0]; c1[it] = c3[it] = c[1]; it++; }
     for (const l of p.paths) {
       for (let k = 1; k < l.length; k++) {
