@@ -120,7 +120,10 @@ export function createPlacementResolver(communes: readonly Feature[] | null | un
     return p;
   };
   const known = (f: Feature, accuracy: string, kind: 'known' | 'schematic' | 'unresolved' = 'known'): Placement => ({
-    kind, accuracy, geometry: f.geometry, drawn: f.geometry, parts: toParts(f.geometry), hull: null, source: 'geometry', placedIn: [],
+    kind, accuracy, geometry: f.geometry, drawn: f.geometry,
+    // (a point's parts as toParts gives them, built directly: sites are often points)
+    parts: f.geometry?.type === 'Point' ? { points: [f.geometry.coordinates], paths: [], polygons: [] } : toParts(f.geometry),
+    hull: null, source: 'geometry', placedIn: [],
   });
   const cache = new WeakMap<Feature, Placement>();
   const resolve = (f: Feature): Placement => {
@@ -156,7 +159,7 @@ export function createPlacementResolver(communes: readonly Feature[] | null | un
     // a known or schematic feature's placement is its geometry, built at once and not kept (kept,
     // every site analysed would hold its placement for as long as the site lives); a placed one's
     // is resolved once
-    const acc = prop(f, 'accuracy');
+    const acc = (f.properties as { accuracy?: unknown } | null)?.accuracy;
     const accuracy = typeof acc === 'string' && acc ? acc : 'drawn';
     if (!PLACED_CLASSES.includes(accuracy)) return known(f, accuracy, accuracy === 'schematic' ? 'schematic' : 'known');
     let p = cache.get(f);
