@@ -71,6 +71,20 @@ const gapOf = (bb: Float64Array, k: number, px: number, py: number, kx: number, 
   return Math.sqrt(gx * gx + gy * gy);
 };
 
+/**
+ * Point in rings by counting crossings of the segments from `from` to `to` of a flat array (x0,
+ * y0, x1, y1, …): the scan and the test preparedContains makes on a region of a few segments
+ * (the caller has checked the region's box).
+ */
+const ringsHold = (segs: Float64Array, from: number, to: number, px: number, py: number): boolean => {
+  let inside = false;
+  for (let o = from; o < to; o += 4) {
+    const x0 = segs[o], y0 = segs[o + 1], x1 = segs[o + 2], y1 = segs[o + 3];
+    if ((y0 > py) !== (y1 > py) && px < ((x1 - x0) * (py - y0)) / (y1 - y0) + x0) inside = !inside;
+  }
+  return inside;
+};
+
 const prepared = new WeakMap<Parts, PreparedParts>();
 /** The placement's geometry or region, indexed once (placements sharing a region share its index). */
 export function preparedOf(p: Pick<Placement, 'parts'>): PreparedParts {
@@ -117,13 +131,13 @@ export function createIntervalIndex(
   };
   const newSelection = (): Selection => ({ t: [], key: [], repOf: new Int32Array(1024) });
   /**
-   * The targets of a category (null: all): members in input order, the classes without bound,
-   * whether all are known, the representatives (selected, then indexed on first query) and the
-   * membership set (built on first use).
+   * The targets of a category (null: all): their number, members in input order (for all, listed
+   * when asked for), the classes without bound, whether all are known, the representatives
+   * (selected, then indexed on first query) and the membership set (built on first use).
    */
-  type Cat = { ms: number[]; un: string[]; allKnown: boolean; sel: Selection | null; reps: Reps | null; set: Set<number> | null };
+  type Cat = { n: number; ms: number[] | null; un: string[]; allKnown: boolean; sel: Selection | null; reps: Reps | null; set: Set<number> | null };
   // one pass over the features: placements, and the category of all targets with its representatives
-  const all: number[] = [];
+  let nAll = 0;
   const unAll: string[] = [];
   let knownAll = true;
   const selAll = newSelection();
@@ -132,13 +146,13 @@ export function createIntervalIndex(
     const p = f?.geometry ? share(f) : null;
     placements[i] = p;
     if (!p) { tkey[i] = -2; continue; }
-    all.push(i);
+    nAll++;
     const kind = p.kind;
     if (kind === 'schematic' || kind === 'unresolved') unAll.push(p.accuracy);
     if (kind !== 'known') knownAll = false;
     take(selAll, i, (tkey[i] = keyOf(p)));
   }
-  const catAll: Cat | null = all.length ? { ms: all, un: unAll.length ? sortClasses(unAll) : unAll, allKnown: knownAll, sel: selAll, reps: null, set: null } : null;
+  const catAll: Cat | null = nAll ? { n: nAll, ms: null, un: unAll.length ? sortClasses(unAll) : unAll, allKnown: knownAll, sel: selAll, reps: null, set: null } : null;
   const cats = new Map<string, Cat>();
   if (categoryOf) {
     const members = new Map<string, number[]>();
@@ -156,14 +170,18 @@ export function createIntervalIndex(
         if (k === 'schematic' || k === 'unresolved') un.push(placements[i]!.accuracy);
         if (k !== 'known') known = false;
       }
-      cats.set(c, { ms, un: un.length ? sortClasses(un) : un, allKnown: known, sel: null, reps: null, set: null });
+      cats.set(c, { n: ms.length, ms, un: un.length ? sortClasses(un) : un, allKnown: known, sel: null, reps: null, set: null });
     }
   }
   const catOf = (c: string | null): Cat | null | undefined => (c === null ? catAll : cats.get(c));
+  const membersOf = (cat: Cat): number[] => {
+    if (!cat.ms) { cat.ms = []; for (let i = 0; i < nF; i++) if (tkey[i] !== -2) cat.ms.push(i); }
+    return cat.ms;
+  };
   // membership of a feature in a category (every placed feature is in `null`)
   const isMember = (c: string | null, cat: Cat, i: number): boolean => {
     if (c === null) return tkey[i] !== -2;
-    return (cat.set ??= new Set(cat.ms)).has(i);
+    return (cat.set ??= new Set(membersOf(cat))).has(i);
   };
 
   /**
@@ -176,15 +194,22 @@ export function createIntervalIndex(
     n: number; t: Int32Array; key: Int32Array; repOf: Int32Array; bb: Float64Array; latAbsMax: number;
     fb: Flatbush | null | undefined; grid: BoxGrid | null; prep: PreparedParts[]; acc: string[]; placed: Uint8Array;
     hulls: Float64Array; hullAt: Int32Array; every: Int32Array | null;
+    /**
+     * The rings of the regions scanned for containment (polygons of a few segments, indexed
+     * without a tree): their segments (x0, y0, x1, y1, …; representative k's from ringAt[k] to
+     * ringAt[k + 1]), the same segments in the same order as the indexed region's; other
+     * representatives have none.
+     */
+    rings: Float64Array; ringAt: Int32Array;
   };
   const repsOf = (cat: Cat): Reps => {
     if (cat.reps) return cat.reps;
-    const sel = cat.sel ?? cat.ms.reduce((s2, i) => take(s2, i, tkey[i]), newSelection());
+    const sel = cat.sel ?? membersOf(cat).reduce((s2, i) => take(s2, i, tkey[i]), newSelection());
     const n = sel.t.length;
     const t = Int32Array.from(sel.t), key = Int32Array.from(sel.key);
-    const bb = new Float64Array(4 * n), placed = new Uint8Array(n), hullAt = new Int32Array(n + 1);
+    const bb = new Float64Array(4 * n), placed = new Uint8Array(n), hullAt = new Int32Array(n + 1), ringAt = new Int32Array(n + 1);
     const prep = new Array<PreparedParts>(n), acc = new Array<string>(n);
-    let latAbsMax = 0, nv = 0;
+    let latAbsMax = 0, nv = 0, ns = 0;
     for (let k = 0; k < n; k++) {
       const p = placements[t[k]]!;
       const P = (prep[k] = preparedOf(p)), b = P.bbox;
@@ -193,6 +218,13 @@ export function createIntervalIndex(
       acc[k] = p.accuracy;
       if (p.kind === 'placed') { placed[k] = 1; nv += p.hull!.length; }
       hullAt[k + 1] = 2 * nv;
+      if (P.fb === null && P.parts.polygons.length) ns += P.ax.length;
+      ringAt[k + 1] = 4 * ns;
+    }
+    const rings = new Float64Array(4 * ns);
+    for (let k = 0; k < n; k++) {
+      const P = prep[k];
+      for (let i = 0, o = ringAt[k]; o < ringAt[k + 1]; i++, o += 4) { rings[o] = P.ax[i]; rings[o + 1] = P.ay[i]; rings[o + 2] = P.bx[i]; rings[o + 3] = P.by[i]; }
     }
     const hulls = new Float64Array(2 * nv);
     for (let k = 0; k < n; k++) {
@@ -203,7 +235,7 @@ export function createIntervalIndex(
     // a grid over the representatives' boxes (lon/lat), so a one-point query visits only those within
     // reach; the R-tree (the same boxes found) is built when first needed: other queries, or boxes a
     // grid does not suit
-    return (cat.reps = { n, t, key, repOf: sel.repOf, bb, latAbsMax, fb: undefined, grid: boxGrid(bb), prep, acc, placed, hulls, hullAt, every: null });
+    return (cat.reps = { n, t, key, repOf: sel.repOf, bb, latAbsMax, fb: undefined, grid: boxGrid(bb), prep, acc, placed, hulls, hullAt, every: null, rings, ringAt });
   };
   /** The R-tree over a category's representatives' boxes (null when there are none). */
   const treeOf = (r: Reps): Flatbush | null => {
@@ -300,7 +332,8 @@ export function createIntervalIndex(
           if (gap > U || (gap >= L && counted)) continue;
           t = rt[k];
         }
-        const Lt = lowerAt(px, py, reps, t, k);
+        // (a region scanned for containment that holds the site: 0, as lowerAt finds by the same scan)
+        const Lt = pass === 1 && reps.ringAt[k + 1] > reps.ringAt[k] && ringsHold(reps.rings, reps.ringAt[k], reps.ringAt[k + 1], px, py) ? 0 : lowerAt(px, py, reps, t, k);
         if (Lt < L) L = Lt;
         if (Lt <= U) {
           if (cls0 === null) cls0 = a;
@@ -314,7 +347,7 @@ export function createIntervalIndex(
   const nearestRaw: IntervalIndex['nearest'] = (site, category, point) => {
     const c = category ?? null;
     const cat = catOf(c);
-    if (!cat || cat.ms.length === 0) return null;
+    if (!cat || cat.n === 0) return null;
     const un = cat.un;
     if (un.length || site.kind === 'schematic' || site.kind === 'unresolved') {
       const targets = sortClasses([...un, ...(point ? [placements[point.featureIndex]!.accuracy] : [])]);
@@ -404,6 +437,6 @@ export function createIntervalIndex(
   return {
     nearest,
     get placements() { return (own ??= features.map((f) => (f?.geometry ? resolve(f) : null))); },
-    members: (category) => catOf(category ?? null)?.ms ?? [],
+    members: (category) => { const cat = catOf(category ?? null); return cat ? membersOf(cat) : []; },
   };
 }
