@@ -264,6 +264,8 @@ export function createIntervalIndex(
   };
   /** L_t from a point (k: the representative, whose region is indexed; −1: not a representative). */
   const lowerAt = (px: number, py: number, reps: Reps, t: number, k: number) => pointToPreparedDistance(px, py, k < 0 ? preparedOf(placements[t]!) : reps.prep[k]);
+  // the boxes holding the site in a one-point query (a reused buffer)
+  let holders = new Int32Array(16);
   /**
    * A known one-point site against placed or known targets (the general method below, cheaper):
    * U_t is exact without L_t (a placed target's farthest hull vertex, which is ≥ L_t; a known
@@ -297,10 +299,13 @@ export function createIntervalIndex(
     // U = the least U_t. A placed target's U_t (its farthest hull vertex) is at least its box's far
     // side from the site on each axis (the hull reaches every side of the box): when that is ≥ U,
     // U_t cannot lower U and is not measured; a known target's is its distance, at least its gap.
-    // (The seed's own region is taken as the seed.)
+    // (The seed's own region is taken as the seed.) The boxes holding the site are noted for L.
+    if (nNear > holders.length) holders = new Int32Array(2 * nNear);
+    let nh = 0;
     for (let j = 0; j < nNear; j++) {
       const k = near[j];
       if (point && (rt[k] === fi || (pk >= 0 && rkey[k] === pk))) continue;
+      if (px >= bb[4 * k] && px <= bb[4 * k + 2] && py >= bb[4 * k + 1] && py <= bb[4 * k + 3]) holders[nh++] = k;
       let u: number;
       if (placed[k]) {
         const far = Math.max(Math.max(px - bb[4 * k], bb[4 * k + 2] - px) * kx, Math.max(py - bb[4 * k + 1], bb[4 * k + 3] - py) * ky);
@@ -314,21 +319,24 @@ export function createIntervalIndex(
     }
     // L = the least L_t, and the classes of the targets with L_t ≤ U: a target is measured unless
     // its gap (≤ L_t) is over U, or is at least L and its class already counted. The seed first,
-    // then the regions whose box holds the site, then the others
+    // then the regions whose box holds the site (gap 0), then the others
     let L = Infinity;
     let cls0: string | null = null, classes: Set<string> | null = null;
     for (let pass = seeded ? 0 : 1; pass < 3; pass++) {
-      for (let j = 0, nj = pass === 0 ? 1 : nNear; j < nj; j++) {
+      for (let j = 0, nj = pass === 0 ? 1 : pass === 1 ? nh : nNear; j < nj; j++) {
         let t: number, k: number, a: string;
         if (pass === 0) { t = fi; k = k0; a = k0 >= 0 ? acc[k0] : placements[fi]!.accuracy; }
         else {
-          k = near[j];
-          const holds = px >= bb[4 * k] && px <= bb[4 * k + 2] && py >= bb[4 * k + 1] && py <= bb[4 * k + 3];
-          if (holds !== (pass === 1) || (point && (rt[k] === fi || (pk >= 0 && rkey[k] === pk)))) continue;
+          k = pass === 1 ? holders[j] : near[j];
           a = acc[k];
           const counted = a === cls0 || (classes !== null && classes.has(a));
           if (L <= 0 && counted) continue; // (every gap is at least L)
-          const gap = holds ? 0 : gapOf(bb, k, px, py, kx, ky);
+          let gap = 0;
+          if (pass === 2) {
+            if (px >= bb[4 * k] && px <= bb[4 * k + 2] && py >= bb[4 * k + 1] && py <= bb[4 * k + 3]) continue; // (taken in pass 1)
+            if (point && (rt[k] === fi || (pk >= 0 && rkey[k] === pk))) continue;
+            gap = gapOf(bb, k, px, py, kx, ky);
+          }
           if (gap > U || (gap >= L && counted)) continue;
           t = rt[k];
         }
