@@ -191,24 +191,36 @@ export function buildTargetIndex(features: readonly Feature[], opts: TargetIndex
     return r;
   };
 
-  /** Search box of radius r metres around bbox [w,s,e,n], in the scaled plane. */
-  const searchBox = (w: number, s: number, e: number, n: number, r: number): [number, number, number, number] => {
+  /** Search box of radius r metres around bbox [w,s,e,n], in the scaled plane: into sb (no allocation per query). */
+  const sb = new Float64Array(4);
+  const searchBox = (w: number, s: number, e: number, n: number, r: number): Float64Array => {
     const kyMin = Math.min(kyAt(0), kyAt(Math.max(Math.abs(s), Math.abs(n)))) ; // ky grows with |lat|
     const dLat = r / kyMin * 1.001 + 1e-9;
     const latAbsMax = Math.min(89.9, Math.max(Math.abs(s - dLat), Math.abs(n + dLat)));
     const dLon = r / kxAt(latAbsMax) * 1.001 + 1e-9;
-    return [(w - dLon) * KX0, (s - dLat) * KY0, (e + dLon) * KX0, (n + dLat) * KY0];
+    sb[0] = (w - dLon) * KX0; sb[1] = (s - dLat) * KY0; sb[2] = (e + dLon) * KX0; sb[3] = (n + dLat) * KY0;
+    return sb;
+  };
+  // phase 1's filter, one function for the index (a closure per query cost an allocation, and under
+  // tsx a renaming): a polygon item counts only when it holds the query point (fx, fy)
+  let fx = NaN, fy = NaN, fItems: Int32Array = new Int32Array(0);
+  const holdsQuery = (j: number): boolean => {
+    const it = fItems[j];
+    if (kind[it] !== KIND_POLY) return true;
+    itemDist(it, fx, fy);
+    return out.d === 0;
   };
 
   const resultFor = (i: number, d: number, ax: number, ay: number, bx: number, by: number, category: string | null): NearestResult => ({
     id: idAt(i), featureIndex: i, category, distanceM: d, nearestA: [ax, ay], nearestB: [bx, by],
   });
 
-  const nearest = (site: Geometry, q: NearestOptions = {}): NearestResult | null => {
-    if (q.maxDistanceM !== undefined && !(typeof q.maxDistanceM === 'number' && q.maxDistanceM >= 0)) {
-      throw new Error(`maxDistanceM must be a non-negative number, got ${describe(q.maxDistanceM)}`);
+  const nearest = (site: Geometry, q?: NearestOptions): NearestResult | null => {
+    const maxD = q?.maxDistanceM;
+    if (maxD !== undefined && !(typeof maxD === 'number' && maxD >= 0)) {
+      throw new Error(`maxDistanceM must be a non-negative number, got ${describe(maxD)}`);
     }
-    const category = q.category ?? null;
+    const category = q?.category ?? null;
     const tree = trees.get(category);
     if (!tree || !tree.fb) return null;
     let first: Position | undefined, isPoint: boolean;
@@ -223,20 +235,16 @@ export function buildTargetIndex(features: readonly Feature[], opts: TargetIndex
     qkx = kxAt(py); qky = kyAt(py);
     const items = tree.items;
     // phase 1: an upper bound from the nearest bbox
-    const cand = tree.fb.neighbors(px * KX0, py * KY0, 1, Infinity, (j: number) => {
-      const it = items[j];
-      if (kind[it] !== KIND_POLY) return true;
-      itemDist(it, px, py);
-      return out.d === 0;
-    });
+    fx = px; fy = py; fItems = items;
+    const cand = tree.fb.neighbors(px * KX0, py * KY0, 1, Infinity, holdsQuery);
     if (cand.length === 0) return null;
     itemDist(items[cand[0]], px, py);
     let bound = out.d;
-    if (q.maxDistanceM !== undefined && bound > q.maxDistanceM) bound = q.maxDistanceM;
+    if (maxD !== undefined && bound > maxD) bound = maxD;
     // phase 2: exact over the candidates in the bound box
-    const bb = isPoint ? [px, py, px, py] : bboxOf(site)!;
-    const [x0, y0, x1, y1] = searchBox(bb[0], bb[1], bb[2], bb[3], bound);
-    const found = tree.fb.search(x0, y0, x1, y1);
+    if (isPoint) searchBox(px, py, px, py, bound);
+    else { const bb = bboxOf(site)!; searchBox(bb[0], bb[1], bb[2], bb[3], bound); }
+    const found = tree.fb.search(sb[0], sb[1], sb[2], sb[3]);
     let best: NearestResult | null = null;
     if (isPoint) {
       let bd = Infinity, bi = -1, bx = NaN, by = NaN;
@@ -256,7 +264,7 @@ export function buildTargetIndex(features: readonly Feature[], opts: TargetIndex
       }
     }
     if (!best) return null;
-    if (q.maxDistanceM !== undefined && best.distanceM > q.maxDistanceM) return null;
+    if (maxD !== undefined && best.distanceM > maxD) return null;
     best.category = category ?? (cats[best.featureIndex]?.[0] ?? null);
     return best;
   };
@@ -267,9 +275,9 @@ export function buildTargetIndex(features: readonly Feature[], opts: TargetIndex
     if (!tree || !tree.fb) return [];
     const bb = bboxOf(site);
     if (!bb) return [];
-    const [x0, y0, x1, y1] = searchBox(bb[0], bb[1], bb[2], bb[3], radiusM);
+    searchBox(bb[0], bb[1], bb[2], bb[3], radiusM);
     const seen = new Set<number>();
-    for (const j of tree.fb.search(x0, y0, x1, y1)) seen.add(feat[tree.items[j]]);
+    for (const j of tree.fb.search(sb[0], sb[1], sb[2], sb[3])) seen.add(feat[tree.items[j]]);
     const res: NearestResult[] = [];
     for (const f of [...seen].sort((a, b) => a - b)) {
       const r = geometryDistance(site, features[f].geometry);
