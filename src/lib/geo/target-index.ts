@@ -97,7 +97,7 @@ export function buildTargetIndex(features: readonly Feature[], opts: TargetIndex
   // a feature's parts, or for a Point its position (the parts toParts gives, without building them)
   const partsOf: (Parts | Position | null)[] = new Array(n).fill(null);
   // pass 1: decompose, count items, mean latitude
-  let nItems = 0, latSum = 0, latN = 0, size = 0;
+  let nItems = 0, latSum = 0, latN = 0, size = 0, nPoly = 0;
   for (let i = 0; i < n; i++) {
     const f = features[i];
     if (opts.categoryOf) {
@@ -115,6 +115,7 @@ export function buildTargetIndex(features: readonly Feature[], opts: TargetIndex
     partsOf[i] = p;
     size++;
     nItems += p.points.length + p.polygons.length;
+    nPoly += p.polygons.length;
     for (const c of p.points) { latSum += c[1]; latN++; }
     for (const l of p.paths) { nItems += l.length - 1; latSum += l[0][1]; latN++; }
   }
@@ -123,7 +124,8 @@ export function buildTargetIndex(features: readonly Feature[], opts: TargetIndex
   // pass 2: items into typed arrays
   const kind = new Uint8Array(nItems), feat = new Int32Array(nItems);
   const c0 = new Float64Array(nItems), c1 = new Float64Array(nItems), c2 = new Float64Array(nItems), c3 = new Float64Array(nItems);
-  const polyRef: (Position[][] | null)[] = new Array(nItems).fill(null);
+  // (polygon items' rings; none to hold when there is no polygon: an array per item outlives the build)
+  const polyRef: (Position[][] | null)[] = nPoly ? new Array(nItems).fill(null) : [];
   let it = 0;
   for (let i = 0; i < n; i++) {
     const p = partsOf[i];
