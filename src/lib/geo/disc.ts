@@ -223,6 +223,20 @@ export function lineLengthInDisc(g: Geometry, F: Frame, radiusM: number): number
   return len;
 }
 
+/**
+ * Sorts xs[from … to) in place, for a few values, into the order TypedArray.prototype.sort gives
+ * (increasing, −0 before +0, NaN last: one order, so the same array).
+ */
+const before = (a: number, b: number) => a < b || (b !== b && a === a) || (a === 0 && b === 0 && 1 / a < 0 && 1 / b > 0);
+function sortFew(xs: Float64Array, from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
+    const v = xs[i];
+    let j = i;
+    while (j > from && before(v, xs[j - 1])) { xs[j] = xs[j - 1]; j--; }
+    xs[j] = v;
+  }
+}
+
 /** Horizontal strips of {@link unionAreasInDisc}. */
 export const UNION_STRIPS = 256;
 
@@ -264,8 +278,12 @@ export function unionAreasInDisc(groups: readonly (readonly PreparedParts[])[], 
       const ay = P.ay[i], by = P.by[i];
       const lo = ay < by ? ay : by, hi = ay < by ? by : ay;
       if (!(hi > lo)) return;
-      let a = 0, b = n; // first strip whose latitude ≥ lo
-      while (a < b) { const h = (a + b) >> 1; if (lats[h] < lo) a = h + 1; else b = h; }
+      // first strip whose latitude ≥ lo: guessed from the strips' even spacing, then moved to it
+      // along the (increasing) latitudes, the index a binary search finds
+      let a = Math.ceil((((lo - F.lat0) * F.ky + R) * n) / (2 * R) - 0.5);
+      a = a < 0 ? 0 : a > n ? n : a | 0;
+      while (a > 0 && lats[a - 1] >= lo) a--;
+      while (a < n && lats[a] < lo) a++;
       for (let k = a; k < n && lats[k] < hi; k++) {
         const lat = lats[k];
         if ((ay > lat) === (by > lat)) continue;
@@ -291,7 +309,8 @@ export function unionAreasInDisc(groups: readonly (readonly PreparedParts[])[], 
       if (s1 - s0 < 2 || c <= 0) continue;
       const lonW = F.lon0 - c / F.kx, lonE = F.lon0 + c / F.kx;
       if (lat < P.bbox[1] || lat > P.bbox[3] || lonE < P.bbox[0] || lonW > P.bbox[2]) continue;
-      xs.subarray(s0, s1).sort();
+      if (s1 - s0 <= 16) sortFew(xs, s0, s1);
+      else xs.subarray(s0, s1).sort();
       // all crossings of the line (even–odd pairs), clipped to the chord
       for (let j = s0; j + 1 < s1; j += 2) {
         const a = Math.max(-c, (xs[j] - F.lon0) * F.kx), b = Math.min(c, (xs[j + 1] - F.lon0) * F.kx);
