@@ -266,6 +266,8 @@ export function unionAreasInDisc(groups: readonly (readonly PreparedParts[])[], 
   // crosses the chords whose latitude lies in [its lower end, its upper end). Per polygon, flat:
   // strip k's intervals are [lo[j], hi[j]) for j in off[k] … off[k + 1] − 1, in increasing order.
   type Chords = { off: Int32Array; lo: Float64Array; hi: Float64Array };
+  // strip index ≈ (lat − lat0)·ky·n / 2R + n/2 − 1/2 (a guess: corrected below along the latitudes)
+  const guessScale = (F.ky * n) / (2 * R), guessShift = n / 2 - 0.5;
   const chordsOf = new Map<PreparedParts, Chords | null>();
   let ks = new Int32Array(64), xv = new Float64Array(64);
   for (const g of groups) for (const P of g) {
@@ -280,7 +282,7 @@ export function unionAreasInDisc(groups: readonly (readonly PreparedParts[])[], 
       if (!(hi > lo)) return;
       // first strip whose latitude ≥ lo: guessed from the strips' even spacing, then moved to it
       // along the (increasing) latitudes, the index a binary search finds
-      let a = Math.ceil((((lo - F.lat0) * F.ky + R) * n) / (2 * R) - 0.5);
+      let a = Math.ceil((lo - F.lat0) * guessScale + guessShift);
       a = a < 0 ? 0 : a > n ? n : a | 0;
       while (a > 0 && lats[a - 1] >= lo) a--;
       while (a < n && lats[a] < lo) a++;
