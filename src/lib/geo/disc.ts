@@ -269,17 +269,22 @@ export function unionAreasInDisc(groups: readonly (readonly PreparedParts[])[], 
   // strip index ≈ (lat − lat0)·ky·n / 2R + n/2 − 1/2 (a guess: corrected below along the latitudes)
   const guessScale = (F.ky * n) / (2 * R), guessShift = n / 2 - 0.5;
   const chordsOf = new Map<PreparedParts, Chords | null>();
-  let ks = new Int32Array(64), xv = new Float64Array(64);
+  let ks = new Int32Array(64), xv = new Float64Array(64), xs = new Float64Array(64);
+  // (per polygon scratch: strip starts and fill positions; no closure per polygon)
+  const start = new Int32Array(n + 1), fill = new Int32Array(n);
   for (const g of groups) for (const P of g) {
     if (chordsOf.has(P)) continue;
     chordsOf.set(P, null);
     if (P.ax.length === 0) continue;
-    // every crossing (strip, x), in segment order
+    // every crossing (strip, x), in segment order; only segments reaching the chords' band can
+    // cross one (the tree's boxes are monotone in lat)
     let m = 0;
-    const cross = (i: number) => {
+    const found = P.fb ? P.fb.search(P.bbox[0] * P.kx - 1, lats[0] * P.ky, P.bbox[2] * P.kx + 1, lats[n - 1] * P.ky) : null;
+    for (let j = 0, nj = found ? found.length : P.ax.length; j < nj; j++) {
+      const i = found ? found[j] : j;
       const ay = P.ay[i], by = P.by[i];
       const lo = ay < by ? ay : by, hi = ay < by ? by : ay;
-      if (!(hi > lo)) return;
+      if (!(hi > lo)) continue;
       // first strip whose latitude ≥ lo: guessed from the strips' even spacing, then moved to it
       // along the (increasing) latitudes, the index a binary search finds
       let a = Math.ceil((lo - F.lat0) * guessScale + guessShift);
@@ -292,16 +297,13 @@ export function unionAreasInDisc(groups: readonly (readonly PreparedParts[])[], 
         if (m === ks.length) { const k2 = new Int32Array(m * 2); k2.set(ks); ks = k2; const x2 = new Float64Array(m * 2); x2.set(xv); xv = x2; }
         ks[m] = k; xv[m++] = P.ax[i] + ((P.bx[i] - P.ax[i]) * (lat - ay)) / (by - ay);
       }
-    };
-    // only segments reaching the chords' band can cross one (the tree's boxes are monotone in lat)
-    if (P.fb) for (const i of P.fb.search(P.bbox[0] * P.kx - 1, lats[0] * P.ky, P.bbox[2] * P.kx + 1, lats[n - 1] * P.ky)) cross(i);
-    else for (let i = 0; i < P.ax.length; i++) cross(i);
+    }
     if (m === 0) continue;
     // grouped by strip (counting sort), each strip's crossings in increasing order
-    const start = new Int32Array(n + 1);
+    start.fill(0);
     for (let j = 0; j < m; j++) start[ks[j] + 1]++;
-    for (let k = 0; k < n; k++) start[k + 1] += start[k];
-    const xs = new Float64Array(m), fill = start.slice(0, n);
+    for (let k = 0; k < n; k++) { start[k + 1] += start[k]; fill[k] = start[k]; }
+    if (xs.length < m) xs = new Float64Array(Math.max(m, 2 * xs.length));
     for (let j = 0; j < m; j++) xs[fill[ks[j]]++] = xv[j];
     const off = new Int32Array(n + 1), lo = new Float64Array(m >> 1), hi = new Float64Array(m >> 1);
     let q = 0;
