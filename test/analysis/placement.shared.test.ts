@@ -71,8 +71,11 @@ describe('shared placements', () => {
     expect(a.region).toBeTypeOf('number');
     expect(resolve(features[0]).parts).toBe(a.parts);
     expect(resolve(features[0]).region).toBe(a.region);
-    // a known feature's is its own placement
-    expect(resolve.shared!(features[10])).toBe(resolve(features[10]));
+    // a known feature's is its own placement (built from its geometry on each call: equal, not kept)
+    expect(resolve.shared!(features[10])).toStrictEqual(resolve(features[10]));
+    expect(resolve.shared!(features[10])).not.toBe(resolve(features[10]));
+    // a placed feature's is resolved once
+    expect(resolve(features[6])).toBe(resolve(features[6]));
     expect(resolve(features[10]).kind).toBe('known');
   });
 
@@ -80,6 +83,9 @@ describe('shared placements', () => {
     const resolve = createPlacementResolver(communes, districts);
     const iv = createIntervalIndex(features, resolve);
     expect(iv.placements.length).toBe(features.length);
-    iv.placements.forEach((p, i) => expect(p).toBe(resolve(features[i])));
+    iv.placements.forEach((p, i) => {
+      if (p!.kind === 'placed') expect(p).toBe(resolve(features[i]));
+      else expect(p).toStrictEqual(resolve(features[i]));
+    });
   });
 });

@@ -62,6 +62,10 @@ const splitList = (v: unknown): string[] => {
 
 /** Resolves features to placements against the communes and districts layers. */
 export interface PlacementResolver {
+  /**
+   * The feature's placement. A placed feature's is resolved once and kept (the same object on every
+   * call); a known or schematic feature's is built from its geometry on each call (equal, not the same).
+   */
   (f: Feature): Placement;
   /**
    * The feature's placement without its own geometry: for a feature placed by `placed_in` in one
@@ -90,23 +94,25 @@ export function createPlacementResolver(communes: readonly Feature[] | null | un
     const k = foldVietnamese(String(prop(f, 'name') ?? ''));
     let l = communesByName.get(k); if (!l) communesByName.set(k, (l = [])); l.push(f);
   }
-  const union = (fs: readonly Feature[]): MultiPolygon => ({
-    type: 'MultiPolygon',
-    coordinates: fs.flatMap((f) => (f.geometry.type === 'Polygon' ? [(f.geometry as Polygon).coordinates] : (f.geometry as MultiPolygon).coordinates)),
-  });
+  const union = (fs: readonly Feature[]): MultiPolygon => {
+    const coordinates: Position[][][] = [];
+    for (const f of fs) {
+      if (f.geometry.type === 'Polygon') coordinates.push((f.geometry as Polygon).coordinates);
+      else for (const p of (f.geometry as MultiPolygon).coordinates) coordinates.push(p);
+    }
+    return { type: 'MultiPolygon', coordinates };
+  };
   // features placed in the same polygons share one region (geometry, parts, hull): built once
   interface Region { id: number; geometry: Geometry; parts: Parts; hull: Position[]; ids: string[]; oneById: boolean; shared: (SharedPlacement | undefined)[] }
   const regions = new Map<string, Region>();
-  const regionOf = (ids: string[], key: string | null, geometryOf: () => Geometry): Region => {
-    let r = key === null ? undefined : regions.get(key);
-    if (!r) {
-      const region = geometryOf();
-      const parts = toParts(region);
-      r = { id: key === null ? -1 : regions.size, geometry: region, parts, hull: hullOf(parts), ids, oneById: ids.length === 1 && byId.has(ids[0]), shared: [] };
-      if (key !== null) regions.set(key, r);
-    }
+  const newRegion = (ids: string[], key: string | null, region: Geometry): Region => {
+    const parts = toParts(region);
+    const r: Region = { id: key === null ? -1 : regions.size, geometry: region, parts, hull: hullOf(parts), ids, oneById: ids.length === 1 && byId.has(ids[0]), shared: [] };
+    if (key !== null) regions.set(key, r);
     return r;
   };
+  const regionOf = (ids: string[], key: string | null, geometryOf: () => Geometry): Region =>
+    (key === null ? undefined : regions.get(key)) ?? newRegion(ids, key, geometryOf());
   const placed = (f: Feature, accuracy: string, geometryOf: () => Geometry, source: Placement['source'], ids: string[]): Placement => {
     const r = regionOf(ids, ids.length ? ids.join('\u0001') : null, geometryOf);
     const p: Placement = { kind: 'placed', accuracy, geometry: r.geometry, drawn: f.geometry, parts: r.parts, hull: r.hull, source, placedIn: ids };
@@ -114,7 +120,10 @@ export function createPlacementResolver(communes: readonly Feature[] | null | un
     return p;
   };
   const known = (f: Feature, accuracy: string, kind: 'known' | 'schematic' | 'unresolved' = 'known'): Placement => ({
-    kind, accuracy, geometry: f.geometry, drawn: f.geometry, parts: toParts(f.geometry), hull: null, source: 'geometry', placedIn: [],
+    kind, accuracy, geometry: f.geometry, drawn: f.geometry,
+    // (a point's parts as toParts gives them, built directly: sites are often points)
+    parts: f.geometry?.type === 'Point' ? { points: [f.geometry.coordinates], paths: [], polygons: [] } : toParts(f.geometry),
+    hull: null, source: 'geometry', placedIn: [],
   });
   const cache = new WeakMap<Feature, Placement>();
   const resolve = (f: Feature): Placement => {
@@ -147,6 +156,12 @@ export function createPlacementResolver(communes: readonly Feature[] | null | un
     return known(f, accuracy, 'unresolved'); // nothing to resolve against: no bound
   };
   const resolver: PlacementResolver = (f: Feature) => {
+    // a known or schematic feature's placement is its geometry, built at once and not kept (kept,
+    // every site analysed would hold its placement for as long as the site lives); a placed one's
+    // is resolved once
+    const acc = (f.properties as { accuracy?: unknown } | null)?.accuracy;
+    const accuracy = typeof acc === 'string' && acc ? acc : 'drawn';
+    if (!PLACED_CLASSES.includes(accuracy)) return known(f, accuracy, accuracy === 'schematic' ? 'schematic' : 'known');
     let p = cache.get(f);
     if (!p) { p = resolve(f); cache.set(f, p); }
     return p;
@@ -165,8 +180,9 @@ export function createPlacementResolver(communes: readonly Feature[] | null | un
     // a region found under this id is this polygon alone when its ids are this one id, naming a polygon
     let r = regions.get(one);
     if (!r) {
-      if (!byId.has(one)) return resolver(f);
-      r = regionOf([one], one, () => union([byId.get(one)!]));
+      const poly = byId.get(one);
+      if (!poly) return resolver(f);
+      r = newRegion([one], one, union([poly]));
     } else if (!r.oneById) return resolver(f);
     let p = r.shared[a];
     if (!p) p = r.shared[a] = { kind: 'placed', accuracy: acc as string, geometry: r.geometry, parts: r.parts, hull: r.hull, source: 'placed_in', placedIn: r.ids, region: r.id };

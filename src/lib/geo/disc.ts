@@ -223,6 +223,20 @@ export function lineLengthInDisc(g: Geometry, F: Frame, radiusM: number): number
   return len;
 }
 
+/**
+ * Sorts xs[from … to) in place, for a few values, into the order TypedArray.prototype.sort gives
+ * (increasing, −0 before +0, NaN last: one order, so the same array).
+ */
+const before = (a: number, b: number) => a < b || (b !== b && a === a) || (a === 0 && b === 0 && 1 / a < 0 && 1 / b > 0);
+function sortFew(xs: Float64Array, from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
+    const v = xs[i];
+    let j = i;
+    while (j > from && before(v, xs[j - 1])) { xs[j] = xs[j - 1]; j--; }
+    xs[j] = v;
+  }
+}
+
 /** Horizontal strips of {@link unionAreasInDisc}. */
 export const UNION_STRIPS = 256;
 
@@ -252,36 +266,44 @@ export function unionAreasInDisc(groups: readonly (readonly PreparedParts[])[], 
   // crosses the chords whose latitude lies in [its lower end, its upper end). Per polygon, flat:
   // strip k's intervals are [lo[j], hi[j]) for j in off[k] … off[k + 1] − 1, in increasing order.
   type Chords = { off: Int32Array; lo: Float64Array; hi: Float64Array };
+  // strip index ≈ (lat − lat0)·ky·n / 2R + n/2 − 1/2 (a guess: corrected below along the latitudes)
+  const guessScale = (F.ky * n) / (2 * R), guessShift = n / 2 - 0.5;
   const chordsOf = new Map<PreparedParts, Chords | null>();
-  let ks = new Int32Array(64), xv = new Float64Array(64);
+  let ks = new Int32Array(64), xv = new Float64Array(64), xs = new Float64Array(64);
+  // (per polygon scratch: strip starts and fill positions; no closure per polygon)
+  const start = new Int32Array(n + 1), fill = new Int32Array(n);
   for (const g of groups) for (const P of g) {
     if (chordsOf.has(P)) continue;
     chordsOf.set(P, null);
     if (P.ax.length === 0) continue;
-    // every crossing (strip, x), in segment order
+    // every crossing (strip, x), in segment order; only segments reaching the chords' band can
+    // cross one (the tree's boxes are monotone in lat)
     let m = 0;
-    const cross = (i: number) => {
+    const found = P.fb ? P.fb.search(P.bbox[0] * P.kx - 1, lats[0] * P.ky, P.bbox[2] * P.kx + 1, lats[n - 1] * P.ky) : null;
+    for (let j = 0, nj = found ? found.length : P.ax.length; j < nj; j++) {
+      const i = found ? found[j] : j;
       const ay = P.ay[i], by = P.by[i];
       const lo = ay < by ? ay : by, hi = ay < by ? by : ay;
-      if (!(hi > lo)) return;
-      let a = 0, b = n; // first strip whose latitude ≥ lo
-      while (a < b) { const h = (a + b) >> 1; if (lats[h] < lo) a = h + 1; else b = h; }
+      if (!(hi > lo)) continue;
+      // first strip whose latitude ≥ lo: guessed from the strips' even spacing, then moved to it
+      // along the (increasing) latitudes, the index a binary search finds
+      let a = Math.ceil((lo - F.lat0) * guessScale + guessShift);
+      a = a < 0 ? 0 : a > n ? n : a | 0;
+      while (a > 0 && lats[a - 1] >= lo) a--;
+      while (a < n && lats[a] < lo) a++;
       for (let k = a; k < n && lats[k] < hi; k++) {
         const lat = lats[k];
         if ((ay > lat) === (by > lat)) continue;
         if (m === ks.length) { const k2 = new Int32Array(m * 2); k2.set(ks); ks = k2; const x2 = new Float64Array(m * 2); x2.set(xv); xv = x2; }
         ks[m] = k; xv[m++] = P.ax[i] + ((P.bx[i] - P.ax[i]) * (lat - ay)) / (by - ay);
       }
-    };
-    // only segments reaching the chords' band can cross one (the tree's boxes are monotone in lat)
-    if (P.fb) for (const i of P.fb.search(P.bbox[0] * P.kx - 1, lats[0] * P.ky, P.bbox[2] * P.kx + 1, lats[n - 1] * P.ky)) cross(i);
-    else for (let i = 0; i < P.ax.length; i++) cross(i);
+    }
     if (m === 0) continue;
     // grouped by strip (counting sort), each strip's crossings in increasing order
-    const start = new Int32Array(n + 1);
+    start.fill(0);
     for (let j = 0; j < m; j++) start[ks[j] + 1]++;
-    for (let k = 0; k < n; k++) start[k + 1] += start[k];
-    const xs = new Float64Array(m), fill = start.slice(0, n);
+    for (let k = 0; k < n; k++) { start[k + 1] += start[k]; fill[k] = start[k]; }
+    if (xs.length < m) xs = new Float64Array(Math.max(m, 2 * xs.length));
     for (let j = 0; j < m; j++) xs[fill[ks[j]]++] = xv[j];
     const off = new Int32Array(n + 1), lo = new Float64Array(m >> 1), hi = new Float64Array(m >> 1);
     let q = 0;
@@ -291,7 +313,8 @@ export function unionAreasInDisc(groups: readonly (readonly PreparedParts[])[], 
       if (s1 - s0 < 2 || c <= 0) continue;
       const lonW = F.lon0 - c / F.kx, lonE = F.lon0 + c / F.kx;
       if (lat < P.bbox[1] || lat > P.bbox[3] || lonE < P.bbox[0] || lonW > P.bbox[2]) continue;
-      xs.subarray(s0, s1).sort();
+      if (s1 - s0 <= 16) sortFew(xs, s0, s1);
+      else xs.subarray(s0, s1).sort();
       // all crossings of the line (even–odd pairs), clipped to the chord
       for (let j = s0; j + 1 < s1; j += 2) {
         const a = Math.max(-c, (xs[j] - F.lon0) * F.kx), b = Math.min(c, (xs[j + 1] - F.lon0) * F.kx);

@@ -28,6 +28,9 @@ const allVertices = (p: Parts): Position[] => {
   return out;
 };
 
+/** Cross product of OA and OB in the plane scaled by (kx, ky). */
+const cross = (o: Position, a: Position, b: Position, kx: number, ky: number) => ((a[0] - o[0]) * kx) * ((b[1] - o[1]) * ky) - ((a[1] - o[1]) * ky) * ((b[0] - o[0]) * kx);
+
 /**
  * Convex hull of the vertices of some parts (Andrew's monotone chain in the local plane at the
  * parts' mean latitude), as lon/lat positions, counter-clockwise, no repeated closing vertex.
@@ -51,11 +54,10 @@ export function hullOf(p: Parts): Position[] {
       pts[j] = q;
     }
   } else pts.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const cross = (o: Position, a: Position, b: Position) => ((a[0] - o[0]) * kx) * ((b[1] - o[1]) * ky) - ((a[1] - o[1]) * ky) * ((b[0] - o[0]) * kx);
   const lower: Position[] = [];
-  for (const q of pts) { while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], q) <= 0) lower.pop(); lower.push(q); }
+  for (const q of pts) { while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], q, kx, ky) <= 0) lower.pop(); lower.push(q); }
   const upper: Position[] = [];
-  for (let i = pts.length - 1; i >= 0; i--) { const q = pts[i]; while (upper.length >= 2 && cross(upper[upper.length - 2], upper[upper.length - 1], q) <= 0) upper.pop(); upper.push(q); }
+  for (let i = pts.length - 1; i >= 0; i--) { const q = pts[i]; while (upper.length >= 2 && cross(upper[upper.length - 2], upper[upper.length - 1], q, kx, ky) <= 0) upper.pop(); upper.push(q); }
   lower.pop(); upper.pop();
   const h = lower.concat(upper);
   return h.length ? h : [pts[0]];
@@ -68,17 +70,14 @@ export function farthestFromPoint(px: number, py: number, hull: readonly Positio
   return best;
 }
 
-/** A hull's positions as one array (lon, lat, lon, lat, …), for {@link farthestFromFlat}. */
-export function flatHull(hull: readonly Position[]): Float64Array {
-  const xy = new Float64Array(2 * hull.length);
-  for (let i = 0; i < hull.length; i++) { xy[2 * i] = hull[i][0]; xy[2 * i + 1] = hull[i][1]; }
-  return xy;
-}
-
-/** {@link farthestFromPoint} over a hull from {@link flatHull}: the same vertices in the same order, the same value. */
-export function farthestFromFlat(px: number, py: number, xy: Float64Array): number {
+/**
+ * {@link farthestFromPoint} over a hull given as one flat array (lon, lat, lon, lat, …), or over the
+ * positions from index `from` to `to` of an array holding several hulls: the same vertices in the
+ * same order give the same value.
+ */
+export function farthestFromFlat(px: number, py: number, xy: Float64Array, from = 0, to = xy.length): number {
   let best = 0;
-  for (let i = 0; i < xy.length; i += 2) { const d = distanceLL(px, py, xy[i], xy[i + 1]); if (d > best) best = d; }
+  for (let i = from; i < to; i += 2) { const d = distanceLL(px, py, xy[i], xy[i + 1]); if (d > best) best = d; }
   return best;
 }
 
@@ -285,14 +284,13 @@ export function prepareParts(p: Parts): PreparedParts {
   let n = p.points.length;
   for (const l of p.paths) n += l.length - 1;
   const ax = new Float64Array(n), ay = new Float64Array(n), bx = new Float64Array(n), by = new Float64Array(n);
-  let k = 0, lat = 0, latN = 0;
-  const add = (x0: number, y0: number, x1: number, y1: number) => {
-    ax[k] = x0; ay[k] = y0; bx[k] = x1; by[k] = y1; k++;
-    lat += y0; latN++;
-  };
-  for (const q of p.points) add(q[0], q[1], q[0], q[1]);
-  for (const l of p.paths) for (let i = 1; i < l.length; i++) add(l[i - 1][0], l[i - 1][1], l[i][0], l[i][1]);
-  const lat0 = latN ? lat / latN : 0, kx = kxAt(lat0), ky = kyAt(lat0);
+  // (no closure: this runs once per placement region)
+  let k = 0, lat = 0;
+  for (const q of p.points) { ax[k] = bx[k] = q[0]; ay[k] = by[k] = q[1]; k++; lat += q[1]; }
+  for (const l of p.paths) {
+    for (let i = 1; i < l.length; i++) { const a = l[i - 1], b = l[i]; ax[k] = a[0]; ay[k] = a[1]; bx[k] = b[0]; by[k] = b[1]; k++; lat += a[1]; }
+  }
+  const lat0 = k ? lat / k : 0, kx = kxAt(lat0), ky = kyAt(lat0);
   let fb: Flatbush | null = null;
   if (n > SMALL) {
     fb = new Flatbush(n);

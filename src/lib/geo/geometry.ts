@@ -41,7 +41,8 @@ function pushPath(into: Parts, l: Position[]): void {
   else if (l.length > 1) into.paths.push(l);
 }
 function pushPolygon(into: Parts, rings: Position[][]): void {
-  const rs = rings.filter((r) => r.length > 0);
+  const rs: Position[][] = [];
+  for (const r of rings) if (r.length > 0) rs.push(r);
   if (rs.length === 0) return;
   into.polygons.push(rs);
   for (const r of rs) pushPath(into, r);

@@ -94,9 +94,10 @@ export function buildTargetIndex(features: readonly Feature[], opts: TargetIndex
   const ids: (string | undefined)[] = new Array(n);
   const idAt = (i: number): string => ids[i] ?? (ids[i] = opts.idOf ? opts.idOf(features[i], i) : featureId(features[i], i));
   const cats: (string[] | null)[] = opts.categoryOf ? new Array(n).fill(null) : [];
-  const partsOf: (Parts | null)[] = new Array(n).fill(null);
+  // a feature's parts, or for a Point its position (the parts toParts gives, without building them)
+  const partsOf: (Parts | Position | null)[] = new Array(n).fill(null);
   // pass 1: decompose, count items, mean latitude
-  let nItems = 0, latSum = 0, latN = 0, size = 0;
+  let nItems = 0, latSum = 0, latN = 0, size = 0, nPoly = 0;
   for (let i = 0; i < n; i++) {
     const f = features[i];
     if (opts.categoryOf) {
@@ -104,11 +105,17 @@ export function buildTargetIndex(features: readonly Feature[], opts: TargetIndex
       if (cat != null) cats[i] = Array.isArray(cat) ? [...new Set(cat.map(String))] : [String(cat)];
     }
     if (!f || !f.geometry) continue;
+    if (f.geometry.type === 'Point') {
+      const c = f.geometry.coordinates;
+      partsOf[i] = c; size++; nItems++; latSum += c[1]; latN++;
+      continue;
+    }
     const p = toParts(f.geometry);
     if (p.points.length === 0 && p.paths.length === 0) continue;
     partsOf[i] = p;
     size++;
     nItems += p.points.length + p.polygons.length;
+    nPoly += p.polygons.length;
     for (const c of p.points) { latSum += c[1]; latN++; }
     for (const l of p.paths) { nItems += l.length - 1; latSum += l[0][1]; latN++; }
   }
@@ -117,11 +124,13 @@ export function buildTargetIndex(features: readonly Feature[], opts: TargetIndex
   // pass 2: items into typed arrays
   const kind = new Uint8Array(nItems), feat = new Int32Array(nItems);
   const c0 = new Float64Array(nItems), c1 = new Float64Array(nItems), c2 = new Float64Array(nItems), c3 = new Float64Array(nItems);
-  const polyRef: (Position[][] | null)[] = new Array(nItems).fill(null);
+  // (polygon items' rings; none to hold when there is no polygon: an array per item outlives the build)
+  const polyRef: (Position[][] | null)[] = nPoly ? new Array(nItems).fill(null) : [];
   let it = 0;
   for (let i = 0; i < n; i++) {
     const p = partsOf[i];
     if (!p) continue;
+    if (Array.isArray(p)) { kind[it] = KIND_POINT; feat[it] = i; c0[it] = c2[it] = p[0]; c1[it] = c3[it] = p[1]; it++; continue; }
     for (const c of p.points) { kind[it] = KIND_POINT; feat[it] = i; c0[it] = c2[it] = c[0]; c1[it] = c3[it] = c[1]; it++; }
     for (const l of p.paths) {
       for (let k = 1; k < l.length; k++) {
@@ -184,24 +193,36 @@ export function buildTargetIndex(features: readonly Feature[], opts: TargetIndex
     return r;
   };
 
-  /** Search box of radius r metres around bbox [w,s,e,n], in the scaled plane. */
-  const searchBox = (w: number, s: number, e: number, n: number, r: number): [number, number, number, number] => {
+  /** Search box of radius r metres around bbox [w,s,e,n], in the scaled plane: into sb (no allocation per query). */
+  const sb = new Float64Array(4);
+  const searchBox = (w: number, s: number, e: number, n: number, r: number): Float64Array => {
     const kyMin = Math.min(kyAt(0), kyAt(Math.max(Math.abs(s), Math.abs(n)))) ; // ky grows with |lat|
     const dLat = r / kyMin * 1.001 + 1e-9;
     const latAbsMax = Math.min(89.9, Math.max(Math.abs(s - dLat), Math.abs(n + dLat)));
     const dLon = r / kxAt(latAbsMax) * 1.001 + 1e-9;
-    return [(w - dLon) * KX0, (s - dLat) * KY0, (e + dLon) * KX0, (n + dLat) * KY0];
+    sb[0] = (w - dLon) * KX0; sb[1] = (s - dLat) * KY0; sb[2] = (e + dLon) * KX0; sb[3] = (n + dLat) * KY0;
+    return sb;
+  };
+  // phase 1's filter, one function for the index (a closure per query cost an allocation, and under
+  // tsx a renaming): a polygon item counts only when it holds the query point (fx, fy)
+  let fx = NaN, fy = NaN, fItems: Int32Array = new Int32Array(0);
+  const holdsQuery = (j: number): boolean => {
+    const it = fItems[j];
+    if (kind[it] !== KIND_POLY) return true;
+    itemDist(it, fx, fy);
+    return out.d === 0;
   };
 
   const resultFor = (i: number, d: number, ax: number, ay: number, bx: number, by: number, category: string | null): NearestResult => ({
     id: idAt(i), featureIndex: i, category, distanceM: d, nearestA: [ax, ay], nearestB: [bx, by],
   });
 
-  const nearest = (site: Geometry, q: NearestOptions = {}): NearestResult | null => {
-    if (q.maxDistanceM !== undefined && !(typeof q.maxDistanceM === 'number' && q.maxDistanceM >= 0)) {
-      throw new Error(`maxDistanceM must be a non-negative number, got ${describe(q.maxDistanceM)}`);
+  const nearest = (site: Geometry, q?: NearestOptions): NearestResult | null => {
+    const maxD = q?.maxDistanceM;
+    if (maxD !== undefined && !(typeof maxD === 'number' && maxD >= 0)) {
+      throw new Error(`maxDistanceM must be a non-negative number, got ${describe(maxD)}`);
     }
-    const category = q.category ?? null;
+    const category = q?.category ?? null;
     const tree = trees.get(category);
     if (!tree || !tree.fb) return null;
     let first: Position | undefined, isPoint: boolean;
@@ -216,20 +237,16 @@ export function buildTargetIndex(features: readonly Feature[], opts: TargetIndex
     qkx = kxAt(py); qky = kyAt(py);
     const items = tree.items;
     // phase 1: an upper bound from the nearest bbox
-    const cand = tree.fb.neighbors(px * KX0, py * KY0, 1, Infinity, (j: number) => {
-      const it = items[j];
-      if (kind[it] !== KIND_POLY) return true;
-      itemDist(it, px, py);
-      return out.d === 0;
-    });
+    fx = px; fy = py; fItems = items;
+    const cand = tree.fb.neighbors(px * KX0, py * KY0, 1, Infinity, holdsQuery);
     if (cand.length === 0) return null;
     itemDist(items[cand[0]], px, py);
     let bound = out.d;
-    if (q.maxDistanceM !== undefined && bound > q.maxDistanceM) bound = q.maxDistanceM;
+    if (maxD !== undefined && bound > maxD) bound = maxD;
     // phase 2: exact over the candidates in the bound box
-    const bb = isPoint ? [px, py, px, py] : bboxOf(site)!;
-    const [x0, y0, x1, y1] = searchBox(bb[0], bb[1], bb[2], bb[3], bound);
-    const found = tree.fb.search(x0, y0, x1, y1);
+    if (isPoint) searchBox(px, py, px, py, bound);
+    else { const bb = bboxOf(site)!; searchBox(bb[0], bb[1], bb[2], bb[3], bound); }
+    const found = tree.fb.search(sb[0], sb[1], sb[2], sb[3]);
     let best: NearestResult | null = null;
     if (isPoint) {
       let bd = Infinity, bi = -1, bx = NaN, by = NaN;
@@ -249,7 +266,7 @@ export function buildTargetIndex(features: readonly Feature[], opts: TargetIndex
       }
     }
     if (!best) return null;
-    if (q.maxDistanceM !== undefined && best.distanceM > q.maxDistanceM) return null;
+    if (maxD !== undefined && best.distanceM > maxD) return null;
     best.category = category ?? (cats[best.featureIndex]?.[0] ?? null);
     return best;
   };
@@ -260,9 +277,9 @@ export function buildTargetIndex(features: readonly Feature[], opts: TargetIndex
     if (!tree || !tree.fb) return [];
     const bb = bboxOf(site);
     if (!bb) return [];
-    const [x0, y0, x1, y1] = searchBox(bb[0], bb[1], bb[2], bb[3], radiusM);
+    searchBox(bb[0], bb[1], bb[2], bb[3], radiusM);
     const seen = new Set<number>();
-    for (const j of tree.fb.search(x0, y0, x1, y1)) seen.add(feat[tree.items[j]]);
+    for (const j of tree.fb.search(sb[0], sb[1], sb[2], sb[3])) seen.add(feat[tree.items[j]]);
     const res: NearestResult[] = [];
     for (const f of [...seen].sort((a, b) => a - b)) {
       const r = geometryDistance(site, features[f].geometry);
