@@ -117,6 +117,16 @@ export class ImportClient {
     return Promise.race([api.displayPart(key, meta, db, keys).catch(() => null), failed]);
   }
 
+  /**
+   * The map's parts stored next to layer `id` for `keys` (see `display-part.ts`), read in the
+   * worker; null when there are none of this format (or the worker failed).
+   */
+  async storedDisplayPart(id: string, db: { name: string; store: string }, keys: string[]): Promise<DisplayParts | null> {
+    const api = this.start();
+    const failed = this.failed!.then(() => null);
+    return Promise.race([api.storedDisplayPart(id, db, keys).catch(() => null), failed]);
+  }
+
   /** Exports a collection (reprojected) in the worker; rejects when the worker fails. */
   async exportCollection(fc: FeatureCollection<Geometry | null>, options: ExportOptions): Promise<ExportResult> {
     const api = this.start();

@@ -92,6 +92,15 @@ export const importApi = {
     await saveParts(store, key, partKey, storedParts(parts, keys));
     return transferred(parts);
   },
+  /**
+   * The map's parts stored next to layer `id`'s record when they are of this format for `keys`
+   * (transferred), else null: nothing is written (a reload draws a big layer's points from them
+   * before its record is read; without them the map waits for the record, see `displayPart`).
+   */
+  async storedDisplayPart(id: string, db: { name: string; store: string }, keys: string[]): Promise<DisplayParts | null> {
+    const saved = readStoredParts(await get(MAP_PART_PREFIX + id, storeOf(db)).catch(() => undefined), keys);
+    return saved ? transferred(saved) : null;
+  },
   exportCollection(fc: FeatureCollection<Geometry | null>, options: ExportOptions): ExportResult {
     return exportCollection(fc, options);
   },

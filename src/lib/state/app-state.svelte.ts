@@ -16,6 +16,7 @@ import { filtersActive, passesFilters } from './filters.ts';
 import type { RangeStatus } from './score-ranges.ts';
 import type { Draft, DrawMode } from '../map/draw-types.ts';
 import { coverage, type Coverage } from '../ui/coverage.ts';
+import type { EarlyLayer } from './early-layers.ts';
 import { effectiveLayers, isBigReference, normaliseUserLayer, userFeatureById, type UserLayerSpec } from '../data/user-layers.ts';
 import type { SurfaceOverlay } from '../map/surface-layer.ts';
 import type { DisplayParts } from '../map/display-part.ts';
@@ -102,6 +103,14 @@ export class AppState {
    * the import worker); null or a null result: the map writes it itself, a slice at a time.
    */
   displayPart: ((spec: UserLayerSpec, keys: string[]) => Promise<DisplayParts | null>) | null = null;
+  /**
+   * On a reload, the big reference layers whose record is still being read (their heads, see
+   * `early-layers.ts`): the map draws their points from their stored map part meanwhile. Emptied
+   * by the importer once the records are read (or could not be).
+   */
+  earlyBigLayers = $state.raw<EarlyLayer[]>([]);
+  /** A big layer's stored map part for the style's keys (set by the importer); null: none stored. */
+  storedDisplayPart: ((layer: EarlyLayer, keys: string[]) => Promise<DisplayParts | null>) | null = null;
 
   searchIndex: SearchEntry[] = $derived(buildSearchIndex(this.dataLayers));
 

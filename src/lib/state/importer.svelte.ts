@@ -11,6 +11,7 @@ import type { AppState } from './app-state.svelte.ts';
 import { APP_DB, ItemStore, type ItemStoreOptions } from './item-store.ts';
 import { noticeOf } from './notices.ts';
 import { MAP_PART_PREFIX } from '../map/display-part.ts';
+import { earlyBigLayers, type EarlyLayer } from './early-layers.ts';
 
 /** The single record of earlier versions, moved to one key per layer (`user-layer:<id>`) on first load. */
 const LEGACY_KEY = 'user-layers:v1';
@@ -56,13 +57,15 @@ export function layerFingerprint(l: UserLayerSpec): string {
  * Reads the saved layers in the order they were added (ids carry the time), migrating the legacy
  * record. `unreadable`: records that are not layers; `failed`: layers stored in parts that could
  * not be read whole (each error names the layer and the part); both stay stored. `storedWhole`:
- * ids of big layers an earlier version stored as one record.
+ * ids of big layers an earlier version stored as one record. `onEarly` is told the big reference
+ * layers stored in parts (without their features) as soon as their heads are read, before their
+ * features are.
  */
-export async function loadUserLayers(store: ItemStore<UserLayerSpec>): Promise<{ layers: UserLayerSpec[]; unreadable: number; failed: Error[]; storedWhole: string[] }> {
+export async function loadUserLayers(store: ItemStore<UserLayerSpec>, onEarly?: (early: EarlyLayer[]) => void): Promise<{ layers: UserLayerSpec[]; unreadable: number; failed: Error[]; storedWhole: string[] }> {
   const { items: all, failed, storedWhole } = await store.read({
     key: LEGACY_KEY,
     split: (old) => (Array.isArray(old) ? (old as UserLayerSpec[]).filter(isLayer).map((l) => [l.id, l]) : []),
-  });
+  }, onEarly && ((heads) => onEarly(earlyBigLayers(heads))));
   const layers = [...all.values()].filter(isLayer).sort((a, b) => (a.addedAt ?? 0) - (b.addedAt ?? 0) || a.id.localeCompare(b.id));
   return { layers, unreadable: all.size - layers.length, failed, storedWhole };
 }
@@ -92,6 +95,7 @@ export class Importer {
       void collection;
       return this.client.displayPart(`${LAYER_PREFIX}${spec.id}`, meta, APP_DB, keys);
     };
+    app.storedDisplayPart = (layer, keys) => this.client.storedDisplayPart(layer.id, APP_DB, keys);
   }
 
   /** Reads a File from a picker or a drop. */
@@ -180,14 +184,19 @@ export class Importer {
       this.store.onExternalChange(() => void this.load());
     }
     try {
-      const { layers, unreadable, failed, storedWhole } = await loadUserLayers(this.store);
+      // A big layer's points are drawn from its stored map part while its features are read.
+      const { layers, unreadable, failed, storedWhole } = await loadUserLayers(this.store, (early) => {
+        if (early.length) this.app.earlyBigLayers = early;
+      });
       this.app.userLayers = layers;
+      if (this.app.earlyBigLayers.length) this.app.earlyBigLayers = [];
       // A big layer stored whole by an earlier version: the import worker rewrites it in parts
       // (read back without a long task from the next visit on); failing that, it stays as it is.
       for (const l of layers) if (storedWhole.includes(l.id)) void this.client.storeInParts(`${LAYER_PREFIX}${l.id}`, APP_DB, layerFingerprint(l));
       if (unreadable) this.app.notify('layersNotRead', `${unreadable} imported layer(s) could not be read and were set aside`);
       for (const e of failed) this.app.notices = [...this.app.notices, noticeOf('layerNotRead', e)];
     } catch (e) {
+      if (this.app.earlyBigLayers.length) this.app.earlyBigLayers = [];
       this.app.notices = [...this.app.notices, noticeOf('layersNotRead', e)];
     }
   }

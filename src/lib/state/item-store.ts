@@ -111,9 +111,10 @@ export class ItemStore<T> {
 
   /**
    * {@link loadAll}, with the items that could not be read whole (a part missing) left out and
-   * reported: they stay stored, and a save neither rewrites nor deletes them.
+   * reported: they stay stored, and a save neither rewrites nor deletes them. `onHeads` is told
+   * the stored values (heads of the items stored in parts) before their parts are read.
    */
-  async read(legacy?: { key: string; split: (value: unknown) => [string, T][] }): Promise<ItemsRead<T>> {
+  async read(legacy?: { key: string; split: (value: unknown) => [string, T][] }, onHeads?: (heads: readonly (readonly [string, unknown])[]) => void): Promise<ItemsRead<T>> {
     const heads = await this.run('readwrite', async (s) => {
       if (legacy) {
         const old = await promisifyRequest(s.get(legacy.key));
@@ -129,6 +130,7 @@ export class ItemStore<T> {
       const [keys, values] = await Promise.all([promisifyRequest(s.getAllKeys(range)), promisifyRequest(s.getAll(range))]);
       return keys.map((k, i) => [String(k).slice(this.prefix.length), values[i] as T] as const);
     }, 'read');
+    onHeads?.(heads);
     const { rows, failed } = await this.joinParts(heads);
     this.known = new Map(rows.map(([id, v]) => [id, this.fingerprint(v)]));
     const storedWhole = this.inParts ? heads.filter(([, v]) => !partsNote(v) && ((v as { collection?: { features?: unknown[] } })?.collection?.features?.length ?? 0) > FEATURES_PER_PART).map(([id]) => id) : [];
