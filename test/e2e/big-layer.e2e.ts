@@ -167,7 +167,7 @@ describe('a big imported point layer (production build, Debian Chromium)', () =>
     // not) until the map shows the points, 6 s at most (the store gives up on a read after 8 s):
     // the points are drawn from the stored map part before any feature of the record is read.
     await page.addInitScript(() => {
-      const w = window as unknown as { __partsHeld: number; __atRelease: { points: number; drawn: boolean; cards: number; ms: number } | null; __mapProbe?: MapProbe };
+      const w = window as unknown as { __partsHeld: number; __atRelease: { points: number; drawn: boolean; cards: number; loading: number; ms: number } | null; __mapProbe?: MapProbe };
       w.__partsHeld = 0;
       w.__atRelease = null;
       let release!: () => void;
@@ -179,7 +179,7 @@ describe('a big imported point layer (production build, Debian Chromium)', () =>
         const drawn = points > 0 && w.__mapProbe!.renderedAtCentre('user-points') > 0;
         if (!w.__partsHeld || (!drawn && Date.now() - started < 6000)) return;
         clearInterval(watch);
-        w.__atRelease = { points, drawn, cards: document.querySelectorAll('[data-testid="file-properties"]').length, ms: Date.now() - started };
+        w.__atRelease = { points, drawn, cards: document.querySelectorAll('[data-testid="file-properties"]').length, loading: document.querySelectorAll('[data-testid="card-layer-loading"]').length, ms: Date.now() - started };
         release();
       }, 50);
       const get = IDBObjectStore.prototype.get;
@@ -200,8 +200,8 @@ describe('a big imported point layer (production build, Debian Chromium)', () =>
     console.log(`big layer: points drawn ${early.ms} ms after the reload's page start, the record's parts held`);
     delete (early as { ms?: number }).ms;
     // Every part was asked for and held; when they were let through every point was shown, some
-    // drawn, and the card of the selected point (kept by the link) was still waiting for the record.
-    expect(early).toEqual({ held: N / 5000, atRelease: { points: N, drawn: true, cards: 0 } });
+    // drawn, and the card of the selected point (kept by the link) said it was waiting for the record.
+    expect(early).toEqual({ held: N / 5000, atRelease: { points: N, drawn: true, cards: 0, loading: 1 } });
     // The view comes back zoomed in on the point (the link keeps it): its neighbours are drawn there.
     await waitForMapIdle(page, 120_000, 'user-points');
     await expect.poll(async () => (await probe(page, 'bigPoints')).points, { timeout: 60_000 }).toBe(N);

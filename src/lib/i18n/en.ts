@@ -324,6 +324,7 @@ export const en: Record<keyof typeof vi, string> = {
   // Robustness: GPX CRS line, import worker, storage, fatal errors
   'crs.gpx': 'GPX is always WGS84',
   'dossier.needsNetwork': 'The PDF dossier needs the network once to load its code and fonts (then it works offline too).',
+  'card.layerLoading': 'Reading the imported layer; this point\'s card opens once it is read…',
   'card.fileProperties': 'Properties in the file',
   'fatal.title': 'The map data could not be loaded',
   'fatal.reason': 'The data package (manifest.json) could not be loaded or read, so the map cannot be shown. Check the network connection and reload the page.',

@@ -322,6 +322,7 @@ export const vi = {
   // Robustness: GPX CRS line, import worker, storage, fatal errors
   'crs.gpx': 'GPX luôn là WGS84',
   'dossier.needsNetwork': 'Hồ sơ PDF cần mạng một lần để tải mã và phông chữ (sau đó dùng được cả khi ngoại tuyến).',
+  'card.layerLoading': 'Đang đọc lớp đã nhập; thẻ của điểm này mở khi đọc xong…',
   'card.fileProperties': 'Thuộc tính trong tệp',
   'fatal.title': 'Không tải được dữ liệu của bản đồ',
   'fatal.reason': 'Gói dữ liệu (manifest.json) không tải hoặc không đọc được, nên bản đồ không thể hiển thị. Kiểm tra kết nối mạng rồi tải lại trang.',
