@@ -341,9 +341,9 @@ function polygonChords(P: PreparedParts, slot: number, q: number, halves: Float6
   const lat0 = F.lat0, lon0 = F.lon0, kx = F.kx;
   // strip index ≈ (lat − lat0)·ky·n / 2R + n/2 − 1/2
   const scale = (F.ky * n) / (2 * R), shift = n / 2 - 0.5;
-  // a segment wholly west (east) of these longitudes crosses every chord's line west (east) of
-  // the chord: 1 cm beyond the disc's box, far more than the crossings' rounding
-  const xWest = lon0 - R / kx - 1e-7, xEast = lon0 + R / kx + 1e-7;
+  // a segment wholly east of this longitude crosses every chord's line east of the chord: 1 cm
+  // beyond the disc's box, far more than the crossings' rounding (and the same per run below)
+  const xEast = lon0 + R / kx + 1e-7;
   const start = uStart, fill = uFill, west = uWest;
   const { ax, ay, bx, by } = P;
   const runs = segmentRuns(P), box = runs.box, even = runs.even, rFrom = runs.from, rTo = runs.to;
@@ -354,8 +354,15 @@ function polygonChords(P: PreparedParts, slot: number, q: number, halves: Float6
   for (let r = 0, nr = rFrom.length; r < nr; r++) {
     // no segment of the run reaches a chord's latitude (none in [lo, hi)), or all are east
     if (box[4 * r + 3] <= latLo || box[4 * r + 1] > latHi || (even && box[4 * r] > xEast)) continue;
+    // the chords the run's segments can cross: strips k0 … k1 − 1; the longest of them (half
+    // chords rise to the middle strips), which narrows west and east to this run's chords
+    const k0 = firstAtOrAbove(lats, box[4 * r + 1], lat0, scale, shift), k1 = firstAtOrAbove(lats, box[4 * r + 3], lat0, scale, shift);
+    if (k1 <= k0) continue;
+    const cMax = k1 <= n / 2 ? halves[k1 - 1] : k0 >= n / 2 ? halves[k0] : Math.max(halves[n / 2 - 1], halves[n / 2]);
+    const xW = lon0 - cMax / kx - 1e-7, xE = lon0 + cMax / kx + 1e-7;
+    if (even && box[4 * r] > xE) continue;
     const i0 = rFrom[r], i1 = rTo[r];
-    if (even && box[4 * r + 2] < xWest) {
+    if (even && box[4 * r + 2] < xW) {
       // wholly west: the run crosses a line an odd number of times iff its ends lie on either side
       const y0 = ay[i0], y1 = by[i1 - 1];
       if (y0 !== y1) {
@@ -369,10 +376,10 @@ function polygonChords(P: PreparedParts, slot: number, q: number, halves: Float6
       const lo = ya < yb ? ya : yb, hi = ya < yb ? yb : ya;
       if (!(hi > lo) || hi <= latLo || lo > latHi) continue;
       const xa = ax[i], xb = bx[i];
-      if (even && (xa < xb ? xa : xb) > xEast) continue;
+      if (even && (xa < xb ? xa : xb) > xE) continue;
       // the segment crosses the chords whose latitude lies in [its lower end, its upper end)
       const a = firstAtOrAbove(lats, lo, lat0, scale, shift);
-      if (even && (xa < xb ? xb : xa) < xWest) { west[a] ^= 1; west[firstAtOrAbove(lats, hi, lat0, scale, shift)] ^= 1; continue; }
+      if (even && (xa < xb ? xb : xa) < xW) { west[a] ^= 1; west[firstAtOrAbove(lats, hi, lat0, scale, shift)] ^= 1; continue; }
       for (let k = a; k < n && lats[k] < hi; k++) {
         const lat = lats[k];
         if (m === uKs.length) { const k2 = new Int32Array(m * 2); k2.set(uKs); uKs = k2; const x2 = new Float64Array(m * 2); x2.set(uXv); uXv = x2; }
