@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Feature, FeatureCollection, Position } from 'geojson';
+import type { Feature, FeatureCollection, Polygon, Position } from 'geojson';
 import { frameAt, polygonInDisc, unionAreasInDisc, UNION_STRIPS, type Frame } from '../../src/lib/geo/disc.ts';
 import { prepareParts } from '../../src/lib/geo/extremes.ts';
 import { toParts } from '../../src/lib/geo/geometry.ts';
@@ -82,5 +82,60 @@ describe('unionAreasInDisc on the bundled material zones', () => {
     expect(z).toBeDefined();
     const [u] = unionAreasInDisc([[prepareParts(toParts(z.f.geometry))]], F, R);
     expect(Math.abs(u - z.exact) / z.exact).toBeLessThan(5e-3);
+  });
+
+  it('equals the plain rule at several radii in turn (the strips kept per radius)', () => {
+    const F = frameAt([105.83, 22.15]);
+    const prepared = zones.map((f) => prepareParts(toParts(f.geometry)));
+    for (const R of [10_000, 5_000, 10_000, 2_500]) {
+      const [got] = unionAreasInDisc([prepared], F, R);
+      const want = bruteUnion(zones, F, R);
+      expect(want).toBeGreaterThan(0.2 * Math.PI * R * R);
+      expect(Math.abs(got - want)).toBeLessThanOrEqual(1e-9 * want);
+    }
+  });
+});
+
+describe('unionAreasInDisc away from the disc', () => {
+  const F = frameAt([105.83, 22.15]);
+  const R = 10_000;
+  const dLon = (2 * R) / F.kx, dLat = (2 * R) / F.ky;
+  /** A polygon zone feature from one lon/lat ring (degrees around the disc centre, in units of 2R). */
+  const zone = (ring: number[][]): Feature => ({
+    type: 'Feature', properties: {},
+    geometry: { type: 'Polygon', coordinates: [ring.map(([x, y]) => [F.lon0 + x * dLon, F.lat0 + y * dLat])] },
+  });
+  // many short edges, so that whole runs of them lie west or east of the disc
+  const densify = (ring: number[][], per: number) => ring.slice(0, -1).flatMap(([x, y], i) => {
+    const [x2, y2] = ring[i + 1];
+    return Array.from({ length: per }, (_, k) => [x + ((x2 - x) * k) / per, y + ((y2 - y) * k) / per]);
+  }).concat([ring[ring.length - 1]]);
+
+  it('a ring around the whole disc (no edge near it) covers the whole disc', () => {
+    const f = zone(densify([[-1, -1], [1, -1], [1, 1], [-1, 1], [-1, -1]], 40));
+    const [got] = unionAreasInDisc([[prepareParts(toParts(f.geometry))]], F, R);
+    expect(Math.abs(got - Math.PI * R * R)).toBeLessThan(1e-6 * Math.PI * R * R);
+    expect(Math.abs(got - bruteUnion([f], F, R))).toBeLessThanOrEqual(1e-9 * got);
+  });
+
+  it('a ring with a wiggly west side and its hole east of the disc: as the plain rule', () => {
+    const west = Array.from({ length: 81 }, (_, i) => [-0.9 + 0.1 * Math.sin(i), 1 - i / 40]);
+    const outer = zone([...west, [0.2, -1], [0.9, -1], [0.9, 1], [0.1, 1], west[0]]);
+    const hole = [[0.6, -0.2], [0.7, -0.2], [0.7, 0.3], [0.6, 0.3], [0.6, -0.2]].map(([x, y]) => [F.lon0 + x * dLon, F.lat0 + y * dLat]);
+    (outer.geometry as Polygon).coordinates.push(hole);
+    const [got] = unionAreasInDisc([[prepareParts(toParts(outer.geometry))]], F, R);
+    const want = bruteUnion([outer], F, R);
+    expect(want).toBeGreaterThan(0.5 * Math.PI * R * R);
+    expect(Math.abs(got - want)).toBeLessThanOrEqual(1e-9 * want);
+  });
+
+  it('a ring not closed, ending inside the disc: as the plain rule (no edge of it taken as closing)', () => {
+    // west side far west, the south side, the east side far east up to the centre's latitude
+    const f = zone([[-1, 1], ...densify([[-1, 1], [-1, -1], [1, -1], [1, 0]], 20).slice(1)]);
+    const [got] = unionAreasInDisc([[prepareParts(toParts(f.geometry))]], F, R);
+    const want = bruteUnion([f], F, R);
+    // the lines south of the centre cross it twice (covered), the others once (not)
+    expect(Math.abs(want / (Math.PI * R * R) - 0.5)).toBeLessThan(0.01);
+    expect(Math.abs(got - want)).toBeLessThanOrEqual(1e-9 * want);
   });
 });

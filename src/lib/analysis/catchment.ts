@@ -8,7 +8,7 @@ import type { Feature, Geometry } from 'geojson';
 import { kxAt, distanceLL, type LonLat } from '../geo/ruler.ts';
 import { bboxOfParts, centreOf, featureId, toParts } from '../geo/geometry.ts';
 import { describe } from '../geo/target-index.ts';
-import { frameAt, lineLengthInDisc, prepareRing, preparedPolygonInDisc, unionAreasInDisc, type PreparedPolygons } from '../geo/disc.ts';
+import { frameAt, lineLengthInDisc, prepareRing, preparedPolygonInDisc, unionAreasInDisc, type Frame, type PreparedPolygons } from '../geo/disc.ts';
 import { prepareParts, type PreparedParts } from '../geo/extremes.ts';
 import { isDeposit, isMvLine } from './predicates.ts';
 
@@ -102,37 +102,7 @@ function runCatchment(site: Geometry, radiusKm: number, zonesP: Prepared[] | nul
   // disc bbox in degrees (generous: 1 % margin), to skip far features without touching vertices
   const dLat = (R / F.ky) * 1.01, dLon = (R / kxAt(Math.min(89, Math.abs(centre[1]) + dLat))) * 1.01;
   const near = (p: Prepared) => !(p.w > centre[0] + dLon || p.e < centre[0] - dLon || p.s > centre[1] + dLat || p.n < centre[1] - dLat);
-  let zones: CatchmentResult['zones'] = null, cropAreaHa: CatchmentResult['cropAreaHa'] = null, cropAreaHaApportioned: CatchmentResult['cropAreaHaApportioned'] = null;
-  let zoneUnionHa: number | null = null;
-  if (zonesP) {
-    zones = []; cropAreaHa = {}; cropAreaHaApportioned = {};
-    const inDisc: { crop: string; prep: PreparedParts; insideM2: number }[] = [];
-    zonesP.forEach((p) => {
-      if (!near(p)) return;
-      const { f, i } = p;
-      const r = preparedPolygonInDisc(p.polys, F, R);
-      if (r.insideM2 <= 0) return;
-      const pr = (f.properties ?? {}) as Record<string, unknown>;
-      const crop = String(pr.crop ?? 'unknown');
-      const areaHa = r.insideM2 / 1e4;
-      const shareOfZone = r.totalM2 > 0 ? Math.min(1, r.insideM2 / r.totalM2) : 0;
-      const sourced = typeof pr.area_ha === 'number' && Number.isFinite(pr.area_ha) ? pr.area_ha * shareOfZone : null;
-      zones!.push({ id: featureId(f, i), crop, areaHa, shareOfZone, cropAreaHaApportioned: sourced });
-      inDisc.push({ crop, prep: p.prep ?? (p.prep = prepareParts(toParts(f.geometry))), insideM2: r.insideM2 });
-      if (sourced !== null) cropAreaHaApportioned![crop] = (cropAreaHaApportioned![crop] ?? 0) + sourced;
-    });
-    // unions: per crop and over all crops (overlapping zones counted once) — the exact sum of the
-    // clipped areas when no two zones' boxes overlap; else by strips (geo/disc.ts unionAreasInDisc)
-    const crops = [...new Set(inDisc.map((z) => z.crop))];
-    const groups = [inDisc, ...crops.map((c) => inDisc.filter((z) => z.crop === c))];
-    const disjoint = (g: typeof inDisc) => g.every((a, i) => g.every((b, j) => j <= i
-      || a.prep.bbox[0] >= b.prep.bbox[2] || b.prep.bbox[0] >= a.prep.bbox[2] || a.prep.bbox[1] >= b.prep.bbox[3] || b.prep.bbox[1] >= a.prep.bbox[3]));
-    const strips = groups.map((g) => (disjoint(g) ? [] : g.map((z) => z.prep)));
-    const byStrips = unionAreasInDisc(strips, F, R);
-    const areas = groups.map((g, k) => (disjoint(g) ? g.reduce((sum, z) => sum + z.insideM2, 0) : byStrips[k]));
-    zoneUnionHa = areas[0] / 1e4;
-    crops.forEach((c, k) => { cropAreaHa![c] = areas[k + 1] / 1e4; });
-  }
+  const { zones, cropAreaHa, zoneUnionHa, cropAreaHaApportioned } = zonesP ? measureZones(zonesP, near, F, R) : NO_ZONES;
   let deposits: CatchmentResult['deposits'] = null;
   if (minL) {
     deposits = { count: 0, byMineral: {}, ids: [] };
@@ -160,25 +130,63 @@ function runCatchment(site: Geometry, radiusKm: number, zonesP: Prepared[] | nul
       mv.byVoltageKv[String(v)] = (mv.byVoltageKv[String(v)] ?? 0) + len;
     }
   }
-  let population: CatchmentResult['population'] = null;
-  if (communesP) {
-    population = { value: 0, year: 2009, communes: [] };
-    communesP.forEach((p) => {
-      if (!near(p)) return;
-      const { f, i } = p;
-      const pr = (f.properties ?? {}) as Record<string, unknown>;
-      const pop = Number(pr.population_2009);
-      if (!Number.isFinite(pop)) return;
-      const r = preparedPolygonInDisc(p.polys, F, R);
-      if (r.insideM2 <= 0 || r.totalM2 <= 0) return;
-      const share = Math.min(1, r.insideM2 / r.totalM2);
-      population!.value += pop * share;
-      population!.communes.push({ id: featureId(f, i), name: String(pr.name ?? ''), share, people: pop * share });
-    });
-  }
+  const population = communesP ? measurePopulation(communesP, near, F, R) : null;
   return {
     radiusKm, centre,
     method: 'exact circle in the local cheap-ruler (WGS84) plane at the centre: polygon ∩ disc area by Green\'s theorem (triangle–disc per edge), lines clipped analytically',
     zones, cropAreaHa, zoneUnionHa, cropAreaHaApportioned, deposits, mvLineLengthM: mv, population,
   };
+}
+
+type ZoneMeasures = Pick<CatchmentResult, 'zones' | 'cropAreaHa' | 'zoneUnionHa' | 'cropAreaHaApportioned'>;
+const NO_ZONES: ZoneMeasures = { zones: null, cropAreaHa: null, zoneUnionHa: null, cropAreaHaApportioned: null };
+
+// (the zones and the population in functions of their own: smaller to optimise, and a
+// deoptimisation of one does not throw away the other's code)
+function measureZones(zonesP: Prepared[], near: (p: Prepared) => boolean, F: Frame, R: number): ZoneMeasures {
+  const zones: NonNullable<CatchmentResult['zones']> = [], cropAreaHa: Record<string, number> = {}, cropAreaHaApportioned: Record<string, number> = {};
+  const inDisc: { crop: string; prep: PreparedParts; insideM2: number }[] = [];
+  zonesP.forEach((p) => {
+    if (!near(p)) return;
+    const { f, i } = p;
+    const r = preparedPolygonInDisc(p.polys, F, R);
+    if (r.insideM2 <= 0) return;
+    const pr = (f.properties ?? {}) as Record<string, unknown>;
+    const crop = String(pr.crop ?? 'unknown');
+    const areaHa = r.insideM2 / 1e4;
+    const shareOfZone = r.totalM2 > 0 ? Math.min(1, r.insideM2 / r.totalM2) : 0;
+    const sourced = typeof pr.area_ha === 'number' && Number.isFinite(pr.area_ha) ? pr.area_ha * shareOfZone : null;
+    zones.push({ id: featureId(f, i), crop, areaHa, shareOfZone, cropAreaHaApportioned: sourced });
+    inDisc.push({ crop, prep: p.prep ?? (p.prep = prepareParts(toParts(f.geometry))), insideM2: r.insideM2 });
+    if (sourced !== null) cropAreaHaApportioned[crop] = (cropAreaHaApportioned[crop] ?? 0) + sourced;
+  });
+  // unions: per crop and over all crops (overlapping zones counted once) — the exact sum of the
+  // clipped areas when no two zones' boxes overlap; else by strips (geo/disc.ts unionAreasInDisc)
+  const crops = [...new Set(inDisc.map((z) => z.crop))];
+  const groups = [inDisc, ...crops.map((c) => inDisc.filter((z) => z.crop === c))];
+  const disjoint = (g: typeof inDisc) => g.every((a, i) => g.every((b, j) => j <= i
+    || a.prep.bbox[0] >= b.prep.bbox[2] || b.prep.bbox[0] >= a.prep.bbox[2] || a.prep.bbox[1] >= b.prep.bbox[3] || b.prep.bbox[1] >= a.prep.bbox[3]));
+  const strips = groups.map((g) => (disjoint(g) ? [] : g.map((z) => z.prep)));
+  const byStrips = unionAreasInDisc(strips, F, R);
+  const areas = groups.map((g, k) => (disjoint(g) ? g.reduce((sum, z) => sum + z.insideM2, 0) : byStrips[k]));
+  const zoneUnionHa = areas[0] / 1e4;
+  crops.forEach((c, k) => { cropAreaHa[c] = areas[k + 1] / 1e4; });
+  return { zones, cropAreaHa, zoneUnionHa, cropAreaHaApportioned };
+}
+
+function measurePopulation(communesP: Prepared[], near: (p: Prepared) => boolean, F: Frame, R: number): CatchmentResult['population'] {
+  const population: NonNullable<CatchmentResult['population']> = { value: 0, year: 2009, communes: [] };
+  communesP.forEach((p) => {
+    if (!near(p)) return;
+    const { f, i } = p;
+    const pr = (f.properties ?? {}) as Record<string, unknown>;
+    const pop = Number(pr.population_2009);
+    if (!Number.isFinite(pop)) return;
+    const r = preparedPolygonInDisc(p.polys, F, R);
+    if (r.insideM2 <= 0 || r.totalM2 <= 0) return;
+    const share = Math.min(1, r.insideM2 / r.totalM2);
+    population.value += pop * share;
+    population.communes.push({ id: featureId(f, i), name: String(pr.name ?? ''), share, people: pop * share });
+  });
+  return population;
 }
