@@ -51,8 +51,17 @@ describe('bring your own data (production build, Debian Chromium)', () => {
     await dropFile(page, 'test/fixtures/import/bad/truncated.geojson', 'truncated.geojson', 'application/geo+json');
     await expect.poll(async () => (await result.textContent()) ?? '', { timeout: 30_000 }).toContain('truncated.geojson');
     expect(await result.textContent()).toMatch(/✖/);
+    // A tab opened before renders at once when opened again: its loading line never shows.
+    await page.evaluate(() => {
+      const w = window as unknown as { __lazySeen: number };
+      w.__lazySeen = 0;
+      new MutationObserver((records) => {
+        for (const r of records) for (const n of r.addedNodes) if (n instanceof HTMLElement && n.matches('.lazy')) w.__lazySeen++;
+      }).observe(document.getElementById('side-panel')!, { childList: true, subtree: true });
+    });
     await page.click('button[data-panel="sites"]');
-    expect(await rows.count()).toBeGreaterThan(0);
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await page.evaluate(() => (window as unknown as { __lazySeen: number }).__lazySeen)).toBe(0);
     expect(await page.locator('tbody tr[data-row-id]:not([data-row-id^="user-"])').count()).toBe(bundledSites);
     // Imported power lines in the role of 35 kV feeders: every analysis updates at once.
     const mvOf = async (id: string) => {
