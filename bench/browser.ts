@@ -6,7 +6,9 @@
  * drops the GeoJSON file on the map, gives it the role "my sites", presses Add and waits for the
  * table to hold every row. It prints drop → rows, the CLI's time for the same file in the same run
  * (`scripts/analyze.ts --draws 0`, same engine and work, including its start-up), their ratio, the longest main-thread
- * task (PerformanceObserver 'longtask'), the JS heap after a GC (CDP), DOM nodes, and the time to
+ * task (PerformanceObserver 'longtask') with the longest script run and frame rendering of the same
+ * stretch (Long Animation Frames: tells the page's own JavaScript from a map frame waiting on the
+ * software GPU), the JS heap after a GC (CDP), DOM nodes, and the time to
  * sort a column and select a row (click → next frame), and reload → rows (a later visit: saved
  * sites and, when nothing changed, the saved analysis).
  * `points` drops a 200 000-point layer as a reference layer, then reloads the page and times the redraw;
@@ -72,15 +74,47 @@ async function openApp(ctx: BrowserContext, url: string): Promise<{ page: Page; 
   return { page, cdp };
 }
 
-/** Records long tasks from page start; `resetLongTasks` clears the record. */
+/**
+ * Records long tasks from page start; `resetLongTasks` clears the record. Beside the longest task,
+ * the longest script run and the longest rendering part of a frame, from the Long Animation Frames
+ * API: a long task made of the page's own JavaScript (its callbacks, with the garbage collection
+ * they cause) shows as a script of that length; a map frame that waits on the software GPU shows
+ * as a long task whose scripts are short (its time is in the frame's rendering and the commit).
+ */
 const LONGTASK_INIT = () => {
-  const w = window as unknown as { __longest: number };
+  const w = window as unknown as { __longest: number; __script: { d: number; what: string }; __render: number };
   w.__longest = 0;
+  w.__script = { d: 0, what: '' };
+  w.__render = 0;
   new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration); })
     .observe({ type: 'longtask', buffered: true });
+  interface Script { duration: number; invoker: string; sourceFunctionName: string; sourceURL: string }
+  interface Frame extends PerformanceEntry { renderStart: number; scripts: Script[] }
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as Frame[]) {
+        if (e.renderStart > 0) w.__render = Math.max(w.__render, e.startTime + e.duration - e.renderStart);
+        for (const sc of e.scripts ?? []) {
+          if (sc.duration > w.__script.d) w.__script = { d: sc.duration, what: `${sc.invoker} ${sc.sourceFunctionName || ''} ${String(sc.sourceURL).split('/').pop()}`.replace(/\s+/g, ' ').trim() };
+        }
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch { /* no Long Animation Frames API: the script column prints — */ }
 };
-const resetLongTasks = (page: Page) => page.evaluate(() => { (window as unknown as { __longest: number }).__longest = 0; });
+const resetLongTasks = (page: Page) => page.evaluate(() => {
+  const w = window as unknown as { __longest: number; __script: { d: number; what: string }; __render: number };
+  w.__longest = 0;
+  w.__script = { d: 0, what: '' };
+  w.__render = 0;
+});
 const longest = (page: Page) => page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+/** The longest script run (and what ran) and the longest rendering part of a frame since the last reset. */
+const longestScript = (page: Page) => page.evaluate(() => {
+  const w = window as unknown as { __script: { d: number; what: string }; __render: number };
+  return { script: w.__script.d, what: w.__script.what, render: w.__render };
+});
+type Scripts = Awaited<ReturnType<typeof longestScript>>;
+const scriptText = (x: Scripts) => `longest script ${ms(x.script)}${x.what ? ` (${x.what})` : ''}, longest frame rendering ${ms(x.render)}`;
 
 async function heap(cdp: CDPSession): Promise<number | null> {
   try {
@@ -189,7 +223,7 @@ function sitesTrace(browser: Browser, page: Page) {
   };
 }
 
-interface SiteRow { n: number; parse: number; addToRows: number; dropToRows: number; cli: number; longTask: number; heap: number | null; dom: number; sort: number; select: number; reloadToRows: number }
+interface SiteRow { n: number; parse: number; addToRows: number; dropToRows: number; cli: number; longTask: number; scripts: Scripts; reloadScripts: Scripts; heap: number | null; dom: number; sort: number; select: number; reloadToRows: number }
 
 async function benchSites(browser: Browser, url: string, dir: string, count: number): Promise<SiteRow> {
   const name = `bench-sites-${count}.geojson`;
@@ -222,8 +256,9 @@ async function benchSites(browser: Browser, url: string, dir: string, count: num
     const done = await page.evaluate(() => performance.now());
     const dropAt = await page.evaluate(() => (window as unknown as { __dropAt: number }).__dropAt);
     const longTask = await longest(page);
+    const scripts = await longestScript(page);
     await prof.stop(`sites-${count}-drop.cpuprofile`);
-    console.log(`  drop → rows: tasks > 200 ms ${(await tasksSince(page, dropPage)).join(' ') || 'none'}`);
+    console.log(`  drop → rows: tasks > 200 ms ${(await tasksSince(page, dropPage)).join(' ') || 'none'}; ${scriptText(scripts)}`);
     const h = await heap(cdp);
     const dom = await domNodes(page);
     // Sort by a distance column twice (both directions), select a row near the top.
@@ -259,8 +294,9 @@ async function benchSites(browser: Browser, url: string, dir: string, count: num
     await traced.done();
     await prof.stop(`sites-${count}-reload.cpuprofile`);
     console.log(`  reload: sites analysed again ${await page.getAttribute('.analysis', 'data-analysed')}`);
-    console.log(`  reload → rows: tasks > 200 ms ${(await tasksSince(page, 0)).join(' ') || 'none'}`);
-    return { n: count, parse, addToRows: done - addAt, dropToRows: done - dropAt, cli, longTask, heap: h, dom, sort: Math.max(sort1, sort2), select, reloadToRows };
+    const reloadScripts = await longestScript(page);
+    console.log(`  reload → rows: tasks > 200 ms ${(await tasksSince(page, 0)).join(' ') || 'none'}; ${scriptText(reloadScripts)}`);
+    return { n: count, parse, addToRows: done - addAt, dropToRows: done - dropAt, cli, longTask, scripts, reloadScripts, heap: h, dom, sort: Math.max(sort1, sort2), select, reloadToRows };
   } finally {
     await ctx.close();
   }
@@ -269,10 +305,10 @@ async function benchSites(browser: Browser, url: string, dir: string, count: num
 /** What each long main-thread task is: tasks, V8, paint/compositing and GPU (SwiftShader) work. */
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'toplevel', 'v8.execute', 'v8', 'gpu', 'blink', 'cc', 'viz', 'disabled-by-default-gpu.service'];
 
-interface PointsRow { n: number; parse: number; addToDrawn: number; longTaskAfterAdd: number; heap: number | null; reloadToDrawn: number; longTaskReload: number }
+interface PointsRow { n: number; parse: number; addToDrawn: number; longTaskAfterAdd: number; scriptsAfterAdd: Scripts; heap: number | null; reloadToDrawn: number; longTaskReload: number; scriptsReload: Scripts }
 
 /** The bundled map alone (nothing imported): what this machine's software GL costs with no big layer. */
-interface BaselineRow { openToDrawn: number; longTaskOpen: number; reloadToDrawn: number; longTaskReload: number }
+interface BaselineRow { openToDrawn: number; longTaskOpen: number; scriptsOpen: Scripts; reloadToDrawn: number; longTaskReload: number; scriptsReload: Scripts }
 
 /**
  * The baseline of the `points` part, in the same run: the app opened with nothing imported, its
@@ -288,6 +324,7 @@ async function benchBaseline(browser: Browser, url: string): Promise<BaselineRow
     const openToDrawn = performance.now() - t0;
     await page.waitForTimeout(3000);
     const longTaskOpen = await longest(page);
+    const scriptsOpen = await longestScript(page);
     const t = performance.now();
     await page.reload();
     await page.waitForFunction(() => {
@@ -297,7 +334,8 @@ async function benchBaseline(browser: Browser, url: string): Promise<BaselineRow
     const reloadToDrawn = performance.now() - t;
     await page.waitForTimeout(2000);
     const longTaskReload = await longest(page);
-    return { openToDrawn, longTaskOpen, reloadToDrawn, longTaskReload };
+    const scriptsReload = await longestScript(page);
+    return { openToDrawn, longTaskOpen, scriptsOpen, reloadToDrawn, longTaskReload, scriptsReload };
   } finally {
     await ctx.close();
   }
@@ -364,6 +402,7 @@ async function benchPoints(browser: Browser, url: string, dir: string, count: nu
     // Let the save and the re-analysis finish before reading the longest task.
     await page.waitForTimeout(3000);
     const longTaskAfterAdd = await longest(page);
+    const scriptsAfterAdd = await longestScript(page);
     await stopTrace();
     await stopProfile('add.cpuprofile');
     const h = await heap(cdp);
@@ -375,9 +414,10 @@ async function benchPoints(browser: Browser, url: string, dir: string, count: nu
     const reloadToDrawn = performance.now() - t;
     await page.waitForTimeout(2000);
     const longTaskReload = await longest(page);
+    const scriptsReload = await longestScript(page);
     await stopTrace();
     await stopProfile('reload.cpuprofile');
-    return { n: count, parse, addToDrawn, longTaskAfterAdd, heap: h, reloadToDrawn, longTaskReload };
+    return { n: count, parse, addToDrawn, longTaskAfterAdd, scriptsAfterAdd, heap: h, reloadToDrawn, longTaskReload, scriptsReload };
   } finally {
     await ctx.close();
   }
@@ -400,23 +440,23 @@ async function main() {
       if (a === 'points' || a.startsWith('points=') || a.startsWith('polygons=')) {
         const polygons = a.startsWith('polygons=');
         const b = await benchBaseline(browser, url);
-        console.log(`\nbaseline, the bundled map alone (load ${loadavg().map((x) => x.toFixed(1)).join(' ')}): open → drawn ${ms(b.openToDrawn)}, longest task ${ms(b.longTaskOpen)}, reload → drawn ${ms(b.reloadToDrawn)} (longest task ${ms(b.longTaskReload)})`);
+        console.log(`\nbaseline, the bundled map alone (load ${loadavg().map((x) => x.toFixed(1)).join(' ')}): open → drawn ${ms(b.openToDrawn)}, longest task ${ms(b.longTaskOpen)} (${scriptText(b.scriptsOpen)}), reload → drawn ${ms(b.reloadToDrawn)} (longest task ${ms(b.longTaskReload)}; ${scriptText(b.scriptsReload)})`);
         const p = await benchPoints(browser, url, dir, a === 'points' ? 200_000 : Number(a.slice(a.indexOf('=') + 1)), polygons);
-        console.log(`${p.n} ${polygons ? 'polygons' : 'points'} as a reference layer (load ${loadavg().map((x) => x.toFixed(1)).join(' ')}): parse ${ms(p.parse)}, Add → drawn ${ms(p.addToDrawn)}, longest task after Add ${ms(p.longTaskAfterAdd)}, heap ${mb(p.heap)}, reload → drawn ${ms(p.reloadToDrawn)} (longest task ${ms(p.longTaskReload)})`);
-        console.log('\n| | longest task (open / after Add) | reload → drawn | longest task on reload |');
-        console.log('|---|---:|---:|---:|');
-        console.log(`| bundled map alone | ${ms(b.longTaskOpen)} | ${ms(b.reloadToDrawn)} | ${ms(b.longTaskReload)} |`);
-        console.log(`| ${p.n} ${polygons ? 'polygons' : 'points'} | ${ms(p.longTaskAfterAdd)} | ${ms(p.reloadToDrawn)} | ${ms(p.longTaskReload)} |`);
+        console.log(`${p.n} ${polygons ? 'polygons' : 'points'} as a reference layer (load ${loadavg().map((x) => x.toFixed(1)).join(' ')}): parse ${ms(p.parse)}, Add → drawn ${ms(p.addToDrawn)}, longest task after Add ${ms(p.longTaskAfterAdd)} (${scriptText(p.scriptsAfterAdd)}), heap ${mb(p.heap)}, reload → drawn ${ms(p.reloadToDrawn)} (longest task ${ms(p.longTaskReload)}; ${scriptText(p.scriptsReload)})`);
+        console.log('\n| | longest task (open / after Add) | longest script | reload → drawn | longest task on reload | longest script on reload |');
+        console.log('|---|---:|---:|---:|---:|---:|');
+        console.log(`| bundled map alone | ${ms(b.longTaskOpen)} | ${ms(b.scriptsOpen.script)} | ${ms(b.reloadToDrawn)} | ${ms(b.longTaskReload)} | ${ms(b.scriptsReload.script)} |`);
+        console.log(`| ${p.n} ${polygons ? 'polygons' : 'points'} | ${ms(p.longTaskAfterAdd)} | ${ms(p.scriptsAfterAdd.script)} | ${ms(p.reloadToDrawn)} | ${ms(p.longTaskReload)} | ${ms(p.scriptsReload.script)} |`);
         continue;
       }
       const r = await benchSites(browser, url, dir, Number(a));
       siteRows.push(r);
-      console.log(`${r.n} sites: drop → rows ${ms(r.dropToRows)} (parse ${ms(r.parse)}, Add → rows ${ms(r.addToRows)}), CLI ${ms(r.cli)}, ratio ${(r.dropToRows / r.cli).toFixed(2)}×, longest task ${ms(r.longTask)}, heap ${mb(r.heap)}, DOM ${r.dom}, sort ${ms(r.sort)}, select ${ms(r.select)}, reload → rows ${ms(r.reloadToRows)}`);
+      console.log(`${r.n} sites: drop → rows ${ms(r.dropToRows)} (parse ${ms(r.parse)}, Add → rows ${ms(r.addToRows)}), CLI ${ms(r.cli)}, ratio ${(r.dropToRows / r.cli).toFixed(2)}×, longest task ${ms(r.longTask)} (${scriptText(r.scripts)}), heap ${mb(r.heap)}, DOM ${r.dom}, sort ${ms(r.sort)}, select ${ms(r.select)}, reload → rows ${ms(r.reloadToRows)}`);
     }
     if (siteRows.length) {
-      console.log('\n| sites | drop → rows | CLI | ratio | longest task | heap | DOM nodes | sort | select | reload → rows |');
-      console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-      for (const r of siteRows) console.log(`| ${r.n} | ${ms(r.dropToRows)} | ${ms(r.cli)} | ${(r.dropToRows / r.cli).toFixed(2)}× | ${ms(r.longTask)} | ${mb(r.heap)} | ${r.dom} | ${ms(r.sort)} | ${ms(r.select)} | ${ms(r.reloadToRows)} |`);
+      console.log('\n| sites | drop → rows | CLI | ratio | longest task | longest script | heap | DOM nodes | sort | select | reload → rows | longest script on reload |');
+      console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+      for (const r of siteRows) console.log(`| ${r.n} | ${ms(r.dropToRows)} | ${ms(r.cli)} | ${(r.dropToRows / r.cli).toFixed(2)}× | ${ms(r.longTask)} | ${ms(r.scripts.script)} | ${mb(r.heap)} | ${r.dom} | ${ms(r.sort)} | ${ms(r.select)} | ${ms(r.reloadToRows)} | ${ms(r.reloadScripts.script)} |`);
     }
   } finally {
     await browser.close();
