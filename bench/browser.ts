@@ -6,9 +6,10 @@
  * drops the GeoJSON file on the map, gives it the role "my sites", presses Add and waits for the
  * table to hold every row. It prints drop → rows, the CLI's time for the same file in the same run
  * (`scripts/analyze.ts --draws 0`, same engine and work, including its start-up), their ratio, the longest main-thread
- * task (PerformanceObserver 'longtask') with the longest script run and frame rendering of the same
- * stretch (Long Animation Frames: tells the page's own JavaScript from a map frame waiting on the
- * software GPU), the JS heap after a GC (CDP), DOM nodes, and the time to
+ * task (PerformanceObserver 'longtask') with the longest frame, script run and frame rendering of
+ * the same stretch (Long Animation Frames: a task of the page's event loop, its JavaScript with the
+ * garbage collection it causes, blocks a frame at least as long; a long task no frame shows is the
+ * browser's own, e.g. a compositor commit waiting on the software GPU), the JS heap after a GC (CDP), DOM nodes, and the time to
  * sort a column and select a row (click → next frame), and reload → rows (a later visit: saved
  * sites and, when nothing changed, the saved analysis).
  * `points` drops a 200 000-point layer as a reference layer, then reloads the page and times the redraw;
@@ -76,16 +77,19 @@ async function openApp(ctx: BrowserContext, url: string): Promise<{ page: Page; 
 
 /**
  * Records long tasks from page start; `resetLongTasks` clears the record. Beside the longest task,
- * the longest script run and the longest rendering part of a frame, from the Long Animation Frames
- * API: a long task made of the page's own JavaScript (its callbacks, with the garbage collection
- * they cause) shows as a script of that length; a map frame that waits on the software GPU shows
- * as a long task whose scripts are short (its time is in the frame's rendering and the commit).
+ * from the Long Animation Frames API: the longest frame (a task of the page's event loop and the
+ * rendering after it), the longest script run (attributed callbacks, with the garbage collection
+ * they cause) and the longest rendering part of a frame. A task of the page's own JavaScript blocks
+ * a frame at least as long (checked: a 250 ms timer callback shows as a 250 ms frame and script);
+ * a long task no frame shows is the browser's own work on the main thread, such as a compositor
+ * commit waiting on the software GPU.
  */
 const LONGTASK_INIT = () => {
-  const w = window as unknown as { __longest: number; __script: { d: number; what: string }; __render: number };
+  const w = window as unknown as { __longest: number; __script: { d: number; what: string }; __render: number; __frame: number };
   w.__longest = 0;
   w.__script = { d: 0, what: '' };
   w.__render = 0;
+  w.__frame = 0;
   new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration); })
     .observe({ type: 'longtask', buffered: true });
   interface Script { duration: number; invoker: string; sourceFunctionName: string; sourceURL: string }
@@ -93,6 +97,7 @@ const LONGTASK_INIT = () => {
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries() as Frame[]) {
+        w.__frame = Math.max(w.__frame, e.duration);
         if (e.renderStart > 0) w.__render = Math.max(w.__render, e.startTime + e.duration - e.renderStart);
         for (const sc of e.scripts ?? []) {
           if (sc.duration > w.__script.d) w.__script = { d: sc.duration, what: `${sc.invoker} ${sc.sourceFunctionName || ''} ${String(sc.sourceURL).split('/').pop()}`.replace(/\s+/g, ' ').trim() };
@@ -102,19 +107,20 @@ const LONGTASK_INIT = () => {
   } catch { /* no Long Animation Frames API: the script column prints — */ }
 };
 const resetLongTasks = (page: Page) => page.evaluate(() => {
-  const w = window as unknown as { __longest: number; __script: { d: number; what: string }; __render: number };
+  const w = window as unknown as { __longest: number; __script: { d: number; what: string }; __render: number; __frame: number };
   w.__longest = 0;
   w.__script = { d: 0, what: '' };
   w.__render = 0;
+  w.__frame = 0;
 });
 const longest = (page: Page) => page.evaluate(() => (window as unknown as { __longest: number }).__longest);
 /** The longest script run (and what ran) and the longest rendering part of a frame since the last reset. */
 const longestScript = (page: Page) => page.evaluate(() => {
-  const w = window as unknown as { __script: { d: number; what: string }; __render: number };
-  return { script: w.__script.d, what: w.__script.what, render: w.__render };
+  const w = window as unknown as { __script: { d: number; what: string }; __render: number; __frame: number };
+  return { script: w.__script.d, what: w.__script.what, render: w.__render, frame: w.__frame };
 });
 type Scripts = Awaited<ReturnType<typeof longestScript>>;
-const scriptText = (x: Scripts) => `longest script ${ms(x.script)}${x.what ? ` (${x.what})` : ''}, longest frame rendering ${ms(x.render)}`;
+const scriptText = (x: Scripts) => `longest script ${ms(x.script)}${x.what ? ` (${x.what})` : ''}, longest frame ${ms(x.frame)} (rendering ${ms(x.render)})`;
 
 async function heap(cdp: CDPSession): Promise<number | null> {
   try {
@@ -443,10 +449,10 @@ async function main() {
         console.log(`\nbaseline, the bundled map alone (load ${loadavg().map((x) => x.toFixed(1)).join(' ')}): open → drawn ${ms(b.openToDrawn)}, longest task ${ms(b.longTaskOpen)} (${scriptText(b.scriptsOpen)}), reload → drawn ${ms(b.reloadToDrawn)} (longest task ${ms(b.longTaskReload)}; ${scriptText(b.scriptsReload)})`);
         const p = await benchPoints(browser, url, dir, a === 'points' ? 200_000 : Number(a.slice(a.indexOf('=') + 1)), polygons);
         console.log(`${p.n} ${polygons ? 'polygons' : 'points'} as a reference layer (load ${loadavg().map((x) => x.toFixed(1)).join(' ')}): parse ${ms(p.parse)}, Add → drawn ${ms(p.addToDrawn)}, longest task after Add ${ms(p.longTaskAfterAdd)} (${scriptText(p.scriptsAfterAdd)}), heap ${mb(p.heap)}, reload → drawn ${ms(p.reloadToDrawn)} (longest task ${ms(p.longTaskReload)}; ${scriptText(p.scriptsReload)})`);
-        console.log('\n| | longest task (open / after Add) | longest script | reload → drawn | longest task on reload | longest script on reload |');
+        console.log('\n| | longest task (open / after Add) | longest frame / script | reload → drawn | longest task on reload | longest frame / script on reload |');
         console.log('|---|---:|---:|---:|---:|---:|');
-        console.log(`| bundled map alone | ${ms(b.longTaskOpen)} | ${ms(b.scriptsOpen.script)} | ${ms(b.reloadToDrawn)} | ${ms(b.longTaskReload)} | ${ms(b.scriptsReload.script)} |`);
-        console.log(`| ${p.n} ${polygons ? 'polygons' : 'points'} | ${ms(p.longTaskAfterAdd)} | ${ms(p.scriptsAfterAdd.script)} | ${ms(p.reloadToDrawn)} | ${ms(p.longTaskReload)} | ${ms(p.scriptsReload.script)} |`);
+        console.log(`| bundled map alone | ${ms(b.longTaskOpen)} | ${ms(b.scriptsOpen.frame)} / ${ms(b.scriptsOpen.script)} | ${ms(b.reloadToDrawn)} | ${ms(b.longTaskReload)} | ${ms(b.scriptsReload.frame)} / ${ms(b.scriptsReload.script)} |`);
+        console.log(`| ${p.n} ${polygons ? 'polygons' : 'points'} | ${ms(p.longTaskAfterAdd)} | ${ms(p.scriptsAfterAdd.frame)} / ${ms(p.scriptsAfterAdd.script)} | ${ms(p.reloadToDrawn)} | ${ms(p.longTaskReload)} | ${ms(p.scriptsReload.frame)} / ${ms(p.scriptsReload.script)} |`);
         continue;
       }
       const r = await benchSites(browser, url, dir, Number(a));
@@ -454,9 +460,9 @@ async function main() {
       console.log(`${r.n} sites: drop → rows ${ms(r.dropToRows)} (parse ${ms(r.parse)}, Add → rows ${ms(r.addToRows)}), CLI ${ms(r.cli)}, ratio ${(r.dropToRows / r.cli).toFixed(2)}×, longest task ${ms(r.longTask)} (${scriptText(r.scripts)}), heap ${mb(r.heap)}, DOM ${r.dom}, sort ${ms(r.sort)}, select ${ms(r.select)}, reload → rows ${ms(r.reloadToRows)}`);
     }
     if (siteRows.length) {
-      console.log('\n| sites | drop → rows | CLI | ratio | longest task | longest script | heap | DOM nodes | sort | select | reload → rows | longest script on reload |');
+      console.log('\n| sites | drop → rows | CLI | ratio | longest task | longest frame / script | heap | DOM nodes | sort | select | reload → rows | longest frame / script on reload |');
       console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-      for (const r of siteRows) console.log(`| ${r.n} | ${ms(r.dropToRows)} | ${ms(r.cli)} | ${(r.dropToRows / r.cli).toFixed(2)}× | ${ms(r.longTask)} | ${ms(r.scripts.script)} | ${mb(r.heap)} | ${r.dom} | ${ms(r.sort)} | ${ms(r.select)} | ${ms(r.reloadToRows)} | ${ms(r.reloadScripts.script)} |`);
+      for (const r of siteRows) console.log(`| ${r.n} | ${ms(r.dropToRows)} | ${ms(r.cli)} | ${(r.dropToRows / r.cli).toFixed(2)}× | ${ms(r.longTask)} | ${ms(r.scripts.frame)} / ${ms(r.scripts.script)} | ${mb(r.heap)} | ${r.dom} | ${ms(r.sort)} | ${ms(r.select)} | ${ms(r.reloadToRows)} | ${ms(r.reloadScripts.frame)} / ${ms(r.reloadScripts.script)} |`);
     }
   } finally {
     await browser.close();
