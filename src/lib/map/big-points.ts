@@ -65,8 +65,9 @@ export function bigPointsLayers(): LayerSpecification[] {
     },
     {
       id: 'user-points-selected', type: 'circle', source: BIG_SELECTED_SOURCE,
-      // As an imported site is drawn when selected.
-      paint: { 'circle-color': userData, 'circle-radius': 6, 'circle-stroke-color': base.stroke, 'circle-stroke-width': 4 },
+      // An imported point in the highlight ring of a selected industrial site (a white ring, as
+      // small imported layers draw their selection, is hardly seen on the light basemap).
+      paint: { 'circle-color': userData, 'circle-radius': 6, 'circle-stroke-color': base.highlight, 'circle-stroke-width': 3 },
     },
     {
       id: 'user-points-circle', type: 'circle', source: BIG_POINTS_SOURCE, 'source-layer': BIG_POINTS_LAYER, filter: ['!', isCluster] as never,
