@@ -131,4 +131,25 @@ describe('a big imported site list (production build, Debian Chromium)', () => {
     expect(watch.errors).toEqual([]);
     await page.close();
   }, 600_000);
+
+  it('the tile worker cannot be loaded: a notice in vi and en names the layer whose points are not drawn; the rest works', async () => {
+    const ctx = await h.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+    const page = await ctx.newPage();
+    await page.route('**/assets/big-points.worker-*.js', (r) => r.fulfill({ status: 404, body: 'gone' }));
+    await page.goto(h.url);
+    await waitForMapIdle(page);
+    await importSites(page, sitesInRegion(N), 'sites-nodraw.geojson');
+    const notice = page.locator('[data-notice="notice.pointsNotDrawn"]');
+    await expect.poll(() => notice.count(), { timeout: 60_000 }).toBe(1);
+    expect(await notice.textContent()).toBe('Không vẽ được các điểm của một lớp lớn đã nhập lên bản đồ (luồng xử lý vẽ chúng bị lỗi); bảng, thẻ của lớp và các lớp khác vẫn dùng được, tải lại trang có thể vẽ lại được. Chi tiết: "sites-nodraw.geojson": the tile worker could not be started or stopped working');
+    expect(await probe(page, 'bigPoints')).toEqual({ version: 0, points: 0 });
+    // The layer is there; the bundled layers are still drawn.
+    await page.click('button[data-panel="data"]');
+    await expect.poll(() => page.locator('button[aria-label="Xóa sites-nodraw.geojson"]').count(), { timeout: 10_000 }).toBe(1);
+    expect(await probe(page, 'renderedCount', 'industrial-sites')).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await expect.poll(async () => (await notice.textContent()) ?? '').toBe('The points of a big imported layer cannot be drawn on the map (the worker that draws them failed); its table, its cards and the other layers still work, and reloading the page may draw them. Details: "sites-nodraw.geojson": the tile worker could not be started or stopped working');
+    await page.screenshot({ path: 'test-results/big-sites-no-worker.png' });
+    await ctx.close();
+  }, 120_000);
 });
