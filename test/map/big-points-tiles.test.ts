@@ -7,7 +7,7 @@ import { bigPointsTiles } from '../../src/lib/map/big-points';
 type Handler = (params: { url: string }, abort: AbortController) => Promise<{ data: ArrayBuffer }>;
 const handlers = new Map<string, Handler>();
 vi.mock('maplibre-gl', () => ({ addProtocol: (name: string, fn: Handler) => handlers.set(name, fn) }));
-const { BigPointsClient, parseTileUrl } = await import('../../src/lib/map/big-points-tiles');
+const { BigPointsClient, parseTileUrl, pointsFailedDetail } = await import('../../src/lib/map/big-points-tiles');
 
 /** The tile worker's API on one end of a channel (as `workers/big-points.worker.ts` exposes it). */
 function channelWorker(): { worker: Worker; tiles: PointsTiles } {
@@ -79,5 +79,51 @@ describe('BigPointsClient: the points\' tiles through addProtocol and our worker
     expect(await shown).toBe(0);
     expect(w.terminated).toBe(true);
     expect(await client.expansionZoom(3)).toBeNull();
+  });
+
+  it('a worker that fails tells onFail once, with the layers it was asked to show and the cause; nothing is shown from then on', async () => {
+    const w = new DeadWorker();
+    const client = new BigPointsClient(() => w as unknown as Worker);
+    const told: [readonly string[], string][] = [];
+    client.onFail = (ids, cause) => told.push([ids, cause]);
+    const shown = client.show([{ id: 'user-a', points: { coords: new Float64Array([105.8, 22.1]), n: new Uint32Array([1]) } }, { id: 'user-b', points: null }]);
+    w.dispatchEvent(new Event('error')); // a chunk that cannot be loaded: no message
+    w.dispatchEvent(new Event('error'));
+    expect(await shown).toBe(0);
+    expect(told).toEqual([[['user-a', 'user-b'], 'the tile worker could not be started or stopped working']]);
+    expect(client.broken).toBe(true);
+    // A later layer is not handed to a new worker (the points already sent are gone with it).
+    let made = 0;
+    const again = new BigPointsClient(() => { made++; return w as unknown as Worker; });
+    again.onFail = () => undefined;
+    const p = again.show([{ id: 'user-c', points: null }]);
+    w.dispatchEvent(Object.assign(new Event('error'), { message: 'boom' })); // a worker that threw on start
+    expect(await p).toBe(0);
+    expect(await again.show([{ id: 'user-c', points: { coords: new Float64Array([105.8, 22.1]), n: new Uint32Array([1]) } }])).toBe(0);
+    expect(made).toBe(1);
+    expect(again.version).toBe(0);
+  });
+
+  it('a worker that throws while indexing tells onFail with its message, and the call ends with nothing shown', async () => {
+    const { port1, port2 } = new MessageChannel();
+    expose({ has: () => false, put: () => undefined, show: () => { throw new Error('index failed'); } }, port1);
+    const worker = {
+      postMessage: port2.postMessage.bind(port2),
+      addEventListener: (type: string, fn: EventListener) => { if (type === 'message') port2.addEventListener(type, fn); },
+      removeEventListener: (type: string, fn: EventListener) => { if (type === 'message') port2.removeEventListener(type, fn); },
+      start: () => port2.start(),
+      terminate: () => { port1.close(); port2.close(); },
+    } as unknown as Worker;
+    const client = new BigPointsClient(() => worker);
+    const told: [readonly string[], string][] = [];
+    client.onFail = (ids, cause) => told.push([ids, cause]);
+    expect(await client.show([{ id: 'user-s', points: { coords: new Float64Array([105.8, 22.1]), n: new Uint32Array([1]) } }])).toBe(0);
+    expect(told).toEqual([[['user-s'], 'index failed']]);
+    expect(client.count).toBe(0);
+  });
+
+  it('the notice\'s detail names the layers, then the cause', () => {
+    expect(pointsFailedDetail(['sites-50k.geojson', 'roads.gpkg'], 'boom')).toBe('"sites-50k.geojson", "roads.gpkg": boom');
+    expect(pointsFailedDetail([], 'boom')).toBe('—: boom');
   });
 });

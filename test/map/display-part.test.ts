@@ -58,6 +58,21 @@ describe('displayPart', () => {
   });
 });
 
+describe('displayPart of a site list', () => {
+  it('gives its points with the numbers of the sites\' ids (the analysis rows\' ids), its site polygons as features with the site\'s keys', async () => {
+    const spec: UserLayerSpec = { ...layer(40), id: 'user-site', name: 'sites.geojson', role: 'sites' };
+    spec.collection.features[4].geometry = { type: 'Polygon', coordinates: [[[105.5, 22], [105.6, 22], [105.6, 22.1], [105.5, 22]]] };
+    spec.collection.features[8].geometry = { type: 'LineString', coordinates: [[105.5, 22], [105.6, 22.1]] }; // not a site
+    const parts = await displayPart(spec, new Set(['id', 'name', 'kind', 'status']));
+    const sites = normaliseUserLayer(spec).features;
+    // Every point site, numbered as the site's id (so a drawn point's id is its row's id).
+    expect(pointsOf(spec, parts)).toEqual(sites.filter((f) => f.geometry?.type === 'Point').map((f) => [f.properties?.id, ...(f.geometry as Point).coordinates]));
+    const other = JSON.parse(`[${await parts.other!.text()}]`);
+    expect(other).toEqual([{ type: 'Feature', geometry: spec.collection.features[4].geometry, properties: { id: 'user-site-5', name: 'Điểm 4', kind: 'candidate', status: 'imported' } }]);
+    expect(pointsOf(spec, parts).map((p) => p[0])).not.toContain('user-site-9');
+  });
+});
+
 describe('stored parts', () => {
   it('are read back for the same keys and format only', async () => {
     const spec = layer(30);

@@ -125,6 +125,22 @@ export const BIG_REFERENCE_FEATURES = 20_000;
 
 export const isBigReference = (l: UserLayerSpec): boolean => l.role === 'reference' && l.collection.features.length >= BIG_REFERENCE_FEATURES;
 
+/**
+ * Imported site layers with at least this many features are big: their points are drawn as the big
+ * reference layers' are (vector tiles cut in our worker from the layer's map part, see
+ * `display-part.ts` and `big-points.ts`), not given to MapLibre as GeoJSON, which it parses and
+ * sends back whole to the page. Their sites are still normalised and analysed like any other.
+ */
+export const BIG_SITES_FEATURES = 20_000;
+
+export const isBigSites = (l: UserLayerSpec): boolean => l.role === 'sites' && l.collection.features.length >= BIG_SITES_FEATURES;
+
+/** Layers drawn from their map part: big reference layers and big site layers. */
+export const isBigLayer = (l: UserLayerSpec): boolean => isBigReference(l) || isBigSites(l);
+
+/** The least number of features of a big layer of `role` (null: a role never drawn from its map part). */
+export const bigLayerMin = (role: UserRole): number | null => (role === 'reference' ? BIG_REFERENCE_FEATURES : role === 'sites' ? BIG_SITES_FEATURES : null);
+
 /** The normalised feature `id` (`<layer id>-<n>`) of one of `specs`, normalising that feature alone; null when there is none. */
 export function userFeatureById(specs: readonly UserLayerSpec[], id: string): Feature | null {
   for (const spec of specs) {

@@ -332,6 +332,7 @@ export const en: Record<keyof typeof vi, string> = {
   'notice.drawUnavailable': 'The drawing tool could not be loaded: it needs the network once (then it works offline too). Details:',
   'notice.draftsNotRead': 'The drafts saved in this browser (IndexedDB storage) could not be read; they are still there. Details:',
   'notice.layerNotRead': 'An imported layer saved in this browser could not be read whole and is not shown; the other layers are, and this one is still stored. Details:',
+  'notice.pointsNotDrawn': 'The points of a big imported layer cannot be drawn on the map (the worker that draws them failed); its table, its cards and the other layers still work, and reloading the page may draw them. Details:',
   'notice.layersNotRead': 'The imported layers saved in this browser (IndexedDB storage) could not be read; they are still there. Details:',
   'notice.layersNotSaved': 'Imported layers not saved in this browser:',
   // --- glance: every string in both languages ---

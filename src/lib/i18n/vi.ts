@@ -330,6 +330,7 @@ export const vi = {
   'notice.drawUnavailable': 'Công cụ vẽ chưa tải được: cần mạng một lần (sau đó dùng được cả khi ngoại tuyến). Chi tiết:',
   'notice.draftsNotRead': 'Chưa đọc được các phương án đã lưu trong trình duyệt (bộ nhớ IndexedDB); các phương án đã lưu vẫn còn nguyên. Chi tiết:',
   'notice.layerNotRead': 'Một lớp đã nhập lưu trong trình duyệt không đọc được trọn vẹn nên chưa hiện; các lớp khác vẫn hiện, và lớp này vẫn còn trong bộ nhớ. Chi tiết:',
+  'notice.pointsNotDrawn': 'Không vẽ được các điểm của một lớp lớn đã nhập lên bản đồ (luồng xử lý vẽ chúng bị lỗi); bảng, thẻ của lớp và các lớp khác vẫn dùng được, tải lại trang có thể vẽ lại được. Chi tiết:',
   'notice.layersNotRead': 'Chưa đọc được các lớp đã nhập lưu trong trình duyệt (bộ nhớ IndexedDB); các lớp đã lưu vẫn còn nguyên. Chi tiết:',
   'notice.layersNotSaved': 'Chưa lưu được lớp đã nhập vào trình duyệt:',
   // --- glance: every string in both languages ---

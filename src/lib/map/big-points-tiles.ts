@@ -18,6 +18,18 @@ export function parseTileUrl(url: string): { version: number; z: number; x: numb
   return m ? { version: Number(m[1]), z: Number(m[2]), x: Number(m[3]), y: Number(m[4]) } : null;
 }
 
+/** The detail of the notice that the points of the layers named `names` are not drawn, for `cause`. */
+export function pointsFailedDetail(names: readonly string[], cause: string): string {
+  return `${names.map((n) => `"${n}"`).join(', ') || '—'}: ${cause}`;
+}
+
+/** The cause of a worker's failure event, in English (a chunk that cannot be loaded has no message). */
+function causeOf(e: Event | unknown): string {
+  if (e instanceof Error) return e.message;
+  const m = (e as { message?: unknown } | null)?.message;
+  return typeof m === 'string' && m ? m : 'the tile worker could not be started or stopped working';
+}
+
 export class BigPointsClient {
   private api: Remote<BigPointsApi> | null = null;
   private worker: Worker | null = null;
@@ -25,6 +37,15 @@ export class BigPointsClient {
   version = 0;
   count = 0;
   private last = 0;
+  /** The ids of the layers last asked to be shown. */
+  private showing: readonly string[] = [];
+  /** Set once the worker failed: nothing is shown from then on (its points were handed to it). */
+  broken = false;
+  /**
+   * Told once when the worker fails (cannot be loaded, crashed, or threw), with the ids of the
+   * layers it was asked to show and the cause in English.
+   */
+  onFail: ((ids: readonly string[], cause: string) => void) | null = null;
 
   constructor(private readonly makeWorker: () => Worker = () => new Worker(new URL('../../workers/big-points.worker.ts', import.meta.url), { type: 'module' })) {}
 
@@ -39,7 +60,7 @@ export class BigPointsClient {
       this.failed = new Promise<null>((resolve) => {
         const fail = (e: Event) => {
           e.preventDefault?.();
-          this.stop();
+          this.fail(e);
           resolve(null);
         };
         worker.addEventListener('error', fail);
@@ -47,6 +68,16 @@ export class BigPointsClient {
       });
     }
     return this.api;
+  }
+
+  /** The worker failed (or threw): stopped for good, nothing shown, `onFail` told once. */
+  private fail(e: unknown): void {
+    if (this.broken) return;
+    this.broken = true;
+    this.stop();
+    this.count = 0;
+    this.version = 0;
+    this.onFail?.(this.showing, causeOf(e));
   }
 
   /** `p`, or null once the worker failed. */
@@ -59,7 +90,13 @@ export class BigPointsClient {
     addProtocol(BIG_POINTS_PROTOCOL, async (params, abort) => {
       const t = parseTileUrl(params.url);
       if (!t || t.version === 0 || !this.api) return { data: new ArrayBuffer(0) };
-      const bytes = (await this.guard(this.api.tile(t.z, t.x, t.y))) ?? new Uint8Array(0);
+      let bytes: Uint8Array;
+      try {
+        bytes = (await this.guard(this.api.tile(t.z, t.x, t.y))) ?? new Uint8Array(0);
+      } catch (e) {
+        this.fail(e);
+        bytes = new Uint8Array(0);
+      }
       if (abort.signal.aborted) throw new DOMException('aborted', 'AbortError');
       // The exact bytes (a view may sit in a larger buffer).
       const data = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer as ArrayBuffer : bytes.slice().buffer;
@@ -70,27 +107,35 @@ export class BigPointsClient {
   /**
    * Shows the points of `layers` (in this order), sending each layer's points to the worker the
    * first time only (transferred: `points` is emptied here). `points` may be null for a layer
-   * already sent (or with no points). Resolves to the new version.
+   * already sent (or with no points). Resolves to the new version (0 once the worker failed).
    */
   async show(layers: readonly { id: string; points: PointsPart | null }[]): Promise<number> {
-    if (!layers.length && !this.api) {
+    this.showing = layers.map((l) => l.id);
+    if (this.broken || (!layers.length && !this.api)) {
       this.count = 0;
       this.version = 0;
       return 0;
     }
-    const api = this.start();
-    for (const { id, points } of layers) {
-      if (!points || !points.n.length || (await this.guard(api.has(id))) !== false) continue;
-      await this.guard(api.put(id, transfer(points, [points.coords.buffer, points.n.buffer])));
+    try {
+      const api = this.start();
+      for (const { id, points } of layers) {
+        if (!points || !points.n.length || (await this.guard(api.has(id))) !== false) continue;
+        await this.guard(api.put(id, transfer(points, [points.coords.buffer, points.n.buffer])));
+      }
+      const count = (await this.guard(api.show(layers.map((l) => l.id)))) ?? 0;
+      if (this.broken) return 0;
+      this.count = count;
+    } catch (e) {
+      this.fail(e);
+      return 0;
     }
-    this.count = (await this.guard(api.show(layers.map((l) => l.id)))) ?? 0;
     this.version = this.count ? ++this.last : 0;
     return this.version;
   }
 
   /** The zoom at which group `clusterId` splits (null: none such, or no worker). */
   async expansionZoom(clusterId: number): Promise<number | null> {
-    return this.api ? this.guard(this.api.expansionZoom(clusterId)) : null;
+    return this.api ? this.guard(this.api.expansionZoom(clusterId)).catch(() => null) : null;
   }
 
   stop(): void {

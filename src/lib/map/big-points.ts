@@ -1,5 +1,5 @@
 /**
- * The single points of big imported reference layers (see `BIG_REFERENCE_FEATURES`): one vector
+ * The single points of big imported layers, reference or sites (see `isBigLayer`): one vector
  * source whose tiles our worker cuts from a cluster index over the points (`points-tiles.ts`,
  * served by `big-points-tiles.ts`), so no tile carries tens of thousands of points and MapLibre
  * never holds the layers' collections. Points close together on screen are drawn as one group — a
@@ -13,6 +13,11 @@ import { FONT } from './fonts.ts';
 import { base, userData } from './palette.ts';
 
 export const BIG_POINTS_SOURCE = 'user-points';
+/**
+ * The selected point of a big layer, alone (GeoJSON of one feature): drawn over everything, so the
+ * table's selected site shows on the map at any zoom, even where its own point is in a group.
+ */
+export const BIG_SELECTED_SOURCE = 'user-points-selected';
 /** The tiles' one layer. */
 export const BIG_POINTS_LAYER = 'points';
 /** Pixels (at 512 px tiles) within which points are grouped: small, so only points that overlap are. */
@@ -57,6 +62,12 @@ export function bigPointsLayers(): LayerSpecification[] {
       id: 'user-points-count', type: 'symbol', source: BIG_POINTS_SOURCE, 'source-layer': BIG_POINTS_LAYER, filter: isCluster as never,
       layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': [FONT], 'text-size': 11, 'text-allow-overlap': true, 'text-ignore-placement': true },
       paint: { 'text-color': userData, 'text-halo-color': base.labelHalo, 'text-halo-width': 1.5 },
+    },
+    {
+      id: 'user-points-selected', type: 'circle', source: BIG_SELECTED_SOURCE,
+      // An imported point in the highlight ring of a selected industrial site (a white ring, as
+      // small imported layers draw their selection, is hardly seen on the light basemap).
+      paint: { 'circle-color': userData, 'circle-radius': 6, 'circle-stroke-color': base.highlight, 'circle-stroke-width': 3 },
     },
     {
       id: 'user-points-circle', type: 'circle', source: BIG_POINTS_SOURCE, 'source-layer': BIG_POINTS_LAYER, filter: ['!', isCluster] as never,

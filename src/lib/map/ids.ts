@@ -43,6 +43,8 @@ export const LAYER_ORDER = [
   'user-data-fill',
   'user-data-line',
   'user-data-circle',
+  // The selected point of a big layer, over everything (its own point may be in a group or under a bundled point).
+  'user-points-selected',
   'drafts-selected-line',
   'drafts-selected-circle',
   'neighbours-label',
@@ -57,7 +59,7 @@ export const LAYER_ORDER = [
 export type MapLayerId = (typeof LAYER_ORDER)[number];
 
 /** GeoJSON sources: one per data-package layer, plus the analysis overlays. */
-export type SourceId = LayerId | 'analysis-connectors' | 'analysis-catchment' | 'drafts' | 'user-data' | 'user-points';
+export type SourceId = LayerId | 'analysis-connectors' | 'analysis-catchment' | 'drafts' | 'user-data' | 'user-points' | 'user-points-selected';
 export const OVERLAY_SOURCES = ['analysis-connectors', 'analysis-catchment', 'drafts', 'user-data'] as const;
 
 /** Layers the user can pick features from (hover, click). */

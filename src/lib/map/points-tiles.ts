@@ -1,5 +1,5 @@
 /**
- * The big layers' single points as clustered vector tiles (what the tile worker of
+ * The big layers' single points (reference or site layers, see `isBigLayer`) as clustered vector tiles (what the tile worker of
  * `big-points-tiles.ts` runs): one cluster index (MapLibre's own supercluster, from
  * `@maplibre/geojson-vt`, with the options MapLibre gives a clustered GeoJSON source) over the
  * points of every big layer shown, holding positions and a number per point only; a tile is its

@@ -23,6 +23,10 @@ export interface MapProbe {
   bigPoints(): { version: number; points: number };
   /** Ids of the layers drawn at a pixel of the map, topmost first. */
   layersAt(x: number, y: number): string[];
+  /** How many features GeoJSON source `source` holds in MapLibre (its worker's copy); null: no such source. */
+  sourceFeatures(source: string): Promise<number | null>;
+  /** Ids of the layers whose stored map parts the map holds (read on a reload to draw them early). */
+  earlyParts(): string[];
   /** Up to `max` point features drawn by layer `layer`: where on the canvas, and their properties. */
   rendered(layer: string, max: number): { x: number; y: number; properties: Record<string, unknown> }[];
 }

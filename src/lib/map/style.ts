@@ -10,7 +10,7 @@ import {
   protectedAreaLayers, materialZoneLayers, roadLayers, powerLayers, mineralLayers, industrialSiteLayers, overlayLayers,
 } from './layers/thematic.ts';
 import { basemapLayers, basemapSources } from './basemaps.ts';
-import { bigPointsLayers, bigPointsSource, BIG_POINTS_SOURCE } from './big-points.ts';
+import { bigPointsLayers, bigPointsSource, BIG_POINTS_SOURCE, BIG_SELECTED_SOURCE } from './big-points.ts';
 import { FONT, LATIN_RANGES, VIETNAMESE_RANGES } from './fonts.ts';
 
 /** Every layer spec, sorted by LAYER_ORDER (bottom first). Throws if a spec id is not in the order list. */
@@ -36,6 +36,7 @@ export function allSources(): Record<string, SourceSpecification> {
     sources[id] = { type: 'geojson', data: structuredClone(EMPTY) as never, promoteId: 'id' };
   }
   sources[BIG_POINTS_SOURCE] = bigPointsSource();
+  sources[BIG_SELECTED_SOURCE] = { type: 'geojson', data: structuredClone(EMPTY) as never };
   sources.osm = basemapSources.osm;
   sources.satellite = basemapSources.satellite;
   return sources;

@@ -17,7 +17,7 @@ import type { RangeStatus } from './score-ranges.ts';
 import type { Draft, DrawMode } from '../map/draw-types.ts';
 import { coverage, type Coverage } from '../ui/coverage.ts';
 import type { EarlyLayer } from './early-layers.ts';
-import { effectiveLayers, isBigReference, normaliseUserLayer, userFeatureById, type UserLayerSpec } from '../data/user-layers.ts';
+import { effectiveLayers, isBigLayer, isBigReference, normaliseUserLayer, userFeatureById, type UserLayerSpec } from '../data/user-layers.ts';
 import type { SurfaceOverlay } from '../map/surface-layer.ts';
 import type { DisplayParts } from '../map/display-part.ts';
 import { AnalysisState } from './analysis-state.svelte.ts';
@@ -93,18 +93,28 @@ export class AppState {
    * writes (`displayPart`), never normalised as a whole on the main thread.
    */
   bigReferenceLayers: UserLayerSpec[] = $derived(this.userLayers.filter(isBigReference));
-  /** Imported features drawn as they are: sites and the reference layers that are not big. */
-  userDisplay: FeatureCollection = $derived({
-    type: 'FeatureCollection',
-    features: [...this.userSites, ...this.userLayers.filter((l) => l.role === 'reference' && !isBigReference(l)).flatMap((l) => normaliseUserLayer(l).features)],
+  /**
+   * Big layers, reference or sites (see `isBigLayer`): their points are drawn as vector tiles from
+   * the layer's map part (`displayPart`), not as GeoJSON given to MapLibre.
+   */
+  bigLayers: UserLayerSpec[] = $derived(this.userLayers.filter(isBigLayer));
+  /** Imported features drawn as they are: the sites and the reference layers that are not big. */
+  userDisplay: FeatureCollection = $derived.by(() => {
+    // The sites of big site layers are drawn as tiles: left out (by the layer part of their id).
+    const big = this.userLayers.filter((l) => l.role === 'sites' && isBigLayer(l)).map((l) => `${l.id}-`);
+    const sites = big.length ? this.userSites.filter((f) => !big.some((p) => String(f.properties?.id).startsWith(p))) : this.userSites;
+    return {
+      type: 'FeatureCollection',
+      features: [...sites, ...this.userLayers.filter((l) => l.role === 'reference' && !isBigReference(l)).flatMap((l) => normaliseUserLayer(l).features)],
+    };
   });
   /**
-   * Writes a big reference layer's map part off the main thread (set by the importer, which owns
+   * Writes a big layer's map part off the main thread (set by the importer, which owns
    * the import worker); null or a null result: the map writes it itself, a slice at a time.
    */
   displayPart: ((spec: UserLayerSpec, keys: string[]) => Promise<DisplayParts | null>) | null = null;
   /**
-   * On a reload, the big reference layers whose record is still being read (their heads, see
+   * On a reload, the big layers (reference or sites) whose record is still being read (their heads, see
    * `early-layers.ts`): the map draws their points from their stored map part meanwhile. Emptied
    * by the importer once the records are read (or could not be).
    */
@@ -186,14 +196,15 @@ export class AppState {
     }
     return out;
   });
-  userIds: Set<string> = $derived(new Set(this.userDisplay.features.map((f) => String(f.properties?.id))));
+  /** Ids of the imported features drawn as they are and of every imported site (big site layers' too). */
+  userIds: Set<string> = $derived(new Set([...this.userSites, ...this.userDisplay.features].map((f) => String(f.properties?.id))));
 
   /** The selected feature, looked up in the loaded layers or the drafts (never in MapLibre's copies). */
   selectedFeature: Feature | null = $derived.by(() => {
     const sel = this.selected;
     if (!sel) return null;
     const list = sel.layer === 'drafts' ? this.draftSites : sel.layer === 'user' ? this.userDisplay.features : this.dataLayers[sel.layer]?.features;
-    return list?.find((f) => f.properties?.id === sel.id) ?? (sel.layer === 'user' ? userFeatureById(this.bigReferenceLayers, sel.id) : null);
+    return list?.find((f) => f.properties?.id === sel.id) ?? (sel.layer === 'user' ? userFeatureById(this.bigLayers, sel.id) : null);
   });
 
   /** Industrial sites sorted by name (Vietnamese collation) for the list view. */

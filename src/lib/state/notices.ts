@@ -21,6 +21,8 @@ export const NOTICE_CODES = [
   /** An imported layer stored in parts could not be read whole (a part missing); detail names the layer and the part. */
   'layerNotRead',
   'layersNotSaved',
+  /** The big layers' tile worker failed: their points are not drawn; detail names the layers and the cause. */
+  'pointsNotDrawn',
   /** The link names a surface scenario this browser does not have and carries no settings; detail its name. */
   'scenarioMissing',
   /** The link's scenario was opened from the link's settings (not saved here); detail its name. */
