@@ -6,10 +6,10 @@
  * The record is keyed by a content key: a hash of the row format, the layers' content and the
  * options (`baseKey`), plus one hash per site (id, properties, geometry). Rows are reused only
  * under the same base key, and only for the sites whose hash is unchanged; a change of any layer
- * or option invalidates every row. Stored by structured clone in IndexedDB, from the worker.
+ * or option invalidates every row. Stored by structured clone in IndexedDB, in parts, from the worker.
  * Pure except {@link idbResultStore}.
  */
-import { createStore, get, set, type UseStore } from 'idb-keyval';
+import { createStore, get, getMany, promisifyRequest, type UseStore } from 'idb-keyval';
 import type { SiteAnalysis } from '../lib/analysis/analyze.ts';
 
 /** Version of the rows' format: bump when the engine's output changes for the same input. */
@@ -58,12 +58,49 @@ export interface AnalysisResultStore {
   save(v: SavedAnalysis): Promise<void>;
 }
 
-/** The saved analysis in IndexedDB (a database of its own, one record). */
+/**
+ * Rows per stored part. Chromium refuses a single IndexedDB value over ~133 MB ("The serialized
+ * value is too large"); a full row is ~11 KB as a structured clone (`bench/row-size.ts`), so one
+ * record of every row failed from ~11 000 sites. A part of 2 000 rows is ~23 MB.
+ */
+export const ROWS_PER_PART = 2000;
+const HEAD = 'last';
+/** The key of part `i` of the saved rows. */
+export const rowsPartKey = (i: number) => `${HEAD}#${i}`;
+/** Every part's key, whatever their number ('#' sorts after nothing the head key holds). */
+const allParts = () => IDBKeyRange.bound(`${HEAD}#`, `${HEAD}#\uffff`);
+
+/** What the head of a saved analysis holds: all but the rows, and how many parts they are in. */
+type SavedHead = Omit<SavedAnalysis, 'rows'> & { parts: number; rowCount: number };
+
+/**
+ * The saved analysis in IndexedDB (a database of its own): a head under `last` and the rows in
+ * parts of {@link ROWS_PER_PART} under `last#<i>`, written in one transaction (the parts of an
+ * earlier save deleted first, so a smaller save leaves none behind) and read in one. A record
+ * written whole by an earlier version is read as before; a head whose parts are not all there
+ * (or do not add up) reads as nothing saved, so the sites are analysed again.
+ */
 export function idbResultStore(): AnalysisResultStore {
   let db: UseStore | null = null;
   const store = () => (db ??= createStore('backan-analysis', 'results'));
   return {
-    load: () => get<SavedAnalysis>('last', store()),
-    save: (v) => set('last', v, store()),
+    load: async () => {
+      const head = await get<SavedHead | SavedAnalysis>(HEAD, store());
+      if (!head || 'rows' in head) return head;
+      const { parts, rowCount, ...rest } = head;
+      if (!Number.isInteger(parts) || parts < 0) return undefined;
+      const got = await getMany<SavedAnalysis['rows'] | undefined>(Array.from({ length: parts }, (_, i) => rowsPartKey(i)), store());
+      if (got.some((r) => !Array.isArray(r))) return undefined;
+      const rows = (got as SavedAnalysis['rows'][]).flat();
+      return rows.length === rowCount && rows.length === rest.sites.length ? { ...rest, rows } : undefined;
+    },
+    save: (v) => store()('readwrite', (s) => {
+      const { rows, ...rest } = v;
+      const parts = Math.ceil(rows.length / ROWS_PER_PART);
+      s.delete(allParts());
+      for (let i = 0; i < parts; i++) s.put(rows.slice(i * ROWS_PER_PART, (i + 1) * ROWS_PER_PART), rowsPartKey(i));
+      s.put({ ...rest, parts, rowCount: rows.length } satisfies SavedHead, HEAD);
+      return promisifyRequest(s.transaction);
+    }),
   };
 }

@@ -8,7 +8,9 @@ import type { Layers } from '../../src/lib/analysis/analyze.ts';
 import { AnalysisSession } from '../../src/workers/analysis-session.ts';
 import { AnalysisClient } from '../../src/workers/analysis-client.ts';
 import { slimRow } from '../../src/lib/analysis/site-row.ts';
-import { baseKey, contentKey, hashString, idbResultStore, type AnalysisResultStore, type SavedAnalysis } from '../../src/workers/analysis-cache.ts';
+import { baseKey, contentKey, hashString, idbResultStore, ROWS_PER_PART, rowsPartKey, type AnalysisResultStore, type SavedAnalysis } from '../../src/workers/analysis-cache.ts';
+import { createStore, del, keys, set } from 'idb-keyval';
+import { serialize } from 'node:v8';
 
 const layers: Layers = {};
 for (const id of LAYER_IDS) {
@@ -186,6 +188,47 @@ describe('saved analyses across visits', () => {
     await s.save(v);
     expect(await s.load()).toEqual(v);
   });
+
+  /** A saved analysis of `n` sites with small stand-in rows (the store does not look inside them). */
+  const savedOf = (n: number, key: string): SavedAnalysis => ({
+    base: 'b', key,
+    sites: Array.from({ length: n }, (_, i) => `h${i}`),
+    rows: Array.from({ length: n }, (_, i) => ({ id: `s${i}`, name: `Site ${i}` }) as unknown as SavedAnalysis['rows'][number]),
+  });
+  const rawKeys = () => keys<string>(createStore('backan-analysis', 'results'));
+
+  it('stores many rows in parts (each under the browser’s limit for one value), read back whole and in order', async () => {
+    const s = idbResultStore();
+    const big = savedOf(ROWS_PER_PART * 2 + 17, 'big');
+    await s.save(big);
+    expect((await rawKeys()).sort()).toEqual(['last', rowsPartKey(0), rowsPartKey(1), rowsPartKey(2)].sort());
+    expect(await s.load()).toEqual(big);
+    // A smaller save leaves no part of the bigger one behind.
+    const small = savedOf(10, 'small');
+    await s.save(small);
+    expect((await rawKeys()).sort()).toEqual(['last', rowsPartKey(0)]);
+    expect(await s.load()).toEqual(small);
+  });
+
+  it('reads a head whose parts are not all there as nothing saved; a whole record of an earlier version as before', async () => {
+    const s = idbResultStore();
+    await s.save(savedOf(ROWS_PER_PART + 1, 'two'));
+    const raw = createStore('backan-analysis', 'results');
+    await del(rowsPartKey(1), raw);
+    expect(await s.load()).toBeUndefined();
+    const old = savedOf(3, 'old');
+    await set('last', old, raw);
+    expect(await s.load()).toEqual(old);
+  });
+
+  it('a part of real full rows is well under the ~133 MB Chromium takes as one value', async () => {
+    const { store } = memoryStore();
+    await visit(store, layers, sites.slice(0, 40), { radiusKm: 10 });
+    const saved = (await store.load())!;
+    const perRow = Math.max(...saved.rows.map((r) => serialize(r).length));
+    expect(perRow).toBeGreaterThan(1000);
+    expect(perRow * ROWS_PER_PART).toBeLessThan(133_169_152 / 2);
+  }, 120_000);
 });
 
 describe('score and rank ranges after a visit that reused saved rows', () => {
