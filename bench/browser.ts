@@ -9,7 +9,8 @@
  * task (PerformanceObserver 'longtask') with the longest frame, script run and frame rendering of
  * the same stretch (Long Animation Frames: a task of the page's event loop, its JavaScript with the
  * garbage collection it causes, blocks a frame at least as long; a long task no frame shows is the
- * browser's own, e.g. a compositor commit waiting on the software GPU), the JS heap after a GC (CDP), DOM nodes, and the time to
+ * browser's own, e.g. a compositor commit waiting on the software GPU), the JS heap after a GC (CDP)
+ * of the page and of each worker (the analysis worker holds the full rows), DOM nodes, and the time to
  * sort a column and select a row (click → next frame), and reload → rows (a later visit: saved
  * sites and, when nothing changed, the saved analysis).
  * `points` drops a 200 000-point layer as a reference layer, then reloads the page and times the redraw;
@@ -129,6 +130,44 @@ async function heap(cdp: CDPSession): Promise<number | null> {
     return u.usedSize;
   } catch { return null; }
 }
+/**
+ * The JS heap of each dedicated worker of the browser (the analysis worker holds the full rows,
+ * MapLibre's and the tile worker their data) after a GC, through the browser's CDP session:
+ * `Target.attachToTarget` without flattening and messages sent to the worker's own session. The
+ * service worker is left out. Null when the browser refuses.
+ */
+async function workerHeaps(browser: Browser): Promise<{ name: string; used: number }[] | null> {
+  const bc = await browser.newBrowserCDPSession();
+  try {
+    let id = 0;
+    const pending = new Map<number, (v: unknown) => void>();
+    bc.on('Target.receivedMessageFromTarget', (e) => {
+      const m = JSON.parse(e.message) as { id?: number; result?: unknown; error?: unknown };
+      const r = m.id === undefined ? undefined : pending.get(m.id);
+      if (r) { pending.delete(m.id!); r(m.result ?? m.error); }
+    });
+    const call = (sessionId: string, method: string) => new Promise<unknown>((r) => {
+      const i = ++id;
+      pending.set(i, r);
+      void bc.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: i, method, params: {} }) });
+    });
+    const out: { name: string; used: number }[] = [];
+    for (const t of (await bc.send('Target.getTargets')).targetInfos.filter((x) => x.type === 'worker')) {
+      const { sessionId } = await bc.send('Target.attachToTarget', { targetId: t.targetId, flatten: false });
+      await call(sessionId, 'HeapProfiler.collectGarbage');
+      const u = await call(sessionId, 'Runtime.getHeapUsage') as { usedSize?: number };
+      await bc.send('Target.detachFromTarget', { sessionId });
+      out.push({ name: t.url.split('/').pop()!.replace(/-[\w-]{8}\.m?js$/, ''), used: u.usedSize ?? NaN });
+    }
+    return out;
+  } catch {
+    return null;
+  } finally {
+    await bc.detach();
+  }
+}
+const workersText = (w: { name: string; used: number }[] | null) => (w === null ? '—' : `${mb(w.reduce((a, x) => a + x.used, 0))} (${w.map((x) => `${x.name} ${mb(x.used)}`).join(', ')})`);
+
 const domNodes = (page: Page) => page.evaluate(() => document.getElementsByTagName('*').length);
 
 /** Drops the file served at `/__bench/<name>` on the map, as a user dragging it from the desktop. */
@@ -229,7 +268,7 @@ function sitesTrace(browser: Browser, page: Page) {
   };
 }
 
-interface SiteRow { n: number; parse: number; addToRows: number; dropToRows: number; cli: number; longTask: number; scripts: Scripts; reloadScripts: Scripts; heap: number | null; dom: number; sort: number; select: number; reloadToRows: number }
+interface SiteRow { n: number; parse: number; addToRows: number; dropToRows: number; cli: number; longTask: number; scripts: Scripts; reloadScripts: Scripts; heap: number | null; workers: { name: string; used: number }[] | null; dom: number; sort: number; select: number; reloadToRows: number }
 
 async function benchSites(browser: Browser, url: string, dir: string, count: number): Promise<SiteRow> {
   const name = `bench-sites-${count}.geojson`;
@@ -266,6 +305,7 @@ async function benchSites(browser: Browser, url: string, dir: string, count: num
     await prof.stop(`sites-${count}-drop.cpuprofile`);
     console.log(`  drop → rows: tasks > 200 ms ${(await tasksSince(page, dropPage)).join(' ') || 'none'}; ${scriptText(scripts)}`);
     const h = await heap(cdp);
+    const workers = await workerHeaps(browser);
     const dom = await domNodes(page);
     // Sort by a distance column twice (both directions), select a row near the top.
     await prof.start();
@@ -302,7 +342,7 @@ async function benchSites(browser: Browser, url: string, dir: string, count: num
     console.log(`  reload: sites analysed again ${await page.getAttribute('.analysis', 'data-analysed')}`);
     const reloadScripts = await longestScript(page);
     console.log(`  reload → rows: tasks > 200 ms ${(await tasksSince(page, 0)).join(' ') || 'none'}; ${scriptText(reloadScripts)}`);
-    return { n: count, parse, addToRows: done - addAt, dropToRows: done - dropAt, cli, longTask, scripts, reloadScripts, heap: h, dom, sort: Math.max(sort1, sort2), select, reloadToRows };
+    return { n: count, parse, addToRows: done - addAt, dropToRows: done - dropAt, cli, longTask, scripts, reloadScripts, heap: h, workers, dom, sort: Math.max(sort1, sort2), select, reloadToRows };
   } finally {
     await ctx.close();
   }
@@ -311,7 +351,7 @@ async function benchSites(browser: Browser, url: string, dir: string, count: num
 /** What each long main-thread task is: tasks, V8, paint/compositing and GPU (SwiftShader) work. */
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'toplevel', 'v8.execute', 'v8', 'gpu', 'blink', 'cc', 'viz', 'disabled-by-default-gpu.service'];
 
-interface PointsRow { n: number; parse: number; addToDrawn: number; longTaskAfterAdd: number; scriptsAfterAdd: Scripts; heap: number | null; reloadToDrawn: number; longTaskReload: number; scriptsReload: Scripts }
+interface PointsRow { n: number; parse: number; addToDrawn: number; longTaskAfterAdd: number; scriptsAfterAdd: Scripts; heap: number | null; workers: { name: string; used: number }[] | null; reloadToDrawn: number; longTaskReload: number; scriptsReload: Scripts }
 
 /** The bundled map alone (nothing imported): what this machine's software GL costs with no big layer. */
 interface BaselineRow { openToDrawn: number; longTaskOpen: number; scriptsOpen: Scripts; reloadToDrawn: number; longTaskReload: number; scriptsReload: Scripts }
@@ -412,6 +452,7 @@ async function benchPoints(browser: Browser, url: string, dir: string, count: nu
     await stopTrace();
     await stopProfile('add.cpuprofile');
     const h = await heap(cdp);
+    const workers = await workerHeaps(browser);
     await startProfile();
     await startTrace('reload.trace.json');
     const t = performance.now();
@@ -423,7 +464,7 @@ async function benchPoints(browser: Browser, url: string, dir: string, count: nu
     const scriptsReload = await longestScript(page);
     await stopTrace();
     await stopProfile('reload.cpuprofile');
-    return { n: count, parse, addToDrawn, longTaskAfterAdd, scriptsAfterAdd, heap: h, reloadToDrawn, longTaskReload, scriptsReload };
+    return { n: count, parse, addToDrawn, longTaskAfterAdd, scriptsAfterAdd, heap: h, workers, reloadToDrawn, longTaskReload, scriptsReload };
   } finally {
     await ctx.close();
   }
@@ -448,7 +489,7 @@ async function main() {
         const b = await benchBaseline(browser, url);
         console.log(`\nbaseline, the bundled map alone (load ${loadavg().map((x) => x.toFixed(1)).join(' ')}): open → drawn ${ms(b.openToDrawn)}, longest task ${ms(b.longTaskOpen)} (${scriptText(b.scriptsOpen)}), reload → drawn ${ms(b.reloadToDrawn)} (longest task ${ms(b.longTaskReload)}; ${scriptText(b.scriptsReload)})`);
         const p = await benchPoints(browser, url, dir, a === 'points' ? 200_000 : Number(a.slice(a.indexOf('=') + 1)), polygons);
-        console.log(`${p.n} ${polygons ? 'polygons' : 'points'} as a reference layer (load ${loadavg().map((x) => x.toFixed(1)).join(' ')}): parse ${ms(p.parse)}, Add → drawn ${ms(p.addToDrawn)}, longest task after Add ${ms(p.longTaskAfterAdd)} (${scriptText(p.scriptsAfterAdd)}), heap ${mb(p.heap)}, reload → drawn ${ms(p.reloadToDrawn)} (longest task ${ms(p.longTaskReload)}; ${scriptText(p.scriptsReload)})`);
+        console.log(`${p.n} ${polygons ? 'polygons' : 'points'} as a reference layer (load ${loadavg().map((x) => x.toFixed(1)).join(' ')}): parse ${ms(p.parse)}, Add → drawn ${ms(p.addToDrawn)}, longest task after Add ${ms(p.longTaskAfterAdd)} (${scriptText(p.scriptsAfterAdd)}), heap ${mb(p.heap)} (workers ${workersText(p.workers)}), reload → drawn ${ms(p.reloadToDrawn)} (longest task ${ms(p.longTaskReload)}; ${scriptText(p.scriptsReload)})`);
         console.log('\n| | longest task (open / after Add) | longest frame / script | reload → drawn | longest task on reload | longest frame / script on reload |');
         console.log('|---|---:|---:|---:|---:|---:|');
         console.log(`| bundled map alone | ${ms(b.longTaskOpen)} | ${ms(b.scriptsOpen.frame)} / ${ms(b.scriptsOpen.script)} | ${ms(b.reloadToDrawn)} | ${ms(b.longTaskReload)} | ${ms(b.scriptsReload.frame)} / ${ms(b.scriptsReload.script)} |`);
@@ -457,12 +498,12 @@ async function main() {
       }
       const r = await benchSites(browser, url, dir, Number(a));
       siteRows.push(r);
-      console.log(`${r.n} sites: drop → rows ${ms(r.dropToRows)} (parse ${ms(r.parse)}, Add → rows ${ms(r.addToRows)}), CLI ${ms(r.cli)}, ratio ${(r.dropToRows / r.cli).toFixed(2)}×, longest task ${ms(r.longTask)} (${scriptText(r.scripts)}), heap ${mb(r.heap)}, DOM ${r.dom}, sort ${ms(r.sort)}, select ${ms(r.select)}, reload → rows ${ms(r.reloadToRows)}`);
+      console.log(`${r.n} sites: drop → rows ${ms(r.dropToRows)} (parse ${ms(r.parse)}, Add → rows ${ms(r.addToRows)}), CLI ${ms(r.cli)}, ratio ${(r.dropToRows / r.cli).toFixed(2)}×, longest task ${ms(r.longTask)} (${scriptText(r.scripts)}), heap ${mb(r.heap)} (workers ${workersText(r.workers)}), DOM ${r.dom}, sort ${ms(r.sort)}, select ${ms(r.select)}, reload → rows ${ms(r.reloadToRows)}`);
     }
     if (siteRows.length) {
-      console.log('\n| sites | drop → rows | CLI | ratio | longest task | longest frame / script | heap | DOM nodes | sort | select | reload → rows | longest frame / script on reload |');
+      console.log('\n| sites | drop → rows | CLI | ratio | longest task | longest frame / script | heap (page / workers) | DOM nodes | sort | select | reload → rows | longest frame / script on reload |');
       console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-      for (const r of siteRows) console.log(`| ${r.n} | ${ms(r.dropToRows)} | ${ms(r.cli)} | ${(r.dropToRows / r.cli).toFixed(2)}× | ${ms(r.longTask)} | ${ms(r.scripts.frame)} / ${ms(r.scripts.script)} | ${mb(r.heap)} | ${r.dom} | ${ms(r.sort)} | ${ms(r.select)} | ${ms(r.reloadToRows)} | ${ms(r.reloadScripts.frame)} / ${ms(r.reloadScripts.script)} |`);
+      for (const r of siteRows) console.log(`| ${r.n} | ${ms(r.dropToRows)} | ${ms(r.cli)} | ${(r.dropToRows / r.cli).toFixed(2)}× | ${ms(r.longTask)} | ${ms(r.scripts.frame)} / ${ms(r.scripts.script)} | ${mb(r.heap)} / ${r.workers ? mb(r.workers.reduce((a, x) => a + x.used, 0)) : '—'} | ${r.dom} | ${ms(r.sort)} | ${ms(r.select)} | ${ms(r.reloadToRows)} | ${ms(r.reloadScripts.frame)} / ${ms(r.reloadScripts.script)} |`);
     }
   } finally {
     await browser.close();
