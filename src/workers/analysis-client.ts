@@ -12,7 +12,7 @@ import type { AnalysisOptions, Layers, SiteAnalysis } from '../lib/analysis/anal
 import type { SaveReport, SetRanges, SlimBatch } from './analysis-session.ts';
 import { internIds, type SlimRow } from '../lib/analysis/site-row.ts';
 import { plain } from '../lib/plain.ts';
-import { FIRST_PART, sendInParts, type PartOptions } from './site-parts.ts';
+import { FIRST_PART, sendInParts, type PartOptions } from './parts.ts';
 
 export interface RunHandle { cancel(): void; done: Promise<SlimRow[] | null> }
 
@@ -20,7 +20,7 @@ export interface RunHandle { cancel(): void; done: Promise<SlimRow[] | null> }
 export interface AnalysisBackend {
   init(layers: Layers): Promise<unknown> | unknown;
   setSites(sites: Feature[], opts: AnalysisOptions): Promise<number> | number;
-  /** Part `index` of the sites of run `run` (see site-parts.ts); the worker's count of them so far. */
+  /** Part `index` of the sites of run `run` (see parts.ts); the worker's count of them so far. */
   sitesPart?(run: number, index: number, sites: Feature[]): Promise<number> | number;
   /** Sets the `total` sites of run `run` sent in parts, and the options; as `setSites`. */
   setSitesSent?(run: number, total: number, opts: AnalysisOptions): Promise<number> | number;
@@ -54,7 +54,7 @@ export class AnalysisClient {
   /** Sites the engine analysed in the last finished run (the others came from the cache or the saved analysis). */
   lastRunAnalysed = 0;
 
-  /** Sizes of the parts the sites are sent in (see site-parts.ts). */
+  /** Sizes of the parts the sites are sent in (see parts.ts). */
   private partOptions: Required<Pick<PartOptions, 'first'>> & PartOptions;
 
   constructor(backend?: AnalysisBackend, parts: PartOptions = {}) {

@@ -11,7 +11,7 @@ import type { Feature } from 'geojson';
 import type { AnalysisOptions, Layers } from '../lib/analysis/analyze.ts';
 import { AnalysisSession } from './analysis-session.ts';
 import { idbResultStore } from './analysis-cache.ts';
-import { SiteParts } from './site-parts.ts';
+import { SiteParts } from './parts.ts';
 
 // rows of the last complete analysis are saved in IndexedDB and reused on the next visit
 const session = new AnalysisSession(typeof indexedDB === 'undefined' ? undefined : idbResultStore());

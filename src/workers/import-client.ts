@@ -6,16 +6,22 @@
  * longer than the timeout: it is terminated and the import resolves to an explained failure
  * (`worker-failed`, `worker-timeout`), never to a progress bar stuck at 0 %.
  */
-import { proxy, wrap, type Remote } from 'comlink';
+import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { ImportFailure, ImportInput, ImportOptions, ImportResult } from '../lib/data/import/types.ts';
 import type { ExportOptions, ExportResult } from '../lib/data/export/index.ts';
 import type { ImportApi } from './import.worker.ts';
 import type { UserLayerSpec } from '../lib/data/user-layers.ts';
 import type { DisplayParts } from '../lib/map/display-part.ts';
+import { FeatureReceiver } from './import-parts.ts';
 
 /** Longest an import may run in the worker, ms (a 50 MB file takes well under a minute on a phone). */
 export const IMPORT_TIMEOUT_MS = 180_000;
+/**
+ * Share of the progress bar for reading the file in the worker; the rest is its features reaching
+ * the page in parts (see `import-parts.ts`).
+ */
+export const READ_SHARE = 0.9;
 
 type WorkerFactory = () => Worker;
 
@@ -25,6 +31,11 @@ export class ImportClient {
   private cancelRun: (() => void) | null = null;
   /** Rejected with the reason when the current worker fails. */
   private failed: Promise<ImportFailure> | null = null;
+  /** Ends the current import as superseded (a newer one started): its remaining parts are not read. */
+  private supersede: (() => void) | null = null;
+  /** Imports started, and the number of the current one. */
+  private runs = 0;
+  private current = 0;
 
   constructor(
     private readonly makeWorker: WorkerFactory = () => new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' }),
@@ -58,8 +69,16 @@ export class ImportClient {
     this.api = null;
   }
 
-  /** Imports one file; resolves to null when cancelled, to a `worker-failed` / `worker-timeout` failure when the worker does. */
+  /**
+   * Imports one file; resolves to null when cancelled or superseded by a newer import, to a
+   * `worker-failed` / `worker-timeout` failure when the worker does, to a `result-part-lost`
+   * failure when its features did not all reach the page. Many features come in parts, each read
+   * in its own task (see `import-parts.ts`); `onProgress` gets the reading, then the parts.
+   */
   async importFile(input: ImportInput, options: Omit<ImportOptions, 'signal' | 'onProgress'>, onProgress: (f: number) => void): Promise<ImportResult | null> {
+    this.supersede?.();
+    const run = ++this.runs;
+    this.current = run;
     const api = this.start();
     const failed = this.failed!;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -69,6 +88,9 @@ export class ImportClient {
         resolve(null);
       };
     });
+    const superseded = new Promise<null>((resolve) => (this.supersede = () => resolve(null)));
+    const { port1, port2 } = new MessageChannel();
+    const receiver = new FeatureReceiver(port1, input.name, (f) => onProgress(READ_SHARE + (1 - READ_SHARE) * f));
     const timedOut = new Promise<ImportFailure>((resolve) => {
       timer = setTimeout(() => {
         this.stop();
@@ -76,10 +98,16 @@ export class ImportClient {
       }, this.timeoutMs);
     });
     try {
-      return await Promise.race([api.importFile(input, options, proxy(onProgress)), cancelled, failed, timedOut]);
+      const read = api.importFile(input, options, proxy((f: number) => onProgress(f * READ_SHARE)), transfer(port2, [port2]));
+      return await Promise.race([read.then((r) => receiver.result(r)), receiver.failed, superseded, cancelled, failed, timedOut]);
     } finally {
       clearTimeout(timer);
-      this.cancelRun = null;
+      receiver.close();
+      // unless a newer import replaced them already
+      if (this.current === run) {
+        this.cancelRun = null;
+        this.supersede = null;
+      }
     }
   }
 

@@ -1,18 +1,24 @@
 /**
  * The import worker: parses, reprojects and checks a user's file off the main thread with the
- * same pure code as `npm run convert`. Progress goes back through a comlink proxy.
+ * same pure code as `npm run convert`. Progress goes back through a comlink proxy; a result of many
+ * features goes to the page in parts on a channel of its own (see `import-parts.ts`).
  */
 import { expose, transfer } from 'comlink';
-import { importFile, type ImportInput, type ImportOptions, type ImportResult } from '../lib/data/import/index.ts';
+import { importFile, type ImportInput, type ImportOptions } from '../lib/data/import/index.ts';
 import { exportCollection, type ExportOptions, type ExportResult } from '../lib/data/export/index.ts';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { createStore, get, promisifyRequest, type UseStore } from 'idb-keyval';
 import type { UserLayerSpec } from '../lib/data/user-layers.ts';
 import { displayPart, MAP_PART_PREFIX, readStoredParts, storedParts, type DisplayParts } from '../lib/map/display-part.ts';
 import { FEATURES_PER_PART, partsNote, putInParts, readWhole } from '../lib/state/record-parts.ts';
+import { partsFailure, sendResult, type SentResult } from './import-parts.ts';
 
 /** The collection of the last successful import, until it is stored (see `storeLayer`). */
 let last: FeatureCollection | null = null;
+/** The number of the newest import; an older one still sending its features stops (see `import-parts.ts`). */
+let imports = 0;
+/** Ends an older import's wait for the page's answer to a part. */
+let stopWaiting: (() => void) | null = null;
 /** The collection last stored by `storeLayer`, until `displayPart` wrote it (saves reading it back). */
 let stored: { key: string; collection: FeatureCollection } | null = null;
 
@@ -29,11 +35,27 @@ function storeOf(db: { name: string; store: string }): UseStore {
 }
 
 export const importApi = {
-  async importFile(input: ImportInput, options: Omit<ImportOptions, 'signal' | 'onProgress'>, onProgress?: (f: number) => void): Promise<ImportResult> {
+  /**
+   * Reads a file. With `port` (the page's end of a channel for this import), a result of many
+   * features sends them on it in parts and resolves without them (see `import-parts.ts`); null
+   * when a newer import started meanwhile.
+   */
+  async importFile(input: ImportInput, options: Omit<ImportOptions, 'signal' | 'onProgress'>, onProgress?: (f: number) => void, port?: MessagePort): Promise<SentResult | null> {
+    const mine = ++imports;
+    stopWaiting?.();
+    stopWaiting = null;
     last = null;
     const r = await importFile(input, { ...options, onProgress: onProgress ? (f) => void onProgress(f) : undefined });
     if (r.ok) last = r.collection;
-    return r;
+    if (!port) return r;
+    try {
+      return await sendResult(r, input.name, port, () => mine !== imports, (stop) => (stopWaiting = stop));
+    } catch (e) {
+      if (mine === imports) last = null;
+      return partsFailure(e, input.name);
+    } finally {
+      port.close();
+    }
   },
   /**
    * Stores the last import's collection with `meta` under `key` in the app's IndexedDB store, as

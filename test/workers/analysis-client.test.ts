@@ -7,7 +7,7 @@ import { createAnalysisEngine, type Layers } from '../../src/lib/analysis/analyz
 import { AnalysisSession } from '../../src/workers/analysis-session.ts';
 import { AnalysisClient, FIRST_BATCH, type AnalysisBackend, type RunHandle } from '../../src/workers/analysis-client.ts';
 import { slimRow, slimRows } from '../../src/lib/analysis/site-row.ts';
-import { SiteParts } from '../../src/workers/site-parts.ts';
+import { SiteParts } from '../../src/workers/parts.ts';
 
 const layers: Layers = {};
 for (const id of LAYER_IDS) {

@@ -79,7 +79,7 @@ describe('the import worker stores a big layer\'s map parts next to its record',
     const spec = layer('user-big', 12_000);
     const { collection, ...meta } = spec;
     const r = await importApi.importFile({ name: 'p.geojson', bytes: new TextEncoder().encode(JSON.stringify(collection)) }, {});
-    expect(r.ok).toBe(true);
+    expect(r!.ok).toBe(true);
     const imported = { ...spec, collection: (r as { collection: FeatureCollection }).collection };
     expect(await importApi.storeLayer(`user-layer:${spec.id}`, meta, db, layerFingerprint(imported))).toBe(true);
     expect((await idbKeys(store)).sort()).toEqual(['parts:user-layer:user-big#0', 'parts:user-layer:user-big#1', 'parts:user-layer:user-big#2', 'user-layer:user-big']);

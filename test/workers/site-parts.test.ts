@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature } from 'geojson';
-import { SiteParts, sendInParts } from '../../src/workers/site-parts.ts';
+import { SiteParts, sendInParts } from '../../src/workers/parts.ts';
 import { AnalysisClient, type AnalysisBackend } from '../../src/workers/analysis-client.ts';
 import type { SlimBatch } from '../../src/workers/analysis-session.ts';
 

@@ -26,6 +26,7 @@ const vi: Record<IssueCode, IssueText> = {
   'deeply-nested': { headline: 'Cấu trúc lồng nhau quá sâu', reason: 'Tệp lồng mảng, đối tượng hoặc thẻ sâu hơn nhiều so với mức dữ liệu địa lý cần; tệp như vậy có thể làm tràn ngăn xếp của trình đọc nên bị từ chối.' },
   'worker-failed': { headline: 'Trình đọc tệp đã dừng', reason: 'Tiến trình đọc tệp bị lỗi hoặc không tải được (ví dụ đang ngoại tuyến với phiên bản cũ). Đã dừng nó; tải lại trang khi có mạng rồi thử lại.' },
   'worker-timeout': { headline: 'Đọc tệp quá lâu', reason: 'Việc đọc tệp vượt quá thời gian cho phép nên đã bị dừng. Hãy chia nhỏ tệp hoặc chuyển đổi bằng npm run convert.' },
+  'result-part-lost': { headline: 'Phần {part} của các đối tượng đọc từ "{file}" bị thiếu hoặc đến sai thứ tự', reason: 'Các đối tượng đọc được từ tệp được chuyển sang trang theo từng phần; một phần không đến đúng lượt nên việc nhập đã dừng và không có gì được thêm. Dữ liệu đã có không thay đổi; hãy nhập lại tệp.' },
   // Text and encodings
   'invalid-utf8': { headline: 'Văn bản không phải UTF-8', reason: 'GeoJSON phải được mã hóa UTF-8. Hãy lưu lại tệp với mã hóa UTF-8.' },
   'encoding-tcvn3': { headline: 'Mã TCVN3 (ABC) đã được chuyển sang Unicode', reason: 'Văn bản dùng bảng mã tiếng Việt cũ TCVN3 và đã được chuyển; hãy kiểm tra vài tên có dấu.' },
@@ -103,6 +104,7 @@ const en: Record<IssueCode, IssueText> = {
   'deeply-nested': { headline: 'Nested too deeply', reason: 'The file nests arrays, objects or elements far deeper than geodata needs; such a file could overflow the reader\'s stack, so it is refused.' },
   'worker-failed': { headline: 'The file reader stopped', reason: 'The background reader failed or could not be loaded (e.g. offline with an outdated version). It was stopped; reload the page when online and try again.' },
   'worker-timeout': { headline: 'Reading took too long', reason: 'Reading the file went over the time allowed and was stopped. Split the file or convert it with npm run convert.' },
+  'result-part-lost': { headline: 'Part {part} of the features read from "{file}" was missing or out of order', reason: 'The features read from the file go to the page in parts; one did not come in its turn, so the import was stopped and nothing was added. What was already loaded is unchanged; import the file again.' },
   'invalid-utf8': { headline: 'Text is not UTF-8', reason: 'GeoJSON must be UTF-8 encoded. Save the file again as UTF-8.' },
   'encoding-tcvn3': { headline: 'TCVN3 (ABC) text converted to Unicode', reason: 'The text used the legacy Vietnamese TCVN3 encoding and was converted; check a few names with diacritics.' },
   'encoding-vni': { headline: 'VNI text, not converted', reason: 'VNI is not converted, so names with diacritics will read wrongly. Convert to Unicode (UTF-8) and import again.' },
@@ -163,7 +165,14 @@ const en: Record<IssueCode, IssueText> = {
 /** Both dictionaries, for tests that walk every code. */
 export const ISSUE_TEXT: Record<Lang, Record<IssueCode, IssueText>> = { vi, en };
 
-/** The headline and reason of an issue code in `lang`; null for a code this build does not know (never thrown). */
-export function issueText(lang: Lang, code: string): IssueText | null {
-  return Object.hasOwn(ISSUE_TEXT[lang], code) ? ISSUE_TEXT[lang][code as IssueCode] : null;
+/**
+ * The headline and reason of an issue code in `lang`; null for a code this build does not know
+ * (never thrown). `{name}` in them is replaced by `values[name]` (e.g. `result-part-lost`: `part`,
+ * `file`), as text.
+ */
+export function issueText(lang: Lang, code: string, values: Record<string, string | number | undefined> = {}): IssueText | null {
+  if (!Object.hasOwn(ISSUE_TEXT[lang], code)) return null;
+  const t = ISSUE_TEXT[lang][code as IssueCode];
+  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(values, k) && values[k] !== undefined ? String(values[k]) : m));
+  return { headline: fill(t.headline), reason: fill(t.reason) };
 }

@@ -85,6 +85,8 @@ export class Importer {
   pending = $state.raw<PendingImport | null>(null);
   error = $state<string | null>(null);
   private client = new ImportClient();
+  /** Runs started; only the newest one's result is shown. */
+  private runs = 0;
   private store = userLayerStore();
   private subscribed = false;
 
@@ -111,8 +113,12 @@ export class Importer {
     await this.run({ name: file.name, bytes });
   }
 
-  /** Runs (or re-runs, with a CRS or columns chosen) the import of the pending file. */
+  /**
+   * Runs (or re-runs, with a CRS or columns chosen) the import of the pending file. A newer run
+   * supersedes an unfinished one: the older's result is dropped (its features stop coming).
+   */
   async run(file: { name: string; bytes: Uint8Array }, fromCrs?: number, columns?: ColumnMapping): Promise<void> {
+    const run = ++this.runs;
     this.busy = true;
     this.progress = 0;
     try {
@@ -120,14 +126,15 @@ export class Importer {
       const result = await this.client.importFile(
         { name: file.name, bytes: file.bytes },
         { regionBbox: m?.region.bbox, preferredCrs: m?.region.crs, maxBytes: MAX_IMPORT_BYTES, ...(fromCrs ? { fromCrs } : {}), ...(columns ? { columns } : {}) },
-        (f) => (this.progress = f),
+        (f) => { if (run === this.runs) this.progress = f; },
       );
+      if (run !== this.runs) return;
       // Cancelled: say so, rather than clearing the panel without a word.
       this.pending = { file, result: result ?? { ok: false, issues: [abortIssue()] }, fromCrs, columns };
     } catch (e) {
-      this.error = `${file.name}: ${e instanceof Error ? e.message : String(e)}`;
+      if (run === this.runs) this.error = `${file.name}: ${e instanceof Error ? e.message : String(e)}`;
     } finally {
-      this.busy = false;
+      if (run === this.runs) this.busy = false;
     }
   }
 

@@ -24,7 +24,7 @@ export type CrsSource = 'prj' | 'kml' | 'gpx' | 'geojson' | 'user' | 'assumed' |
 export const ISSUE_CODES = [
   // The file as a whole
   'aborted', 'empty-file', 'file-too-large', 'format-mismatch', 'unsupported-format', 'internal-error',
-  'text-too-large', 'too-many-features', 'too-many-vertices', 'deeply-nested', 'worker-failed', 'worker-timeout',
+  'text-too-large', 'too-many-features', 'too-many-vertices', 'deeply-nested', 'worker-failed', 'worker-timeout', 'result-part-lost',
   // Text and encodings
   'invalid-utf8', 'encoding-tcvn3', 'encoding-vni', 'encoding-unknown', 'encoding-unsupported', 'cpg-mismatch', 'cpg-unknown',
   // GeoJSON
@@ -54,6 +54,8 @@ export interface Issue {
   featureIndex?: number;
   /** 1-based line in the source text, when known (CSV, JSON, XML). */
   line?: number;
+  /** `result-part-lost`: 1-based number of the part of the features, sent from the import worker to the page, that was missing or out of order. */
+  part?: number;
 }
 
 /** A source feature left out of the result. */
