@@ -22,8 +22,9 @@
  * For sites, BENCH_PROFILE writes `sites-<n>-{drop,sort,select,reload}.cpuprofile`, the long tasks
  * over 200 ms of each phase are printed, the reload waits for the table's `data-saved` (the worker
  * wrote the saved analysis) and prints its `data-analysed`; BENCH_CLI=0 skips the CLI, BENCH_SHOT=<dir>
- * writes a screenshot of the sorted table, BENCH_TRACE=<dir> Chrome traces of the first seconds after Add
- * and after the reload (`sites-<n>-{add,reload}.trace.json`, see `sitesTrace`).
+ * writes a screenshot of the sorted table, BENCH_TRACE=<dir> Chrome traces of drop → preview (+ 1 s), of the first seconds after Add
+ * and after the reload (`sites-<n>-{drop,add,reload}.trace.json`, see `sitesTrace`; `points`: `{drop,add,reload}.trace.json`).
+ * Both print the tasks over 50 ms from the drop to 1 s after the preview, and in the 3 s after Add.
  * The synthetic features are benchmark input only (never shown as data). Printed, never asserted.
  */
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
@@ -257,12 +258,14 @@ function sitesTrace(browser: Browser, page: Page) {
   const ms = Number(process.env.BENCH_TRACE_MS ?? 15_000);
   let stopping: Promise<void> = Promise.resolve();
   return {
-    async start(file: string) {
+    /** Starts a trace; stopped after BENCH_TRACE_MS, or by `stop` when `manual`. */
+    async start(file: string, manual = false) {
       if (!dir) return;
       mkdirSync(dir, { recursive: true });
       await browser.startTracing(page, { path: join(dir, file), categories: TRACE_CATEGORIES });
-      stopping = new Promise((r) => setTimeout(r, ms)).then(async () => { await browser.stopTracing(); });
+      stopping = manual ? Promise.resolve() : new Promise((r) => setTimeout(r, ms)).then(async () => { await browser.stopTracing(); });
     },
+    async stop() { if (dir) await browser.stopTracing(); },
     /** Resolves once the trace is written (after its time, whatever the page does meanwhile). */
     done: () => stopping,
   };
@@ -287,11 +290,15 @@ async function benchSites(browser: Browser, url: string, dir: string, count: num
     await resetLongTasks(page);
     await prof.start();
     const dropPage = await page.evaluate(() => performance.now());
+    const traced = sitesTrace(browser, page);
+    await traced.start(`sites-${count}-drop.trace.json`, true);
     await dropFile(page, name);
     await page.getByTestId('import-result').waitFor({ timeout: 30 * 60_000 });
     const parse = await page.evaluate(() => performance.now() - (window as unknown as { __dropAt: number }).__dropAt);
     await page.selectOption('[data-testid="import-role"]', 'sites');
-    const traced = sitesTrace(browser, page);
+    await page.waitForTimeout(1000);
+    await traced.stop();
+    console.log(`  drop → preview (parse ${ms(parse)}) + 1 s: tasks > 50 ms ${(await tasksSince(page, dropPage, 50)).join(' ') || 'none'}`);
     await traced.start(`sites-${count}-add.trace.json`);
     const addAt = await page.evaluate(() => performance.now());
     await page.click('[data-testid="import-accept"]');
@@ -303,6 +310,7 @@ async function benchSites(browser: Browser, url: string, dir: string, count: num
     const longTask = await longest(page);
     const scripts = await longestScript(page);
     await prof.stop(`sites-${count}-drop.cpuprofile`);
+    console.log(`  Add → +3 s: tasks > 50 ms ${(await tasksSince(page, addAt, 50)).filter((t) => Number(t.split('@')[1].slice(0, -1)) <= 3).join(' ') || 'none'}`);
     console.log(`  drop → rows: tasks > 200 ms ${(await tasksSince(page, dropPage)).join(' ') || 'none'}; ${scriptText(scripts)}`);
     const h = await heap(cdp);
     const workers = await workerHeaps(browser);
@@ -403,6 +411,7 @@ async function benchPoints(browser: Browser, url: string, dir: string, count: nu
   writeFileSync(file, JSON.stringify(polygons ? squaresInRegion(count) : pointsInRegion(count, 7, (i) => ({ id: `p-${i}`, name: `Point ${i}`, value: i % 97 }))));
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await ctx.addInitScript(LONGTASK_INIT);
+  await ctx.addInitScript(SITES_TASKS_INIT);
   await ctx.route('**/__bench/*', (route) => route.fulfill({ path: join(dir, route.request().url().split('/').pop()!), contentType: 'application/geo+json' }));
   // Polled near the centre only: counting every rendered point of a big layer ten times a second
   // is itself main-thread work (seconds over a run at 200 000 points) that the app never does.
@@ -415,12 +424,25 @@ async function benchPoints(browser: Browser, url: string, dir: string, count: nu
   }, undefined, { timeout: 30 * 60_000, polling: 100 });
   try {
     const { page, cdp } = await openApp(ctx, url);
+    const trace = process.env.BENCH_TRACE;
+    const startTrace = async (file: string) => {
+      if (!trace) return;
+      mkdirSync(trace, { recursive: true });
+      await browser.startTracing(page, { path: join(trace, file), categories: TRACE_CATEGORIES });
+    };
+    const stopTrace = async () => { if (trace) await browser.stopTracing(); };
+    // BENCH_TRACE: `drop.trace.json`, drop → the preview shown and its role chosen, + 1 s
+    await startTrace('drop.trace.json');
+    const dropPage = await page.evaluate(() => performance.now());
     await dropFile(page, name);
     await page.getByTestId('import-result').waitFor({ timeout: 30 * 60_000 });
     const parse = await page.evaluate(() => performance.now() - (window as unknown as { __dropAt: number }).__dropAt);
     // as a reference layer: drawn as it is in the map's `user-data` source (a layer in a data role
     // is merged into that role's bundled layer and source, which already has features on screen)
     await page.selectOption('[data-testid="import-role"]', 'reference');
+    await page.waitForTimeout(1000);
+    await stopTrace();
+    console.log(`  drop → preview (parse ${ms(parse)}) + 1 s: tasks > 50 ms ${(await tasksSince(page, dropPage, 50)).join(' ') || 'none'}`);
     await resetLongTasks(page);
     const profile = process.env.BENCH_PROFILE;
     const startProfile = async () => { if (profile) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 1000 }); await cdp.send('Profiler.start'); } };
@@ -432,13 +454,6 @@ async function benchPoints(browser: Browser, url: string, dir: string, count: nu
     };
     // BENCH_TRACE=<dir>: a Chrome trace (main thread, GPU, V8) of Add → drawn and of reload → drawn
     // (`add.trace.json`, `reload.trace.json`; summarise with `npx tsx bench/trace-summary.ts <file>`).
-    const trace = process.env.BENCH_TRACE;
-    const startTrace = async (file: string) => {
-      if (!trace) return;
-      mkdirSync(trace, { recursive: true });
-      await browser.startTracing(page, { path: join(trace, file), categories: TRACE_CATEGORIES });
-    };
-    const stopTrace = async () => { if (trace) await browser.stopTracing(); };
     await startProfile();
     await startTrace('add.trace.json');
     const addAt = await page.evaluate(() => performance.now());
@@ -449,6 +464,7 @@ async function benchPoints(browser: Browser, url: string, dir: string, count: nu
     await page.waitForTimeout(3000);
     const longTaskAfterAdd = await longest(page);
     const scriptsAfterAdd = await longestScript(page);
+    console.log(`  Add → +3 s: tasks > 50 ms ${(await tasksSince(page, addAt, 50)).filter((t) => Number(t.split('@')[1].slice(0, -1)) <= 3).join(' ') || 'none'}`);
     await stopTrace();
     await stopProfile('add.cpuprofile');
     const h = await heap(cdp);
