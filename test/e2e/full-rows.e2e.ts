@@ -57,4 +57,50 @@ describe('full analysis rows on demand (production build, Debian Chromium)', () 
     expect(watch.errors).toEqual([]);
     await page.close();
   }, 300_000);
+
+  it('a site whose full row the analysis worker refuses: the card says so in vi and en, the rest keeps working', async () => {
+    mkdirSync('test-results', { recursive: true });
+    const page = await h.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const watch = await watchPage(page);
+    // The analysis worker as built, with its messages asking for the full row of ccn-quang-chu
+    // changed to ask it for another id at the same place: the worker's own check refuses them
+    // (as it refuses the page's request once the sites changed under it), the rows are untouched.
+    await page.route('**/assets/analysis.worker-*.js', async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      const prefix = `{const add=self.addEventListener.bind(self);self.addEventListener=(type,fn,o)=>add(type,type!=='message'?fn:(ev)=>{const d=ev.data;
+        const ids=d&&d.type==='APPLY'&&d.path&&d.path[0]==='fullRows'&&d.argumentList&&d.argumentList[1];
+        if(ids&&Array.isArray(ids.value)&&ids.value.includes('ccn-quang-chu')){fn(new MessageEvent('message',{data:{...d,argumentList:[d.argumentList[0],{...ids,value:ids.value.map((x)=>x==='ccn-quang-chu'?'not-ccn-quang-chu':x)}]},ports:[...ev.ports]}));return;}
+        fn(ev);},o);}\n`;
+      await route.fulfill({ response, body: prefix + body });
+    });
+    await page.goto(`${h.url}#mode=planner&lang=en&s=industrial-sites:ccn-quang-chu`);
+    await waitForMapIdle(page);
+    const card = page.getByTestId('feature-card');
+    const error = card.getByTestId('analysis-error');
+    await expect.poll(() => error.count(), { timeout: 60_000 }).toBe(1);
+    const en = (await error.textContent())!.trim();
+    expect(en).toMatch(/^The site’s analysis could not be loaded: site \d+ is "ccn-quang-chu" in the analysis, not "not-ccn-quang-chu": the sites changed$/);
+    expect(await error.locator('[lang="en"]').textContent()).toMatch(/^site \d+ is "ccn-quang-chu"/);
+    // the rest of the card is there
+    expect(await card.locator('#card-title').textContent()).toBeTruthy();
+    expect(await card.getByTestId('site-analysis').count()).toBe(0);
+    expect(await card.getByTestId('analysis-loading').count()).toBe(0);
+    // in Vietnamese: the line in Vietnamese, the worker's reason marked as English
+    await page.click('header .lang button[lang="vi"]');
+    await expect.poll(async () => (await error.textContent())!.trim(), { timeout: 10_000 }).toMatch(/^Không tải được phân tích của địa điểm: site \d+ is "ccn-quang-chu" in the analysis, not "not-ccn-quang-chu": the sites changed$/);
+    await page.screenshot({ path: 'test-results/full-rows-analysis-error.png' });
+    // another site's card: its analysis loads (the worker and the rows are fine)
+    await page.click('button[data-panel="sites"]');
+    const other = page.locator('.analysis tbody tr[data-row-id]:not([data-row-id="ccn-quang-chu"])').first();
+    await expect.poll(() => other.count(), { timeout: 30_000 }).toBe(1);
+    const otherId = await other.getAttribute('data-row-id');
+    await other.click();
+    await expect.poll(() => card.getByTestId('site-analysis').count(), { timeout: 60_000 }).toBe(1);
+    expect(await card.getByTestId('analysis-error').count()).toBe(0);
+    expect(otherId).not.toBe('ccn-quang-chu');
+    expect(await page.locator('.analysis tbody tr[data-row-id]').count()).toBe(bundled);
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  }, 300_000);
 });
