@@ -23,6 +23,11 @@ export const MIN_PART = 128;
 export const MAX_PART = 16_384;
 /** Wanted time for a part on the page, ms (well under a long task's 50 ms). */
 export const TARGET_MS = 25;
+/**
+ * Most a part may grow over the last one: a small part's time is too short to measure well (1 000
+ * points deserialise in under a millisecond), and a jump straight to {@link MAX_PART} cost 60 ms.
+ */
+export const MAX_GROWTH = 2;
 
 /** How a part is sent: `send(part, index)`; its synchronous part is the sender's clone. */
 export type SendPart<T> = (part: T[], index: number) => Promise<unknown> | unknown;
@@ -45,8 +50,9 @@ export interface PartOptions {
 
 /**
  * Sends `items` in parts, in order, each after the receiver took the one before. Each next part
- * is sized for {@link TARGET_MS} from the time the last one took: the sender's synchronous part of
- * `send` (its clone), or the receiver's time when `tookOf` reads a longer one from its answer.
+ * is sized for {@link TARGET_MS} from the time the last one took (at most {@link MAX_GROWTH} times
+ * the last): the sender's synchronous part of `send` (its clone), or the receiver's time when
+ * `tookOf` reads a longer one from its answer.
  * Returns the number of parts sent, or null when `stale()` turned true between parts (a newer run
  * started: the receiver drops the unfinished parts).
  * A part Svelte's state proxies make uncloneable (a `DataCloneError`) goes again as a plain JSON copy.
@@ -74,7 +80,7 @@ export async function sendInParts<T>(items: readonly T[], send: SendPart<T>, sta
         answer = await call(plain(part));
       }
       took = Math.max(took, tookOf?.(answer) ?? 0);
-      size = Math.min(max, Math.max(min, Math.round(size * TARGET_MS / Math.max(took, 1))));
+      size = Math.min(max, Math.max(min, Math.round(size * Math.min(MAX_GROWTH, TARGET_MS / Math.max(took, 1)))));
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
       throw new Error(`sending ${label.what} failed at part ${index + 1} (${label.items} ${start + 1}–${end} of ${items.length}): ${reason}`, { cause: e });

@@ -33,6 +33,18 @@ describe('sending the sites in parts', () => {
     expect(sizes).toEqual([1000, 250, 250, 250, 250, 250, 250, 250, 250]);
   });
 
+  it('a part grows at most twofold over the last, however fast that one went; the receiver\'s own time counts when longer', async () => {
+    const sizes: number[] = [];
+    const clock = 0;
+    // sent in no time: 1 000, then doubling up to the most allowed
+    await sendInParts(sitesOf(40_000), (part) => { sizes.push(part.length); }, undefined, { first: 1000, max: 9000, now: () => clock });
+    expect(sizes.slice(0, 5)).toEqual([1000, 2000, 4000, 8000, 9000]);
+    // the receiver reports 0.05 ms a site for what took the sender nothing: 500 sites make 25 ms
+    const answered: number[] = [];
+    await sendInParts(sitesOf(3000), (part) => { answered.push(part.length); return { took: part.length * 0.05 }; }, undefined, { first: 1000, min: 10, now: () => clock, tookOf: (a) => (a as { took: number }).took });
+    expect(answered).toEqual([1000, 500, 500, 500, 500]);
+  });
+
   it('a failing part rejects with which part and which sites failed, and sends no later part', async () => {
     const sent: number[] = [];
     const run = sendInParts(sitesOf(500), (part, index) => {
