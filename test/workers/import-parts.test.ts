@@ -66,6 +66,24 @@ describe('the features of an import reach the page in parts', () => {
     expect(port.postMessage).not.toHaveBeenCalled();
   });
 
+  it('parts of at most 8 192 features, however fast the page reads them (a part\'s young-generation collection grows with it)', async () => {
+    const features = Array.from({ length: 40_000 }, (_, i) => ({ type: 'Feature' as const, properties: { name: `P${i}` }, geometry: { type: 'Point' as const, coordinates: [105.8, 22.1] } }));
+    const r: ImportSuccess = { ok: true, collection: { type: 'FeatureCollection', features }, format: 'geojson', crs: { code: 4326, source: 'assumed' }, issues: [], rejected: [] };
+    const sizes: number[] = [];
+    const port: Port = {
+      onmessage: null,
+      postMessage: (m) => {
+        const { index, part } = m as PartMessage;
+        sizes.push(part.length);
+        queueMicrotask(() => port.onmessage?.({ data: { index, took: 0 } } as MessageEvent));
+      },
+    };
+    const head = await sendResult(r, 'big.geojson', port, () => false, undefined, { now: () => 0 });
+    expect(head!.sentInParts).toEqual({ parts: sizes.length, features: 40_000 });
+    expect(sizes.slice(0, 6)).toEqual([1000, 2000, 4000, 8000, 8192, 8192]);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(40_000);
+  });
+
   it('through the worker\'s API and the client: 3 000 points come in parts, in order, with the result', async () => {
     const client = inProcessClient();
     const progress: number[] = [];
