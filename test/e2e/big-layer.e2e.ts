@@ -7,6 +7,7 @@ import bbox from '@turf/bbox';
 import { LAYER_IDS } from '../../src/lib/data/schema.ts';
 import type { MapProbe } from '../../src/lib/map/probe.ts';
 import { startHarness, watchPage, waitForMapIdle, type Harness } from './browser.ts';
+import { holdPartsOnReload, released, storedKeys } from './held-parts.ts';
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness(); });
@@ -42,16 +43,6 @@ async function dropText(page: Page, text: string, name: string) {
 type Probe = MapProbe;
 const probe = <K extends keyof Probe>(page: Page, fn: K, ...args: Parameters<Probe[K]>): Promise<ReturnType<Probe[K]>> =>
   page.evaluate(([f, a]) => (window as unknown as { __mapProbe: Record<string, (...x: unknown[]) => unknown> }).__mapProbe[f as string](...(a as unknown[])), [fn, args] as const) as Promise<ReturnType<Probe[K]>>;
-/** Every key of the app's IndexedDB store. */
-const storedKeys = (page: Page) => page.evaluate(() => new Promise<string[]>((resolve, reject) => {
-  const open = indexedDB.open('keyval-store');
-  open.onerror = () => reject(open.error);
-  open.onsuccess = () => {
-    const r = open.result.transaction('keyval').objectStore('keyval').getAllKeys();
-    r.onsuccess = () => { resolve((r.result as string[]).map(String)); open.result.close(); };
-    r.onerror = () => reject(r.error);
-  };
-}));
 const settled = (page: Page) => expect.poll(async () => !(await probe(page, 'moving')) && (await probe(page, 'loaded')), { timeout: 60_000 }).toBe(true);
 
 /** Groups of points drawn (each with its count) and single points drawn. */
@@ -167,41 +158,12 @@ describe('a big imported point layer (production build, Debian Chromium)', () =>
     // not) until the map shows the points, at most 7 s after the first of them was asked for (the
     // store gives up on a read 8 s after it started):
     // the points are drawn from the stored map part before any feature of the record is read.
-    await page.addInitScript(() => {
-      const w = window as unknown as { __partsHeld: number; __atRelease: { points: number; drawn: boolean; cards: number; loading: number; ms: number; heldMs: number } | null; __mapProbe?: MapProbe };
-      w.__partsHeld = 0;
-      w.__atRelease = null;
-      let release!: () => void;
-      const held = new Promise<void>((r) => (release = r));
-      const started = Date.now();
-      let firstHeld = 0;
-      const watch = setInterval(() => {
-        const points = w.__mapProbe?.bigPoints().points ?? 0;
-        // drawn: some of them are on the canvas (around its centre, where the selected point is)
-        const drawn = points > 0 && w.__mapProbe!.renderedAtCentre('user-points') > 0;
-        if (!w.__partsHeld || (!drawn && Date.now() - firstHeld < 7000)) return;
-        clearInterval(watch);
-        w.__atRelease = { points, drawn, cards: document.querySelectorAll('[data-testid="file-properties"]').length, loading: document.querySelectorAll('[data-testid="card-layer-loading"]').length, ms: Date.now() - started, heldMs: Date.now() - firstHeld };
-        release();
-      }, 50);
-      const get = IDBObjectStore.prototype.get;
-      IDBObjectStore.prototype.get = function (this: IDBObjectStore, key: IDBValidKey | IDBKeyRange) {
-        const req = get.call(this, key);
-        if (typeof key !== 'string' || !key.startsWith('parts:')) return req;
-        if (!w.__partsHeld++) firstHeld = Date.now();
-        // The caller's handler runs once released (the result stays readable on the request).
-        let handler: ((this: IDBRequest, ev: Event) => unknown) | null = null;
-        Object.defineProperty(req, 'onsuccess', { configurable: true, get: () => handler, set: (h) => void (handler = h) });
-        req.addEventListener('success', (ev) => void held.then(() => handler?.call(req, ev)));
-        return req;
-      };
-    });
+    await holdPartsOnReload(page, { drawn: true, maxMs: 7000 });
     await page.reload();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __atRelease: unknown }).__atRelease), { timeout: 60_000 }).not.toBeNull();
-    const early = await page.evaluate(() => { const w = window as unknown as { __partsHeld: number; __atRelease: { ms: number; heldMs: number } }; const { ms, heldMs, ...atRelease } = w.__atRelease; return { held: w.__partsHeld, atRelease, ms, heldMs }; });
-    console.log(`big layer: points drawn ${early.ms} ms after the reload's page start, the record's parts held for ${early.heldMs} ms`);
-    delete (early as { ms?: number }).ms;
-    delete (early as { heldMs?: number }).heldMs;
+    await expect.poll(() => released(page), { timeout: 60_000 }).not.toBeNull();
+    const { held, ms, heldMs, ...atRelease } = (await released(page))!;
+    const early = { held, atRelease };
+    console.log(`big layer: points drawn ${ms} ms after the reload's page start, the record's parts held for ${heldMs} ms`);
     // Every part was asked for and held; when they were let through every point was shown, some
     // drawn, and the card of the selected point (kept by the link) said it was waiting for the record.
     expect(early).toEqual({ held: N / 5000, atRelease: { points: N, drawn: true, cards: 0, loading: 1 } });

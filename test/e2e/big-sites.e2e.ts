@@ -16,6 +16,7 @@ import type { MapProbe } from '../../src/lib/map/probe.ts';
 import { BIG_SITES_FEATURES } from '../../src/lib/data/user-layers.ts';
 import { importSites } from './sites.ts';
 import { startHarness, watchPage, waitForMapIdle, type Harness } from './browser.ts';
+import { holdPartsOnReload, released, storedKeys } from './held-parts.ts';
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness(); });
@@ -37,16 +38,6 @@ function sitesInRegion(n: number): FeatureCollection<Point> {
   return { type: 'FeatureCollection', features };
 }
 
-/** Every key of the app's IndexedDB store. */
-const storedKeys = (page: Page) => page.evaluate(() => new Promise<string[]>((resolve, reject) => {
-  const open = indexedDB.open('keyval-store');
-  open.onerror = () => reject(open.error);
-  open.onsuccess = () => {
-    const r = open.result.transaction('keyval').objectStore('keyval').getAllKeys();
-    r.onsuccess = () => { resolve((r.result as string[]).map(String)); open.result.close(); };
-    r.onerror = () => reject(r.error);
-  };
-}));
 const probe = <K extends keyof MapProbe>(page: Page, fn: K, ...args: Parameters<MapProbe[K]>): Promise<Awaited<ReturnType<MapProbe[K]>>> =>
   page.evaluate(([f, a]) => (window as unknown as { __mapProbe: Record<string, (...x: unknown[]) => unknown> }).__mapProbe[f as string](...(a as unknown[])), [fn, args] as const) as Promise<Awaited<ReturnType<MapProbe[K]>>>;
 const settled = (page: Page) => expect.poll(async () => !(await probe(page, 'moving')) && (await probe(page, 'loaded')), { timeout: 60_000 }).toBe(true);
@@ -128,33 +119,9 @@ describe('a big imported site list (production build, Debian Chromium)', () => {
     // A reload draws the sites again from the layer's stored map part, before the record is read:
     // the page's reads of the record's parts are held back (at most 7 s) until the points are shown.
     await expect.poll(async () => (await storedKeys(page)).filter((k) => k.startsWith('map-part:')).length, { timeout: 30_000 }).toBe(1);
-    await page.addInitScript(() => {
-      const w = window as unknown as { __partsHeld: number; __pointsAtRelease: number | null; __mapProbe?: MapProbe };
-      w.__partsHeld = 0;
-      w.__pointsAtRelease = null;
-      let release!: () => void;
-      const held = new Promise<void>((r) => (release = r));
-      let firstHeld = 0;
-      const watch = setInterval(() => {
-        const points = w.__mapProbe?.bigPoints().points ?? 0;
-        if (!w.__partsHeld || (points === 0 && Date.now() - firstHeld < 7000)) return;
-        clearInterval(watch);
-        w.__pointsAtRelease = points;
-        release();
-      }, 50);
-      const get = IDBObjectStore.prototype.get;
-      IDBObjectStore.prototype.get = function (this: IDBObjectStore, key: IDBValidKey | IDBKeyRange) {
-        const req = get.call(this, key);
-        if (typeof key !== 'string' || !key.startsWith('parts:')) return req;
-        if (!w.__partsHeld++) firstHeld = Date.now();
-        let handler: ((this: IDBRequest, ev: Event) => unknown) | null = null;
-        Object.defineProperty(req, 'onsuccess', { configurable: true, get: () => handler, set: (h) => void (handler = h) });
-        req.addEventListener('success', (ev) => void held.then(() => handler?.call(req, ev)));
-        return req;
-      };
-    });
+    await holdPartsOnReload(page, { drawn: false, maxMs: 7000 });
     await page.reload();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __pointsAtRelease: number | null }).__pointsAtRelease), { timeout: 60_000 }).toBe(N);
+    await expect.poll(async () => (await released(page))?.points, { timeout: 60_000 }).toBe(N);
     // (drawn from the stored map part: held by the map while the layer is drawn)
     expect(await probe(page, 'earlyParts')).toEqual([rowId.slice(0, rowId.lastIndexOf('-'))]);
     await waitForMapIdle(page);

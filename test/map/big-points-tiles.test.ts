@@ -9,6 +9,20 @@ const handlers = new Map<string, Handler>();
 vi.mock('maplibre-gl', () => ({ addProtocol: (name: string, fn: Handler) => handlers.set(name, fn) }));
 const { BigPointsClient, parseTileUrl, pointsFailedDetail } = await import('../../src/lib/map/big-points-tiles');
 
+/**
+ * A Worker whose other end is `port1` of a MessageChannel. The client's error listeners are left
+ * out (a browser worker fires them only when it fails).
+ */
+function portWorker(port1: MessagePort, port2: MessagePort): Worker {
+  return {
+    postMessage: port2.postMessage.bind(port2),
+    addEventListener: (type: string, fn: EventListener) => { if (type === 'message') port2.addEventListener(type, fn); },
+    removeEventListener: (type: string, fn: EventListener) => { if (type === 'message') port2.removeEventListener(type, fn); },
+    start: () => port2.start(),
+    terminate: () => { port1.close(); port2.close(); },
+  } as unknown as Worker;
+}
+
 /** The tile worker's API on one end of a channel (as `workers/big-points.worker.ts` exposes it). */
 function channelWorker(): { worker: Worker; tiles: PointsTiles } {
   const tiles = new PointsTiles();
@@ -20,14 +34,7 @@ function channelWorker(): { worker: Worker; tiles: PointsTiles } {
     tile: (z: number, x: number, y: number) => { const b = tiles.tile(z, x, y); return transfer(b, [b.buffer]); },
     expansionZoom: (id: number) => tiles.expansionZoom(id),
   }, port1);
-  // The client's error listeners are left out here (a browser worker fires them only when it fails).
-  const worker = {
-    postMessage: port2.postMessage.bind(port2),
-    addEventListener: (type: string, fn: EventListener) => { if (type === 'message') port2.addEventListener(type, fn); },
-    removeEventListener: (type: string, fn: EventListener) => { if (type === 'message') port2.removeEventListener(type, fn); },
-    start: () => port2.start(),
-    terminate: () => { port1.close(); port2.close(); },
-  } as unknown as Worker;
+  const worker = portWorker(port1, port2);
   return { worker, tiles };
 }
 
@@ -107,13 +114,7 @@ describe('BigPointsClient: the points\' tiles through addProtocol and our worker
   it('a worker that throws while indexing tells onFail with its message, and the call ends with nothing shown', async () => {
     const { port1, port2 } = new MessageChannel();
     expose({ has: () => false, put: () => undefined, show: () => { throw new Error('index failed'); } }, port1);
-    const worker = {
-      postMessage: port2.postMessage.bind(port2),
-      addEventListener: (type: string, fn: EventListener) => { if (type === 'message') port2.addEventListener(type, fn); },
-      removeEventListener: (type: string, fn: EventListener) => { if (type === 'message') port2.removeEventListener(type, fn); },
-      start: () => port2.start(),
-      terminate: () => { port1.close(); port2.close(); },
-    } as unknown as Worker;
+    const worker = portWorker(port1, port2);
     const client = new BigPointsClient(() => worker);
     const told: [readonly string[], string][] = [];
     client.onFail = (ids, cause) => told.push([ids, cause]);
