@@ -33,9 +33,8 @@ export class ImportClient {
   private failed: Promise<ImportFailure> | null = null;
   /** Ends the current import as superseded (a newer one started): its remaining parts are not read. */
   private supersede: (() => void) | null = null;
-  /** Imports started, and the number of the current one. */
+  /** Imports started (the newest is the current one). */
   private runs = 0;
-  private current = 0;
 
   constructor(
     private readonly makeWorker: WorkerFactory = () => new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' }),
@@ -78,7 +77,6 @@ export class ImportClient {
   async importFile(input: ImportInput, options: Omit<ImportOptions, 'signal' | 'onProgress'>, onProgress: (f: number) => void): Promise<ImportResult | null> {
     this.supersede?.();
     const run = ++this.runs;
-    this.current = run;
     const api = this.start();
     const failed = this.failed!;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -104,7 +102,7 @@ export class ImportClient {
       clearTimeout(timer);
       receiver.close();
       // unless a newer import replaced them already
-      if (this.current === run) {
+      if (this.runs === run) {
         this.cancelRun = null;
         this.supersede = null;
       }
