@@ -10,13 +10,19 @@
  * Pure except {@link idbResultStore}.
  */
 import { createStore, get, getMany, promisifyRequest, type UseStore } from 'idb-keyval';
-import type { SiteAnalysis } from '../lib/analysis/analyze.ts';
+import type { SlimRow } from '../lib/analysis/site-row.ts';
 
-/** Version of the rows' format: bump when the engine's output changes for the same input. */
-export const ANALYSIS_FORMAT = 1;
+/**
+ * Version of the rows' format: bump when the engine's output changes for the same input.
+ * 2: the page's (slim) rows are saved, not full rows.
+ */
+export const ANALYSIS_FORMAT = 2;
 
-/** Sites above this count are not saved (the record would be hundreds of MB). */
-export const MAX_SAVED_SITES = 25_000;
+/**
+ * Sites above this count are not saved. A saved (slim) row is ≈ 2.3 KB as a structured clone
+ * (`bench/row-size.ts`): ≈ 230 MB of IndexedDB at this limit.
+ */
+export const MAX_SAVED_SITES = 100_000;
 
 /** A 53-bit string hash (cyrb53), as 14 hex digits. */
 export function hashString(s: string, seed = 0): string {
@@ -41,7 +47,10 @@ export function contentKey(base: string, siteHashes: readonly string[]): string 
   return hashString(`${base}|${siteHashes.join(',')}`);
 }
 
-/** What is stored: the rows of the last complete analysis and what they were computed from. */
+/**
+ * What is stored: the page's rows of the last complete analysis and what they were computed from
+ * (full rows are analysed again on demand, see analysis-session.ts).
+ */
 export interface SavedAnalysis {
   /** {@link baseKey} of the rows. */
   base: string;
@@ -49,7 +58,7 @@ export interface SavedAnalysis {
   key: string;
   /** Hash of each site, in the order of `rows`. */
   sites: string[];
-  rows: SiteAnalysis[];
+  rows: SlimRow[];
 }
 
 /** Where the saved analysis lives (IndexedDB in the worker; a Map in tests). */
@@ -60,8 +69,9 @@ export interface AnalysisResultStore {
 
 /**
  * Rows per stored part. Chromium refuses a single IndexedDB value over ~133 MB ("The serialized
- * value is too large"); a full row is ~11 KB as a structured clone (`bench/row-size.ts`), so one
- * record of every row failed from ~11 000 sites. A part of 2 000 rows is ~23 MB.
+ * value is too large"): one record of every full row (~11 KB each as a structured clone) failed
+ * from ~11 000 sites, and one of every slim row (~2.3 KB) would from ~57 000. A part of 2 000 slim
+ * rows is ~5 MB.
  */
 export const ROWS_PER_PART = 2000;
 const HEAD = 'last';

@@ -1,17 +1,23 @@
 /**
  * The analysis worker's state, pure so it runs and tests in Node: the engine (rebuilt only when
- * the layers change), the sites (sent once per run) and a cache of analysed rows keyed by the
- * site's content and the options, so a run after a change to a few sites (a draft moved, sites
+ * the layers change), the sites (sent once per run) and a cache of the page's (slim) rows keyed by
+ * the site's content and the options, so a run after a change to a few sites (a draft moved, sites
  * imported) analyses only those, and a run with nothing changed analyses none. With a result
- * store (the worker's IndexedDB), the rows of the last complete analysis are saved and, on the
- * next visit, reused for the sites unchanged under the same layers and options
+ * store (the worker's IndexedDB), the slim rows of the last complete analysis are saved and, on
+ * the next visit, reused for the sites unchanged under the same layers and options
  * (see analysis-cache.ts).
+ *
+ * Full rows (≈ 11 KB each in the worker's heap: every voltage, mineral and crop with its target's
+ * name and connector, the score breakdown, the catchment and network answers) are kept for the
+ * {@link FULL_ROWS_KEPT} sites used last; any other site's full row is analysed again when the card,
+ * the dossier or an export asks for it (the engine is deterministic: the same row). Holding every
+ * full row made the worker 562 MB at 50 000 sites.
  */
 import type { Feature } from 'geojson';
 import { createAnalysisEngine, type AnalysisEngine, type AnalysisOptions, type Layers, type SiteAnalysis } from '../lib/analysis/analyze.ts';
 import type { ScoreRange } from '../lib/analysis/score-range.ts';
 import { baseKey, contentKey, hashString, MAX_SAVED_SITES, type AnalysisResultStore } from './analysis-cache.ts';
-import { slimRows, type SlimRow } from '../lib/analysis/site-row.ts';
+import { slimPool, slimRow, type SlimRow } from '../lib/analysis/site-row.ts';
 
 /** Rows of a batch, and how many of them came from the cache. */
 export interface Batch { rows: SiteAnalysis[]; cached: number }
@@ -25,6 +31,12 @@ export interface SlimBatch { rows: SlimRow[]; cached: number }
  * none because the store refused.
  */
 export type SaveReport = { state: 'saved'; sites: number } | { state: 'tooMany'; sites: number; limit: number } | { state: 'failed'; sites: number };
+
+/**
+ * Full rows kept in the worker, the most recently used. Every site's full row up to this many
+ * sites; beyond, the rest are analysed again on demand (≈ 0.5 ms a site here).
+ */
+export const FULL_ROWS_KEPT = 5000;
 
 /** Most sites whose score and rank ranges the app computes (1 000 draws each; beyond, the UI says so). */
 export const MAX_RANGE_SITES = 3000;
@@ -44,14 +56,18 @@ export class AnalysisSession {
   private keys: string[] = [];
   private optsKey = '';
   private opts: AnalysisOptions = {};
-  /** site key → row, for the current layers and options. */
-  private cache = new Map<string, SiteAnalysis>();
+  /** site key → the page's row, for the current layers and options: every site analysed (or restored). */
+  private slim = new Map<string, SlimRow>();
+  /** site key → full row made by this engine, the {@link FULL_ROWS_KEPT} used last (Map order: least recent first). */
+  private full = new Map<string, SiteAnalysis>();
   /** Bumped by every new set of layers or sites (ends score draws of an older one). */
   private version = 0;
   /** Engine builds so far (for tests and the benchmark). */
   builds = 0;
-  /** Sites analysed by the engine so far (cache misses). */
+  /** Sites analysed by the engine so far for their page row (cache misses). */
   analysed = 0;
+  /** Full rows analysed again on demand so far (their sites' page rows were already there). */
+  recomputed = 0;
   /** Rows taken from the saved analysis so far. */
   restored = 0;
   private layersHash = '';
@@ -64,20 +80,23 @@ export class AnalysisSession {
   /** Base key and site hashes of the record in the store (read or written this visit). */
   private stored: { base: string; sites: Set<string> } | null = null;
   private lastSave: SaveReport | null = null;
-  /** Keys of rows taken from the saved analysis: the engine has not seen their sites this visit. */
-  private restoredKeys = new Set<string>();
   /** Saved rows (by site hash) under the current layers and options not yet taken. */
-  private savedRows: Map<string, SiteAnalysis> | null = null;
+  private savedRows: Map<string, SlimRow> | null = null;
 
-  constructor(private readonly store?: AnalysisResultStore) {}
+  constructor(private readonly store?: AnalysisResultStore, private readonly fullKept = FULL_ROWS_KEPT) {}
+
+  /** Full rows held now (at most the limit; tests and the benchmark). */
+  get fullRowsHeld(): number {
+    return this.full.size;
+  }
 
   /** Builds the indexes for new layers; forgets every cached row. */
   init(layers: Layers): string[] {
     this.engine = createAnalysisEngine(layers);
     this.version++;
     this.builds++;
-    this.cache.clear();
-    this.restoredKeys.clear();
+    this.slim.clear();
+    this.full.clear();
     // by layer id: the data package's layers arrive in any order (each file as it is fetched)
     this.layersHash = this.store ? hashString(JSON.stringify(Object.keys(layers).sort().map((k) => [k, layers[k as keyof Layers]]))) : '';
     this.lookedUp = '';
@@ -93,15 +112,16 @@ export class AnalysisSession {
   setSites(sites: Feature[], opts: AnalysisOptions): number | Promise<number> {
     this.version++;
     const optsKey = JSON.stringify(opts);
-    if (optsKey !== this.optsKey) { this.cache.clear(); this.restoredKeys.clear(); }
+    if (optsKey !== this.optsKey) { this.slim.clear(); this.full.clear(); }
     this.optsKey = optsKey;
     this.opts = opts;
     this.sites = sites;
     this.keys = sites.map(siteKey);
     // Keep only the rows of sites still present, so the cache does not grow without bound.
-    if (this.cache.size) {
+    if (this.slim.size || this.full.size) {
       const keep = new Set(this.keys);
-      for (const k of this.cache.keys()) if (!keep.has(k)) this.cache.delete(k);
+      for (const k of this.slim.keys()) if (!keep.has(k)) this.slim.delete(k);
+      for (const k of this.full.keys()) if (!keep.has(k)) this.full.delete(k);
     }
     if (!this.store) return sites.length;
     const base = baseKey(this.layersHash, optsKey);
@@ -119,7 +139,7 @@ export class AnalysisSession {
     let saved;
     try { saved = await this.store!.load(); } catch { return; } // no storage: analyse
     if (!saved || saved.base !== base || saved.sites.length !== saved.rows.length) return;
-    const byHash = new Map<string, SiteAnalysis>();
+    const byHash = new Map<string, SlimRow>();
     saved.sites.forEach((h, i) => byHash.set(h, saved.rows[i]));
     // kept until the layers or options change: a first run may hold only some of the saved sites
     // (the bundled ones, before the imported sites are read back)
@@ -134,20 +154,20 @@ export class AnalysisSession {
     const saved = this.savedRows;
     if (!saved || saved.size === 0) return;
     for (const k of this.keys) {
-      if (this.cache.has(k)) continue;
+      if (this.slim.has(k)) continue;
       const h = hashString(k);
       const row = saved.get(h);
-      if (row) { this.cache.set(k, row); saved.delete(h); this.restoredKeys.add(k); this.restored++; }
+      if (row) { this.slim.set(k, row); saved.delete(h); this.restored++; }
     }
   }
 
-  /** Saves the rows of the current sites once all are analysed (in the background). */
+  /** Saves the page rows of the current sites once all are analysed (in the background). */
   private persist(): void {
     if (!this.store || this.keys.length === 0) return;
     const n = this.keys.length;
     if (n > MAX_SAVED_SITES) { this.lastSave = { state: 'tooMany', sites: n, limit: MAX_SAVED_SITES }; return; }
-    const rows: SiteAnalysis[] = [];
-    for (const k of this.keys) { const r = this.cache.get(k); if (!r) return; rows.push(r); }
+    const rows: SlimRow[] = [];
+    for (const k of this.keys) { const r = this.slim.get(k); if (!r) return; rows.push(r); }
     const sites = this.keys.map((k) => hashString(k));
     const base = baseKey(this.layersHash, this.optsKey);
     const key = contentKey(base, sites);
@@ -177,76 +197,109 @@ export class AnalysisSession {
     return this.lastSave;
   }
 
-  /** Rows of sites [start, end), from the cache or the engine. */
+  /** Keeps a full row as the most recently used, dropping the least recent beyond the limit. */
+  private keep(key: string, row: SiteAnalysis): void {
+    this.full.delete(key);
+    this.full.set(key, row);
+    if (this.full.size > this.fullKept) {
+      for (const k of this.full.keys()) { this.full.delete(k); if (this.full.size <= this.fullKept) break; }
+    }
+  }
+
+  /**
+   * Analyses the sites at `indices` with the engine: their full rows (kept, see {@link keep}) and,
+   * for those without one yet, their page rows (counted as analysed; the others as recomputed).
+   */
+  private analyseAt(indices: readonly number[]): SiteAnalysis[] {
+    // score/rank draws rank the sites analysed together: a batch is a subset, so none here
+    const fresh = this.engine!.analyze(indices.map((i) => this.sites[i]), { ...this.opts, draws: 0 });
+    const pool = slimPool();
+    indices.forEach((i, j) => {
+      const k = this.keys[i];
+      if (this.slim.has(k)) this.recomputed++;
+      else { this.slim.set(k, slimRow(fresh[j], pool)); this.analysed++; }
+      this.keep(k, fresh[j]);
+    });
+    return fresh;
+  }
+
+  /** Full rows of sites [start, end), kept or analysed (tests, the benchmark; the page asks for {@link slimBatch}). */
   batch(start: number, end: number): Batch {
     if (!this.engine) throw new Error('analysis worker: init(layers) must be called before analyze()');
+    end = Math.min(end, this.sites.length);
     const rows: SiteAnalysis[] = [];
     const todo: number[] = [];
     let cached = 0;
-    end = Math.min(end, this.sites.length);
     for (let i = start; i < end; i++) {
-      const hit = this.cache.get(this.keys[i]);
-      if (hit) cached++;
+      const hit = this.full.get(this.keys[i]);
+      if (this.slim.has(this.keys[i])) cached++;
+      if (hit) this.keep(this.keys[i], hit);
       else todo.push(i);
       rows.push(hit as SiteAnalysis);
     }
+    if (todo.length) this.analyseAt(todo).forEach((r, j) => { rows[todo[j] - start] = r; });
+    if (end === this.sites.length) this.persist();
+    return { rows, cached };
+  }
+
+  /** The page's rows of sites [start, end) (lib/analysis/site-row.ts): cached, restored or analysed. */
+  slimBatch(start: number, end: number): SlimBatch {
+    if (!this.engine) throw new Error('analysis worker: init(layers) must be called before analyze()');
+    end = Math.min(end, this.sites.length);
+    const rows: SlimRow[] = [];
+    const todo: number[] = [];
+    let cached = 0;
+    for (let i = start; i < end; i++) {
+      const hit = this.slim.get(this.keys[i]);
+      if (hit) cached++;
+      else todo.push(i);
+      rows.push(hit as SlimRow);
+    }
     if (todo.length) {
-      // score/rank draws rank the sites analysed together: a batch is a subset, so none here
-      const fresh = this.engine.analyze(todo.map((i) => this.sites[i]), { ...this.opts, draws: 0 });
-      this.analysed += todo.length;
-      todo.forEach((i, j) => {
-        rows[i - start] = fresh[j];
-        this.cache.set(this.keys[i], fresh[j]);
-      });
+      this.analyseAt(todo);
+      for (const i of todo) rows[i - start] = this.slim.get(this.keys[i])!;
     }
     if (end === this.sites.length) this.persist();
     return { rows, cached };
   }
 
-  /** The page's rows of sites [start, end): the slim rows of {@link batch} (lib/analysis/site-row.ts). */
-  slimBatch(start: number, end: number): SlimBatch {
-    const { rows, cached } = this.batch(start, end);
-    return { rows: slimRows(rows), cached };
-  }
-
   /**
    * Full rows of the current sites at `indices` (the card, the dossier and the exports ask for them
-   * on demand; the page holds slim rows only). Each is checked against the id the page expects.
+   * on demand; the page holds slim rows only): kept, or analysed again. Each is checked against the
+   * id the page expects.
    * @throws `no site N in the analysis` / `site N is "x" in the analysis, not "y"` (the sites changed since)
    */
   fullRows(indices: readonly number[], ids?: readonly string[]): SiteAnalysis[] {
+    if (!this.engine) throw new Error('analysis worker: init(layers) must be called before analyze()');
     const n = this.sites.length;
-    const out: SiteAnalysis[] = [];
+    const out: SiteAnalysis[] = new Array(indices.length);
+    const todo: number[] = [], at: number[] = [];
     for (let k = 0; k < indices.length; k++) {
       const i = indices[k];
       if (!Number.isInteger(i) || i < 0 || i >= n) throw new Error(`no site ${i} in the analysis (${n} sites)`);
-      const row = this.cache.get(this.keys[i]) ?? this.batch(i, i + 1).rows[0];
-      if (ids && row.id !== ids[k]) throw new Error(`site ${i} is ${JSON.stringify(row.id)} in the analysis, not ${JSON.stringify(ids[k])}: the sites changed`);
-      out.push(row);
+      const row = this.full.get(this.keys[i]);
+      if (row) { this.keep(this.keys[i], row); out[k] = row; } else { todo.push(i); at.push(k); }
     }
+    if (todo.length) this.analyseAt(todo).forEach((r, j) => { out[at[j]] = r; });
+    if (ids) out.forEach((row, k) => {
+      if (row.id !== ids[k]) throw new Error(`site ${indices[k]} is ${JSON.stringify(row.id)} in the analysis, not ${JSON.stringify(ids[k])}: the sites changed`);
+    });
     return out;
   }
 
   /**
    * Score and rank ranges over the WHOLE set of sites (analysed in batches, ranked together): the
    * same seeded draws as the CLI's `analyze` of the same sites (options' `draws`, default 1000,
-   * and `seed`, default 1). Sites not yet analysed are analysed first. The draws pause every
-   * {@link RANGES_SLICE_MS} so the worker answers the page meanwhile (its card's full row, an
-   * export); new sites or layers meanwhile end them early (an empty answer, which the client drops
-   * as superseded anyway).
+   * and `seed`, default 1). Sites not yet analysed are analysed first, and so are those whose full
+   * row is not kept (restored from the saved analysis, or dropped): the engine holds draw inputs
+   * for the rows it made. The draws pause every {@link RANGES_SLICE_MS} so the worker answers the
+   * page meanwhile (its card's full row, an export); new sites or layers meanwhile end them early
+   * (an empty answer, which the client drops as superseded anyway).
    */
   async ranges(maxSites = MAX_RANGE_SITES): Promise<SetRanges> {
     if (!this.engine) throw new Error('analysis worker: init(layers) must be called before analyze()');
     const n = this.sites.length;
     if (n > maxSites) return { tooMany: n, limit: maxSites };
-    // Saved rows carry no draw inputs (the engine keeps those for the rows it made): their sites are
-    // analysed again here, once, so the draws are the CLI's.
-    const again = this.keys.map((k, i) => (this.restoredKeys.has(k) ? i : -1)).filter((i) => i >= 0);
-    if (again.length) {
-      const fresh = this.engine.analyze(again.map((i) => this.sites[i]), { ...this.opts, draws: 0 });
-      again.forEach((i, j) => { this.cache.set(this.keys[i], fresh[j]); this.restoredKeys.delete(this.keys[i]); });
-      this.analysed += again.length;
-    }
     const rows = this.batch(0, n).rows;
     const steps = this.engine.scoreRangeSteps(rows, { weights: this.opts.weights, draws: this.opts.draws ?? 1000, seed: this.opts.seed ?? 1 });
     const version = this.version;

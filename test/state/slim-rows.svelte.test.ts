@@ -141,6 +141,32 @@ describe('full rows from the worker', () => {
     } finally { stop(); }
   }, 120_000);
 
+  it('beyond the rows the worker keeps, are analysed again on demand: the same rows and ranges, no more held than the limit', async () => {
+    const n = sites.length;
+    const few = new AnalysisSession(undefined, 3);
+    few.init(layers);
+    few.setSites(sites, OPTS);
+    const slim = few.slimBatch(0, n).rows;
+    expect(few.fullRowsHeld).toBe(3);
+    const ref = new AnalysisSession();
+    ref.init(layers);
+    ref.setSites(sites, OPTS);
+    const want = ref.batch(0, n).rows;
+    expect(n).toBeGreaterThan(10);
+    expect(slim).toEqual(slimRows(want));
+    // the last three used are kept: not analysed again
+    expect(few.fullRows([n - 3, n - 1])).toEqual([want[n - 3], want[n - 1]]);
+    expect(few.recomputed).toBe(0);
+    // every full row, in parts as an export asks: the first part drops the last three, so all are analysed again
+    const all = [...few.fullRows([...Array(6).keys()]), ...few.fullRows([...Array(n - 6).keys()].map((i) => i + 6))];
+    expect(all).toEqual(want);
+    expect(few.recomputed).toBe(n);
+    expect(few.analysed).toBe(n);
+    expect(few.fullRowsHeld).toBe(3);
+    // the draws need full rows this engine made: every site's, made again
+    expect(await few.ranges()).toEqual(await ref.ranges());
+  }, 120_000);
+
   it('are answered while the score draws run: the draws pause, then give the same ranges; new sites end them', async () => {
     const s = new AnalysisSession();
     s.init(layers);

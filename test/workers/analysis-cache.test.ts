@@ -182,6 +182,24 @@ describe('saved analyses across visits', () => {
     expect(session.fullRows([3], [rows[3].id])).toEqual([want]);
   }, 120_000);
 
+  it('a visit that reused saved rows gives every full row as the engine does, analysing it again on demand', async () => {
+    const { store } = memoryStore();
+    await visit(store, layers, sites.slice(0, 30), { radiusKm: 10 });
+    const { rows, session } = await visit(store, layers, sites.slice(0, 30), { radiusKm: 10 });
+    expect(session.restored).toBe(30);
+    const direct = new AnalysisSession();
+    direct.init(layers);
+    const want = direct.analyze(sites.slice(0, 30), { radiusKm: 10, draws: 0 });
+    expect(rows).toEqual(want.map((r) => slimRow(r)));
+    expect(session.recomputed).toBe(0);
+    expect(session.fullRows([7, 21], [rows[7].id, rows[21].id])).toEqual([want[7], want[21]]);
+    expect(session.recomputed).toBe(2);
+    // kept now: asked again, not analysed again
+    session.fullRows([21]);
+    expect(session.recomputed).toBe(2);
+    expect(session.analysed).toBe(0);
+  }, 120_000);
+
   it('stores the record in IndexedDB and reads it back', async () => {
     const s = idbResultStore();
     const v: SavedAnalysis = { base: 'b', key: 'k', sites: ['a1'], rows: [{ id: 'x' } as unknown as SavedAnalysis['rows'][number]] };
@@ -221,12 +239,16 @@ describe('saved analyses across visits', () => {
     expect(await s.load()).toEqual(old);
   });
 
-  it('a part of real full rows is well under the ~133 MB Chromium takes as one value', async () => {
+  it('a part of real saved rows is well under the ~133 MB Chromium takes as one value', async () => {
     const { store } = memoryStore();
     await visit(store, layers, sites.slice(0, 40), { radiusKm: 10 });
     const saved = (await store.load())!;
     const perRow = Math.max(...saved.rows.map((r) => serialize(r).length));
     expect(perRow).toBeGreaterThan(1000);
+    // the page's rows, not full rows (≈ 11 KB): a 50 000-site record is ≈ 120 MB, not ≈ 570 MB
+    expect(perRow).toBeLessThan(4000);
+    expect(saved.rows[0]).toHaveProperty('ends');
+    expect(saved.rows[0]).not.toHaveProperty('suitability.breakdown');
     expect(perRow * ROWS_PER_PART).toBeLessThan(133_169_152 / 2);
   }, 120_000);
 });
@@ -245,6 +267,8 @@ describe('score and rank ranges after a visit that reused saved rows', () => {
     expect(again.ids).toEqual(few.map((f) => f.properties!.id));
     expect(again.ranges.length).toBe(few.length);
     expect(again.ranges).toEqual(firstRanges.ranges);
-    expect(second.session.analysed).toBe(few.length);
+    // their page rows were restored; their full rows (with the draw inputs) made again
+    expect(second.session.analysed).toBe(0);
+    expect(second.session.recomputed).toBe(few.length);
   }, 120_000);
 });

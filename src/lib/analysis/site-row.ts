@@ -99,7 +99,10 @@ export function connectorEnds(a: SiteRow, slot: ConnectorSlot): [LonLat, LonLat]
  * Equal interval bases, and equal intervals without bounds (indicative figures), shared by
  * reference among rows (a structured clone keeps the sharing): keyed by their content. Never mutated.
  */
-type BasisPool = Map<string, Basis | DistanceInterval>;
+export type BasisPool = Map<string, Basis | DistanceInterval>;
+
+/** A new pool for the slim rows of one batch (see {@link slimRow}). */
+export const slimPool = (): BasisPool => new Map();
 
 function viewer(pool?: BasisPool) {
   const shared = <T extends Basis | DistanceInterval>(k: string, v: T): T => {
@@ -123,7 +126,7 @@ function viewer(pool?: BasisPool) {
  * their interval bases, a handful of distinct values, are shared among the rows.
  */
 export function slimRows(rows: readonly SiteAnalysis[]): SlimRow[] {
-  const pool: BasisPool = new Map();
+  const pool = slimPool();
   return rows.map((r) => slimRow(r, pool));
 }
 
