@@ -34,6 +34,10 @@ describe('bring your own data (production build, Debian Chromium)', () => {
     const text = (await result.textContent())!;
     expect(text).toContain('EPSG:9213');
     expect(text).toMatch(/\d+ đối tượng · shapefile/);
+    // The drop switched to Planner mode, but the drawing tool loads only to sketch (its sources
+    // added to the map cost frames while the file is read).
+    const drawLoaded = () => page.evaluate(() => (window as unknown as { __mapProbe: MapProbe }).__mapProbe.drawLoaded());
+    expect(await drawLoaded()).toBe(false);
     await page.selectOption('[data-testid="import-role"]', 'sites');
     await page.click('[data-testid="import-accept"]');
 
@@ -45,6 +49,12 @@ describe('bring your own data (production build, Debian Chromium)', () => {
     // Nothing already loaded was lost: every bundled site is still analysed beside the imported ones.
     expect(await page.locator('tbody tr[data-row-id]:not([data-row-id^="user-"])').count()).toBe(bundledSites);
     expect(await page.evaluate(() => (window as unknown as { __mapProbe: MapProbe }).__mapProbe.renderedCount('user-data'))).toBeGreaterThan(0);
+    // Opening the Drafts tab loads it; its buttons wait for it.
+    expect(await drawLoaded()).toBe(false);
+    await page.click('button[data-panel="drafts"]');
+    await expect.poll(drawLoaded, { timeout: 30_000 }).toBe(true);
+    expect(await page.locator('button[data-draw="point"]').isEnabled()).toBe(true);
+    expect(await page.locator('[data-draw-loading]').count()).toBe(0);
 
     // A bad file gets a specific error and changes nothing.
     await page.click('button[data-panel="data"]');

@@ -220,6 +220,7 @@ export const en: Record<keyof typeof vi, string> = {
   'draw.redo': 'Redo',
   'draw.delete': 'Delete selected',
   'draw.export': 'Export drafts (GeoJSON)',
+  'draw.loading': 'Loading the drawing tool…',
   'draw.help': 'Choose “Point” and click the map, or “Area” and click each vertex, then click the first vertex again (or press Enter) to close. Drafts are saved in this browser as they change and analysed like the existing sites.',
   'draw.count': 'drafts',
   'draw.rename': 'Draft name',

@@ -218,6 +218,7 @@ export const vi = {
   'draw.redo': 'Làm lại',
   'draw.delete': 'Xóa mục chọn',
   'draw.export': 'Xuất phác thảo (GeoJSON)',
+  'draw.loading': 'Đang tải công cụ vẽ…',
   'draw.help': 'Chọn “Điểm” rồi bấm lên bản đồ, hoặc “Vùng” rồi bấm từng đỉnh và bấm lại đỉnh đầu (hoặc Enter) để khép vùng. Phương án được lưu trong trình duyệt ngay khi thay đổi và được phân tích như các khu, cụm hiện có.',
   'draw.count': 'phương án',
   'draw.rename': 'Tên phương án',

@@ -9,6 +9,10 @@ export interface MapProbe {
   renderedAtCentre(source: string): number;
   project(lon: number, lat: number): { x: number; y: number };
   loaded(): boolean;
+  /** True once the drawing tool (terra-draw) is on the map: its sources and layers added. */
+  drawLoaded(): boolean;
+  /** Resolves at the map's next `idle` (after one more frame): nothing loading, moving or fading. */
+  idle(): Promise<void>;
   zoom(): number;
   fitRegion(): void;
   center(): [number, number];

@@ -162,6 +162,8 @@ export class AppState {
   /** Names given to drafts, by draft id. */
   draftNames = $state<Record<string, string>>({});
   drawMode = $state<DrawMode>('static');
+  /** True once the drawing tool (terra-draw, loaded on demand) is on the map. */
+  drawReady = $state(false);
   /** A one-shot command for the drawing tool (each command is a new object). */
   drawCommand = $state.raw<{ type: 'undo' | 'redo' | 'delete' } | { type: 'add'; drafts: Draft[] } | null>(null);
 
