@@ -26,6 +26,11 @@
  * writes a screenshot of the sorted table, BENCH_TRACE=<dir> Chrome traces of drop → preview (+ 1 s, counted in drop → rows), of the first seconds after Add
  * and after the reload (`sites-<n>-{drop,add,reload}.trace.json`, see `sitesTrace`; `points`: `{drop,add,reload}.trace.json`).
  * Both print the tasks over 50 ms from the drop to 1 s after the preview, and in the 3 s after Add.
+ * Chromium runs with the browser tests' flags (`--disable-gpu`: software compositing, so every frame
+ * the map draws is read back from SwiftShader on the page's main thread, ≈ 50 ms for an empty
+ * 1280×800 map and ≈ 130 ms for the bundled one here: the long tasks of map frames); BENCH_GPU=1
+ * drops that flag, so the compositor takes the map as a GPU texture as in a browser with a GPU
+ * (SwiftShader still draws it, in the GPU process).
  * The synthetic features are benchmark input only (never shown as data). Printed, never asserted.
  */
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
@@ -499,9 +504,11 @@ async function main() {
   const sizes = (args.length ? args : ['1000', '10000', '50000', 'points']);
   const server = await preview({ build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'silent' });
   const url = server.resolvedUrls!.local[0];
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'], headless: true });
+  // BENCH_GPU=1: GPU compositing (see the head of this file)
+  const launchArgs = process.env.BENCH_GPU === '1' ? CHROMIUM_ARGS.filter((a) => a !== '--disable-gpu') : CHROMIUM_ARGS;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...launchArgs, '--enable-precise-memory-info'], headless: true });
   const dir = mkdtempSync(join(tmpdir(), 'bench-browser-'));
-  console.log(`browser bench: ${cpus().length} cores, load ${loadavg().map((x) => x.toFixed(1)).join(' ')}, Chromium ${browser.version()}`);
+  console.log(`browser bench: ${cpus().length} cores, load ${loadavg().map((x) => x.toFixed(1)).join(' ')}, Chromium ${browser.version()}, ${process.env.BENCH_GPU === '1' ? 'GPU compositing (BENCH_GPU=1)' : 'software compositing (--disable-gpu)'}`);
   try {
     const siteRows: SiteRow[] = [];
     for (const a of sizes) {
