@@ -515,6 +515,7 @@ export const en: Record<keyof typeof vi, string> = {
   'fullrow.loading': 'Loading the site’s analysis…',
   'fullrow.failed': 'The site’s analysis could not be loaded:',
   'export.preparing': 'Preparing the file…',
+  'export.progress': '{n} of {of} sites',
   'export.failed': 'The file could not be exported:',
   // --- big imported point layers: grouped points ---
   'bigPoints.legend': 'Imported points (large layers)',

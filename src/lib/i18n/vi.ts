@@ -513,6 +513,7 @@ export const vi = {
   'fullrow.loading': 'Đang tải phân tích của địa điểm…',
   'fullrow.failed': 'Không tải được phân tích của địa điểm:',
   'export.preparing': 'Đang chuẩn bị tệp…',
+  'export.progress': '{n} / {of} địa điểm',
   'export.failed': 'Không xuất được tệp:',
   // --- big imported point layers: grouped points ---
   'bigPoints.legend': 'Điểm đã nhập (lớp lớn)',

@@ -9,9 +9,19 @@ import { exportCredits } from '../data/export/credits.ts';
 import { downloadBlob } from './download.ts';
 import { streamedCsvBlob, streamedGeoJsonBlob } from './table-export.ts';
 
-/** Writes the CSV or GeoJSON of `rows` (the page's rows, in the order shown) and downloads it. */
-export async function downloadTable(app: AppState, rows: readonly SiteRow[], format: 'csv' | 'geojson'): Promise<void> {
-  const full = (part: readonly SiteRow[]) => app.analysisState.fullRows(part);
+/**
+ * Writes the CSV or GeoJSON of `rows` (the page's rows, in the order shown) and downloads it;
+ * `progress` hears the rows written so far after each part (the worker may analyse full rows
+ * again for it: tens of seconds for 50 000 sites).
+ */
+export async function downloadTable(app: AppState, rows: readonly SiteRow[], format: 'csv' | 'geojson', progress?: (done: number, total: number) => void): Promise<void> {
+  let done = 0;
+  const full = async (part: readonly SiteRow[]) => {
+    const got = await app.analysisState.fullRows(part);
+    done += part.length;
+    progress?.(done, rows.length);
+    return got;
+  };
   const credits = exportCredits(app.manifest, app.lang);
   const blob = format === 'csv'
     ? await streamedCsvBlob(rows, full, app.allSites, credits)
