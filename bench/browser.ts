@@ -361,11 +361,30 @@ async function benchSites(browser: Browser, url: string, dir: string, count: num
     console.log(`  reload → rows: tasks > 200 ms ${(await tasksSince(page, 0)).join(' ') || 'none'}; ${scriptText(reloadScripts)}`);
     // The table's CSV after the reload: every full row streamed from the worker, which keeps none
     // of a restored analysis (each is analysed again on demand).
+    await page.waitForTimeout(500);
+    await resetLongTasks(page);
+    const exportPage = await page.evaluate(() => performance.now());
     const exportAt = performance.now();
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30 * 60_000 }), page.click('.analysis [data-export="csv"]')]);
     const csv = readFileSync((await download.path())!, 'utf8');
     const exportCsv = performance.now() - exportAt;
-    console.log(`  export CSV after reload: ${ms(exportCsv)}, ${(csv.length / 2 ** 20).toFixed(1)} MB, ${csv.split('\n').filter((l) => /^"?user-/.test(l)).length} imported sites' lines`);
+    console.log(`  export CSV after reload: ${ms(exportCsv)}, ${(csv.length / 2 ** 20).toFixed(1)} MB, ${csv.split('\n').filter((l) => /^"?user-/.test(l)).length} imported sites' lines; tasks > 200 ms ${(await tasksSince(page, exportPage)).join(' ') || 'none'}; ${scriptText(await longestScript(page))}`);
+    await page.waitForTimeout(500);
+    // Colour the sites by their MV-grid distance: choice → the next frame, and the long tasks after it.
+    await page.click('button[data-panel="layers"]');
+    await page.waitForSelector('select[data-control="colour-by"]');
+    await resetLongTasks(page);
+    const colourPage = await page.evaluate(() => performance.now());
+    const colourBy = await page.evaluate(() => new Promise<number>((resolve) => {
+      const sel = document.querySelector<HTMLSelectElement>('select[data-control="colour-by"]')!;
+      const t = performance.now();
+      sel.value = 'mv';
+      sel.dispatchEvent(new Event('change', { bubbles: true }));
+      requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t), 0));
+    }));
+    await page.waitForTimeout(3000);
+    if (process.env.BENCH_SHOT) await page.screenshot({ path: join(process.env.BENCH_SHOT, `sites-${count}-colour-by.png`) });
+    console.log(`  colour by MV distance: choice → frame ${ms(colourBy)}; + 3 s: tasks > 50 ms ${(await tasksSince(page, colourPage, 50)).join(' ') || 'none'}; ${scriptText(await longestScript(page))}`);
     return { n: count, parse, addToRows: done - addAt, dropToRows: done - dropAt, cli, longTask, scripts, reloadScripts, heap: h, workers, dom, sort: Math.max(sort1, sort2), select, reloadToRows, exportCsv };
   } finally {
     await ctx.close();

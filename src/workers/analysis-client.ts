@@ -10,6 +10,7 @@ import { wrap, type Remote } from 'comlink';
 import type { Feature } from 'geojson';
 import type { AnalysisOptions, Layers, SiteAnalysis } from '../lib/analysis/analyze.ts';
 import type { SaveReport, SetRanges, SlimBatch } from './analysis-session.ts';
+import type { ExportPiece, ExportRequest } from './table-export-jobs.ts';
 import { internIds, type SlimRow } from '../lib/analysis/site-row.ts';
 import { plain } from '../lib/plain.ts';
 import { FIRST_PART, sendInParts, type PartOptions } from './parts.ts';
@@ -28,6 +29,10 @@ export interface AnalysisBackend {
   fullRows(indices: number[], ids?: string[]): Promise<SiteAnalysis[]> | SiteAnalysis[];
   ranges?(maxSites?: number): Promise<SetRanges> | SetRanges;
   saved?(): Promise<SaveReport | null> | SaveReport | null;
+  /** A file written in the worker (table-export-jobs.ts): started, pulled a piece at a time, ended. */
+  exportStart?(req: ExportRequest): Promise<number> | number;
+  exportNext?(job: number): Promise<ExportPiece> | ExportPiece;
+  exportEnd?(job: number): Promise<void> | void;
 }
 
 export const FIRST_BATCH = 256;
@@ -151,6 +156,27 @@ export class AnalysisClient {
   async fullRows(indices: number[], ids?: string[]): Promise<SiteAnalysis[]> {
     await this.ready;
     return this.api.fullRows(indices, ids);
+  }
+
+  /**
+   * The CSV or GeoJSON of the last run's rows at `req.indices`, written in the worker, a piece at a
+   * time (each piece's text read on the page in a task of its own). Stopping early ends the job.
+   */
+  async *exportPieces(req: ExportRequest): AsyncGenerator<ExportPiece> {
+    const api = this.api;
+    if (!api.exportStart || !api.exportNext) throw new Error('this analysis worker writes no files');
+    await this.ready;
+    const job = await api.exportStart(req);
+    let end = false;
+    try {
+      while (!end) {
+        const piece = await api.exportNext(job);
+        end = piece.end;
+        yield piece;
+      }
+    } finally {
+      if (!end) await api.exportEnd?.(job);
+    }
   }
 
   /** Once the last save is written, what the worker's store holds for the last complete analysis. */

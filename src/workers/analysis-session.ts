@@ -85,6 +85,11 @@ export class AnalysisSession {
 
   constructor(private readonly store?: AnalysisResultStore, private readonly fullKept = FULL_ROWS_KEPT) {}
 
+  /** The sites of the current run (the exports read their attributes). */
+  get currentSites(): readonly Feature[] {
+    return this.sites;
+  }
+
   /** Full rows held now (at most the limit; tests and the benchmark). */
   get fullRowsHeld(): number {
     return this.full.size;

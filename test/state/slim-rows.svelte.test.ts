@@ -16,6 +16,7 @@ import { connectorLines, catchmentRing } from '../../src/lib/ui/overlays.ts';
 import { siteFrame } from '../../src/lib/ui/framing.ts';
 import { AnalysisSession } from '../../src/workers/analysis-session.ts';
 import { AnalysisClient } from '../../src/workers/analysis-client.ts';
+import { ExportJobs } from '../../src/workers/table-export-jobs.ts';
 import { AnalysisState } from '../../src/lib/state/analysis-state.svelte.ts';
 import { withRanges } from '../../src/lib/state/score-ranges.ts';
 import { blobOfAsyncChunks, streamedCsvBlob, streamedCsvChunks, streamedGeoJsonBlob, streamedGeoJsonChunks, tableCsvBlob, tableGeoJsonBlob } from '../../src/lib/ui/table-export.ts';
@@ -36,16 +37,18 @@ async function oldPageRows() {
 }
 
 /** An AnalysisState following the bundled sites with a real session behind its client; resolves once the ranges are in. */
-async function followed() {
+async function followed(exportPartRows?: number) {
   const session = new AnalysisSession();
+  const jobs = new ExportJobs(session, exportPartRows);
   const client = new AnalysisClient({
     init: (l) => session.init(l), setSites: (s, o) => session.setSites(s, o), slimBatch: (a, b) => session.slimBatch(a, b),
     fullRows: (i, ids) => session.fullRows(i, ids), ranges: (m) => session.ranges(m),
+    exportStart: (r) => jobs.start(r), exportNext: (j) => jobs.next(j), exportEnd: (j) => jobs.end(j),
   });
   const state = new AnalysisState(() => client);
   const stop = state.follow(() => ({ ready: true, layers, sites, opts: OPTS }));
   await vi.waitFor(() => { expect(state.rows.length).toBe(sites.length); expect(state.rows[0].uncertainty).not.toBeNull(); }, { timeout: 60_000, interval: 50 });
-  return { state, session, stop };
+  return { state, session, jobs, stop };
 }
 
 describe('slim rows', () => {
@@ -138,6 +141,31 @@ describe('full rows from the worker', () => {
       // no rows: the header alone / an empty collection, as before
       expect(await (await streamedCsvBlob([], full, sites, credits)).text()).toBe(await tableCsvBlob([], sites, credits).text());
       expect(await (await streamedGeoJsonBlob([], full, sites, credits)).text()).toBe(await tableGeoJsonBlob([], sites, credits).text());
+    } finally { stop(); }
+  }, 120_000);
+
+  it('are written into the files by the worker: the same text as the page wrote, in parts, with progress', async () => {
+    const old = await oldPageRows();
+    const { state, jobs, stop } = await followed(4);
+    try {
+      const file = async (list: readonly SiteRow[], format: 'csv' | 'geojson') => {
+        const seen: [number, number][] = [];
+        const blob = await blobOfAsyncChunks(state.exportChunks(list, format, credits, (d, t) => seen.push([d, t])), 'text/plain');
+        return { text: await blob.text(), seen };
+      };
+      const csv = await file(state.rows, 'csv');
+      expect(csv.text).toBe(await tableCsvBlob(old, sites, credits).text());
+      expect(csv.seen.at(-1)).toEqual([sites.length, sites.length]);
+      expect((await file(state.rows, 'geojson')).text).toBe(await tableGeoJsonBlob(old, sites, credits).text());
+      // a filtered, re-ordered table, and the score ranges the page's rows carry
+      const order = [5, 0, 12, 3, 7];
+      const gj = await file(order.map((k) => state.rows[k]), 'geojson');
+      expect(gj.text).toBe(await tableGeoJsonBlob(order.map((k) => old[k]), sites, credits).text());
+      expect(JSON.parse(gj.text).features.map((f: Feature) => f.properties!.id)).toEqual(order.map((k) => sites[k].properties!.id));
+      expect(old[5].uncertainty).not.toBeNull();
+      // no rows: the header alone
+      expect((await file([], 'csv')).text).toBe(await tableCsvBlob([], sites, credits).text());
+      expect(jobs.open).toBe(0);
     } finally { stop(); }
   }, 120_000);
 

@@ -10,7 +10,9 @@ import type { AnalysisOptions, Layers, SiteAnalysis } from '../analysis/analyze.
 import type { SiteRow, SlimRow } from '../analysis/site-row.ts';
 import { AnalysisClient, type RunHandle } from '../../workers/analysis-client.ts';
 import type { SaveReport, SetRanges } from '../../workers/analysis-session.ts';
-import { withRanges, type RangeStatus } from './score-ranges.ts';
+import { withRanges, withRowRange, type RangeStatus } from './score-ranges.ts';
+import type { ExportPiece, ExportRequest } from '../../workers/table-export-jobs.ts';
+import type { ChunkCredits } from '../analysis/table-stream.ts';
 
 /** What the analysis needs from a worker client (see `AnalysisClient`). */
 export interface AnalysisRunner {
@@ -20,6 +22,8 @@ export interface AnalysisRunner {
   ranges?(): Promise<SetRanges | null>;
   /** Full rows of the last run's sites at `indices`, checked against `ids`. */
   fullRows?(indices: number[], ids?: string[]): Promise<SiteAnalysis[]>;
+  /** A file of some of the last run's rows written in the worker, a piece at a time (see table-export-jobs.ts). */
+  exportPieces?(req: ExportRequest): AsyncGenerator<ExportPiece>;
   /** Once the last save is written, what the store holds for the last complete analysis. */
   saved?(): Promise<SaveReport | null>;
   /** Sites the engine analysed in the last finished run (not taken from the cache or the saved analysis). */
@@ -147,22 +151,45 @@ export class AnalysisState {
     const client = this.client;
     if (!client?.fullRows) throw new Error('the analysis has not run yet');
     const rows = this.rows;
+    const indices = this.indicesOf(list);
+    const full = await client.fullRows(indices, indices.map((i) => rows[i].id));
+    // the page's score ranges: the same merge as `withRanges` (same key order)
+    return full.map((f, k) => withRowRange(f, rows[indices[k]].uncertainty));
+  }
+
+  /**
+   * The CSV or GeoJSON of some of the page's rows (in that order), written by the analysis worker
+   * from its full rows with the page's score ranges, as text pieces; `progress` hears the rows
+   * written so far. Same errors as {@link fullRows}.
+   */
+  async *exportChunks(list: readonly SiteRow[], format: 'csv' | 'geojson', credits?: ChunkCredits, progress?: (done: number, total: number) => void): AsyncGenerator<string> {
+    const client = this.client;
+    if (!client?.exportPieces) throw new Error('the analysis has not run yet');
+    const rows = this.rows;
+    const indices = this.indicesOf(list);
+    const req: ExportRequest = { format, indices, ids: indices.map((i) => rows[i].id), uncertainty: indices.map((i) => rows[i].uncertainty), credits };
+    for await (const piece of client.exportPieces(req)) {
+      progress?.(piece.rows, piece.total);
+      if (piece.text) yield piece.text;
+    }
+  }
+
+  /**
+   * Positions in the analysis of some of the page's rows (by the row, else by its id).
+   * @throws `site "x" is not in the analysis`
+   */
+  private indicesOf(list: readonly SiteRow[]): number[] {
+    const rows = this.rows;
     if (this.positions?.rows !== rows) {
       const byRow = new Map<SiteRow, number>(), byId = new Map<string, number>();
       rows.forEach((r, i) => { byRow.set(r, i); byId.set(r.id, i); });
       this.positions = { rows, byRow, byId };
     }
     const { byRow, byId } = this.positions;
-    const indices = list.map((r) => {
+    return list.map((r) => {
       const i = byRow.get(r) ?? byId.get(r.id);
       if (i === undefined) throw new Error(`site ${JSON.stringify(r.id)} is not in the analysis`);
       return i;
-    });
-    const full = await client.fullRows(indices, indices.map((i) => rows[i].id));
-    // the page's score ranges: the same merge as `withRanges` (same key order)
-    return full.map((f, k) => {
-      const u = rows[indices[k]].uncertainty;
-      return f.uncertainty === u ? f : { ...f, uncertainty: u };
     });
   }
 

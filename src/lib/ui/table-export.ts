@@ -2,8 +2,9 @@
  * The analysis table's exports as the app writes them (the table's and the distance view's
  * buttons): the table columns, then the sites' own attributes from {@link SITE_ATTRIBUTES} (free
  * area, occupancy, status, sectors, developer; one column each, named by its `column`), then the
- * data credits. The app's buttons stream the full rows from the analysis worker a part at a time
- * (`streamed*`: the same text as the rows' own chunks). Pure but for the Blob.
+ * data credits. The app's buttons have the analysis worker write them from its full rows, a part at
+ * a time (`streamed*`, run in the worker by workers/table-export-jobs.ts: the same text as the
+ * rows' own chunks). Pure but for the Blob.
  */
 import type { Feature } from 'geojson';
 import type { SiteAnalysis } from '../analysis/analyze.ts';
