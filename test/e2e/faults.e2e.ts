@@ -79,9 +79,14 @@ describe('fault injection (service worker blocked)', { timeout: 240_000 }, () =>
     await page.route('**/assets/draw-*.js', (r) => r.fulfill({ status: 404, body: 'gone' }));
     await page.goto(`${h.url}#mode=planner`);
     await waitForMapIdle(page, 120_000);
+    // the tool loads when the planner opens the Drafts tab
+    await page.click('button[data-panel="drafts"]');
     const notice = page.locator('[data-notice="notice.drawUnavailable"]');
     await expect.poll(() => notice.count(), { timeout: 30_000 }).toBe(1);
     expect(await notice.textContent()).toContain('cần mạng một lần');
+    // no endless loading line; the buttons stay off
+    expect(await page.locator('[data-draw-loading]').count()).toBe(0);
+    expect(await page.locator('button[data-draw="point"]').isDisabled()).toBe(true);
     await ctx.close();
   });
 

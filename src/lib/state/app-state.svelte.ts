@@ -164,6 +164,8 @@ export class AppState {
   drawMode = $state<DrawMode>('static');
   /** True once the drawing tool (terra-draw, loaded on demand) is on the map. */
   drawReady = $state(false);
+  /** True when the drawing tool could not be loaded (offline before its first use); a notice says so. */
+  drawFailed = $state(false);
   /** A one-shot command for the drawing tool (each command is a new object). */
   drawCommand = $state.raw<{ type: 'undo' | 'redo' | 'delete' } | { type: 'add'; drafts: Draft[] } | null>(null);
 
