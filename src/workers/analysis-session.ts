@@ -228,21 +228,26 @@ export class AnalysisSession {
     return fresh;
   }
 
+  /** Full rows of the sites at `indices`, in order: kept (now the most recent), or analysed. */
+  private fullAt(indices: readonly number[]): SiteAnalysis[] {
+    const out: SiteAnalysis[] = new Array(indices.length);
+    const todo: number[] = [], at: number[] = [];
+    indices.forEach((i, k) => {
+      const row = this.full.get(this.keys[i]);
+      if (row) { this.keep(this.keys[i], row); out[k] = row; } else { todo.push(i); at.push(k); }
+    });
+    if (todo.length) this.analyseAt(todo).forEach((r, j) => { out[at[j]] = r; });
+    return out;
+  }
+
   /** Full rows of sites [start, end), kept or analysed (tests, the benchmark; the page asks for {@link slimBatch}). */
   batch(start: number, end: number): Batch {
     if (!this.engine) throw new Error('analysis worker: init(layers) must be called before analyze()');
     end = Math.min(end, this.sites.length);
-    const rows: SiteAnalysis[] = [];
-    const todo: number[] = [];
-    let cached = 0;
-    for (let i = start; i < end; i++) {
-      const hit = this.full.get(this.keys[i]);
-      if (this.slim.has(this.keys[i])) cached++;
-      if (hit) this.keep(this.keys[i], hit);
-      else todo.push(i);
-      rows.push(hit as SiteAnalysis);
-    }
-    if (todo.length) this.analyseAt(todo).forEach((r, j) => { rows[todo[j] - start] = r; });
+    const indices = Array.from({ length: Math.max(0, end - start) }, (_, k) => start + k);
+    // counted before: the rows analysed now get their page rows
+    const cached = indices.filter((i) => this.slim.has(this.keys[i])).length;
+    const rows = this.fullAt(indices);
     if (end === this.sites.length) this.persist();
     return { rows, cached };
   }
@@ -277,15 +282,8 @@ export class AnalysisSession {
   fullRows(indices: readonly number[], ids?: readonly string[]): SiteAnalysis[] {
     if (!this.engine) throw new Error('analysis worker: init(layers) must be called before analyze()');
     const n = this.sites.length;
-    const out: SiteAnalysis[] = new Array(indices.length);
-    const todo: number[] = [], at: number[] = [];
-    for (let k = 0; k < indices.length; k++) {
-      const i = indices[k];
-      if (!Number.isInteger(i) || i < 0 || i >= n) throw new Error(`no site ${i} in the analysis (${n} sites)`);
-      const row = this.full.get(this.keys[i]);
-      if (row) { this.keep(this.keys[i], row); out[k] = row; } else { todo.push(i); at.push(k); }
-    }
-    if (todo.length) this.analyseAt(todo).forEach((r, j) => { out[at[j]] = r; });
+    for (const i of indices) if (!Number.isInteger(i) || i < 0 || i >= n) throw new Error(`no site ${i} in the analysis (${n} sites)`);
+    const out = this.fullAt(indices);
     if (ids) out.forEach((row, k) => {
       if (row.id !== ids[k]) throw new Error(`site ${indices[k]} is ${JSON.stringify(row.id)} in the analysis, not ${JSON.stringify(ids[k])}: the sites changed`);
     });

@@ -42,7 +42,7 @@ export interface ExportSource {
 /** A row to write: its position, id and range (what `full` needs of the page's row). */
 type Wanted = Pick<SiteRow, 'id' | 'uncertainty'> & { at: number };
 
-interface Job { chunks: AsyncGenerator<string>; rows: number; total: number }
+interface Job { chunks: AsyncGenerator<string>; written: { rows: number }; total: number }
 
 export class ExportJobs {
   private jobs = new Map<number, Job>();
@@ -58,18 +58,19 @@ export class ExportJobs {
     const n = req.indices.length;
     if (req.ids.length !== n || req.uncertainty.length !== n) throw new Error(`export: ${n} positions, ${req.ids.length} ids, ${req.uncertainty.length} ranges`);
     const wanted: Wanted[] = req.indices.map((at, k) => ({ at, id: req.ids[k], uncertainty: req.uncertainty[k] }));
-    const job: Job = { chunks: null as unknown as AsyncGenerator<string>, rows: 0, total: n };
+    const written = { rows: 0 };
     const full = async (part: readonly SiteRow[]) => {
       const ws = part as unknown as Wanted[];
       const rows = this.source.fullRows(ws.map((w) => w.at), ws.map((w) => w.id));
-      job.rows += ws.length;
+      written.rows += ws.length;
       return rows.map((r, k) => withRowRange(r, ws[k].uncertainty));
     };
     const rows = wanted as unknown as SiteRow[];
     const sites = this.source.currentSites;
-    job.chunks = req.format === 'csv'
+    const chunks = req.format === 'csv'
       ? streamedCsvChunks(rows, full, sites, req.credits, this.partRows)
       : streamedGeoJsonChunks(rows, full, sites, req.credits, this.partRows);
+    const job: Job = { chunks, written, total: n };
     const id = ++this.seq;
     this.jobs.set(id, job);
     return id;
@@ -90,7 +91,7 @@ export class ExportJobs {
         const c = await job.chunks.next();
         if (c.done) {
           this.jobs.delete(id);
-          return { text: texts.join(''), rows: job.rows, total: job.total, end: true };
+          return { text: texts.join(''), rows: job.written.rows, total: job.total, end: true };
         }
         texts.push(c.value);
         size += c.value.length;
@@ -99,7 +100,7 @@ export class ExportJobs {
       this.jobs.delete(id);
       throw e;
     }
-    return { text: texts.join(''), rows: job.rows, total: job.total, end: false };
+    return { text: texts.join(''), rows: job.written.rows, total: job.total, end: false };
   }
 
   /** Stops job `id` (the page gave up on it); nothing when already ended. */
