@@ -69,7 +69,7 @@ function pointsInRegion(count: number, seed: number, props: (i: number) => Recor
 const ms = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : x >= 1000 ? `${(x / 1000).toFixed(1)} s` : `${Math.round(x)} ms`);
 const mb = (b: number | null) => (b === null ? '—' : `${Math.round(b / 1048576)} MB`);
 
-interface Probe { renderedCount(source: string): number; renderedAtCentre?(source: string): number; loaded(): boolean; idle?(): Promise<void>; byUrl?(): string[] }
+interface Probe { renderedCount(source: string): number; renderedAtCentre?(source: string): number; loaded(): boolean; idle?(): Promise<void>; byUrl?(): string[]; pushes?(): Record<string, number> }
 
 async function openApp(ctx: BrowserContext, url: string): Promise<{ page: Page; cdp: CDPSession }> {
   const page = await ctx.newPage();
@@ -256,7 +256,7 @@ function profiler(cdp: CDPSession) {
 
 /**
  * With BENCH_TRACE=<dir>, a Chrome trace of the first BENCH_TRACE_MS (default 15 000) ms after Add
- * and after the reload of the sites run (the whole run would be hundreds of MB): the sites sent to
+ * and after the reload of the sites run, and of selecting a row (the whole run would be hundreds of MB): the sites sent to
  * the worker, the map's updates, the saved layers read back. `npx tsx bench/trace-summary.ts <file>`.
  */
 function sitesTrace(browser: Browser, page: Page) {
@@ -331,9 +331,11 @@ async function benchSites(browser: Browser, url: string, dir: string, count: num
     const sort2 = await clickToFrame(page, '.analysis thead button[data-sort]:not([data-sort="score"])');
     await prof.stop(`sites-${count}-sort.cpuprofile`);
     await prof.start();
+    await traced.start(`sites-${count}-select.trace.json`, true);
     const selectPage = await page.evaluate(() => performance.now());
     const select = await clickToFrame(page, '.analysis tbody tr[data-row-id]:nth-child(3)');
     await page.waitForTimeout(500);
+    await traced.stop();
     await prof.stop(`sites-${count}-select.cpuprofile`);
     console.log(`  sort: tasks > 200 ms ${(await tasksSince(page, sortPage)).filter((x) => x).join(' ') || 'none'} (select from ${((selectPage - sortPage) / 1000).toFixed(1)} s)`);
     if (process.env.BENCH_SHOT) await page.screenshot({ path: join(process.env.BENCH_SHOT, `sites-${count}-sorted.png`) });
@@ -382,9 +384,13 @@ async function benchSites(browser: Browser, url: string, dir: string, count: num
       sel.dispatchEvent(new Event('change', { bubbles: true }));
       requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t), 0));
     }));
-    await page.waitForTimeout(3000);
+    // … and → the coloured symbols handed to the map and drawn (the map's next idle after that)
+    await page.waitForFunction(() => ((window as unknown as { __mapProbe: Probe }).__mapProbe.pushes?.()['colour-by'] ?? 1) > 0, undefined, { polling: 20 });
+    await page.evaluate(() => (window as unknown as { __mapProbe: Probe }).__mapProbe.idle?.());
+    const coloured = (await page.evaluate(() => performance.now())) - colourPage;
+    await page.waitForTimeout(1000);
     if (process.env.BENCH_SHOT) await page.screenshot({ path: join(process.env.BENCH_SHOT, `sites-${count}-colour-by.png`) });
-    console.log(`  colour by MV distance: choice → frame ${ms(colourBy)}; + 3 s: tasks > 50 ms ${(await tasksSince(page, colourPage, 50)).join(' ') || 'none'}; ${scriptText(await longestScript(page))}`);
+    console.log(`  colour by MV distance: choice → frame ${ms(colourBy)}, → drawn ${ms(coloured)}; tasks > 50 ms ${(await tasksSince(page, colourPage, 50)).join(' ') || 'none'}; ${scriptText(await longestScript(page))}`);
     return { n: count, parse, addToRows: done - addAt, dropToRows: done - dropAt, cli, longTask, scripts, reloadScripts, heap: h, workers, dom, sort: Math.max(sort1, sort2), select, reloadToRows, exportCsv };
   } finally {
     await ctx.close();

@@ -116,6 +116,18 @@ describe('a big imported site list (production build, Debian Chromium)', () => {
     await other.click();
     await expect.poll(async () => (await probe(page, 'rendered', 'user-points-selected', 10)).map((p) => p.properties.id), { timeout: 10_000 }).toEqual([otherId]);
 
+    // Colour by a distance: the imported sites' symbols go to the map by URL (written in slices,
+    // not cloned in one task) and are drawn, each with its distance.
+    await page.click('button[data-panel="layers"]');
+    await page.selectOption('select[data-control="colour-by"]', 'mv');
+    await expect.poll(() => probe(page, 'byUrl'), { timeout: 30_000 }).toContain('colour-by');
+    await settled(page);
+    const coloured = await probe(page, 'rendered', 'colour-by-user-circle', 10_000);
+    expect(coloured.length).toBeGreaterThan(100);
+    expect(coloured.every((p) => String(p.properties.id).startsWith('user-') && typeof p.properties.v === 'number')).toBe(true);
+    await page.selectOption('select[data-control="colour-by"]', '');
+    await page.click('button[data-panel="sites"]');
+
     // A reload draws the sites again from the layer's stored map part, before the record is read:
     // the page's reads of the record's parts are held back (at most 7 s) until the points are shown.
     await expect.poll(async () => (await storedKeys(page)).filter((k) => k.startsWith('map-part:')).length, { timeout: 30_000 }).toBe(1);

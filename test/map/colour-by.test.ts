@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expression as styleExpression } from '@maplibre/maplibre-gl-style-spec';
-import { classOf, colourByData, colourClasses, colourExpression, symbolRadius } from '../../src/lib/map/colour-by.ts';
+import { classOf, colourByData, colourClasses, colourExpression, COLOUR_BY_KEYS, COLOUR_BY_SOURCE, symbolRadius, syncColourBy } from '../../src/lib/map/colour-by.ts';
 import { distanceNoValue, distanceRamp } from '../../src/lib/map/palette.ts';
 import { siteMetric } from '../../src/lib/analysis/metrics.ts';
 import type { SiteAnalysis } from '../../src/lib/analysis/analyze.ts';
@@ -69,5 +69,34 @@ describe('colour by a distance', () => {
       { id: 'b', v: null, area_ha: 49, draft: true, user: false },
     ]);
     expect(cl.length).toBe(1);
+  });
+
+  it('hands the symbols to the sender it is given (the map view sends big ones by URL), never to addSource', () => {
+    const sources = new Map<string, { data: unknown; setData: (d: unknown) => void }>();
+    const layers = new Map<string, Record<string, unknown>>();
+    const map = {
+      getSource: (id: string) => sources.get(id),
+      addSource: (id: string, spec: { data: unknown }) => { const s = { data: spec.data, setData: (d: unknown) => (s.data = d) }; sources.set(id, s); },
+      getLayer: (id: string) => layers.get(id),
+      addLayer: (l: { id: string }) => layers.set(l.id, { visibility: 'visible' }),
+      setLayoutProperty: (id: string, _k: string, v: unknown) => (layers.get(id)!.visibility = v),
+      setPaintProperty: () => undefined,
+    };
+    const fc = { type: 'FeatureCollection' as const, features: [{ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [105.8, 22.1] }, properties: { id: 'a', v: 1200, area_ha: 0, draft: false, user: true } }] };
+    const sent: unknown[] = [];
+    const send = (src: unknown, data: unknown) => { expect(src).toBe(sources.get(COLOUR_BY_SOURCE)); sent.push(data); };
+    syncColourBy(map as never, { fc, classes: colourClasses([1200]) }, send);
+    // created empty: the symbols reach it only through the sender
+    expect((sources.get(COLOUR_BY_SOURCE)!.data as { features: unknown[] }).features).toEqual([]);
+    expect(sent).toEqual([fc]);
+    expect([...layers.values()].every((l) => l.visibility === 'visible')).toBe(true);
+    const again = { ...fc, features: [...fc.features] };
+    syncColourBy(map as never, { fc: again, classes: colourClasses([1200]) }, send);
+    expect(sent).toEqual([fc, again]);
+    syncColourBy(map as never, null, send);
+    expect(sent.length).toBe(2);
+    expect([...layers.values()].every((l) => l.visibility === 'none')).toBe(true);
+    // every property the symbols carry is one the sender keeps
+    expect(Object.keys(fc.features[0].properties).every((k) => COLOUR_BY_KEYS.has(k))).toBe(true);
   });
 });

@@ -101,8 +101,18 @@ export function symbolRadius(): ExpressionSpecification {
   return out as ExpressionSpecification;
 }
 
-/** Shows `data` coloured by its classes (adding the source and layers once), or hides them (`null`). */
-export function syncColourBy(map: MlMap, data: { fc: FeatureCollection; classes: ColourClass[] } | null): void {
+/** The keys of the symbols' properties the layers read (all `colourByData` writes). */
+export const COLOUR_BY_KEYS: ReadonlySet<string> = new Set(['id', 'v', 'area_ha', 'draft', 'user']);
+
+/** How a collection reaches the source (the map view sends big ones by URL, in slices). */
+export type SendData = (src: GeoJSONSource, fc: FeatureCollection) => void;
+
+/**
+ * Shows `data` coloured by its classes (adding the source and layers once), or hides them (`null`).
+ * The symbols go through `send`: tens of thousands of imported sites must not be cloned to
+ * MapLibre's worker in one task.
+ */
+export function syncColourBy(map: MlMap, data: { fc: FeatureCollection; classes: ColourClass[] } | null, send: SendData = (src, fc) => src.setData(fc)): void {
   const src = map.getSource(COLOUR_BY_SOURCE) as GeoJSONSource | undefined;
   if (!data) {
     for (const id of LAYERS) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', 'none');
@@ -110,7 +120,7 @@ export function syncColourBy(map: MlMap, data: { fc: FeatureCollection; classes:
   }
   const color = colourExpression(data.classes);
   if (!src) {
-    map.addSource(COLOUR_BY_SOURCE, { type: 'geojson', data: data.fc, promoteId: 'id' });
+    map.addSource(COLOUR_BY_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'id' });
     for (const user of [false, true]) {
       const beforeId = user ? BEFORE_USER : BEFORE;
       const before = map.getLayer(beforeId) ? beforeId : undefined;
@@ -123,9 +133,9 @@ export function syncColourBy(map: MlMap, data: { fc: FeatureCollection; classes:
       }, before);
     }
   } else {
-    src.setData(data.fc);
     for (const id of [FILL, FILL_USER]) map.setPaintProperty(id, 'fill-color', color);
     for (const id of [CIRCLE, CIRCLE_USER]) map.setPaintProperty(id, 'circle-color', color);
   }
+  send(map.getSource(COLOUR_BY_SOURCE) as GeoJSONSource, data.fc);
   for (const id of LAYERS) map.setLayoutProperty(id, 'visibility', 'visible');
 }

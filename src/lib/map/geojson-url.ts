@@ -18,13 +18,13 @@ export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve,
  * The GeoJSON text of `fc` as MapLibre gets it (only `keys`), as a Blob built in slices. Resolves
  * to null when `stale()` turns true between slices (a newer collection replaced this one).
  */
-export async function geojsonBlob(fc: FeatureCollection, keys: Set<string>, stale: () => boolean = () => false, yieldFn: () => Promise<void> = nextTask): Promise<Blob | null> {
+export async function geojsonBlob(fc: FeatureCollection, keys: ReadonlySet<string>, stale: () => boolean = () => false, yieldFn: () => Promise<void> = nextTask): Promise<Blob | null> {
   const body = await featuresBlob(fc, keys, stale, yieldFn);
   return body && new Blob(['{"type":"FeatureCollection","features":[', body, ']}'], { type: 'application/geo+json' });
 }
 
 /** The features of {@link geojsonBlob} alone, separated by commas (no collection around them). */
-export async function featuresBlob(fc: FeatureCollection, keys: Set<string>, stale: () => boolean = () => false, yieldFn: () => Promise<void> = nextTask): Promise<Blob | null> {
+export async function featuresBlob(fc: FeatureCollection, keys: ReadonlySet<string>, stale: () => boolean = () => false, yieldFn: () => Promise<void> = nextTask): Promise<Blob | null> {
   // a Blob per slice: each slice's text is encoded in its own task (one Blob of all the strings
   // encoded them all in the last one: ~0.3 s at 50 000 sites); the whole refers to the parts
   const parts: Blob[] = [];

@@ -37,14 +37,14 @@ export function styleKeys(layers: readonly object[]): Set<string> {
 /** A key MapLibre's worker transfer or the style language could read as something other than data. */
 const RESERVED = /^(?:\$|__)|^(?:constructor|prototype|toString|valueOf|hasOwnProperty)$/;
 
-const cache = new WeakMap<FeatureCollection, { keys: Set<string>; out: FeatureCollection }>();
+const cache = new WeakMap<FeatureCollection, { keys: ReadonlySet<string>; out: FeatureCollection }>();
 
 /**
  * A copy of `fc` for MapLibre: each feature keeps only `keys` (never a reserved name), with
  * string, number or boolean values; its geometry and id are shared, not copied. Cached per
  * collection object.
  */
-export function forMapLibre(fc: FeatureCollection, keys: Set<string>): FeatureCollection {
+export function forMapLibre(fc: FeatureCollection, keys: ReadonlySet<string>): FeatureCollection {
   const hit = cache.get(fc);
   if (hit && hit.keys === keys) return hit.out;
   const allowed = [...keys].filter((k) => !RESERVED.test(k));
