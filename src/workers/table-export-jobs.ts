@@ -5,7 +5,8 @@
  * and the sites' attributes, so no full row crosses to the page: before, every part of 1 000 full
  * rows (≈ 11 MB as a structured clone) was read and written out on the page in one task of
  * ≈ 250 ms. The text is {@link streamedCsvChunks} / {@link streamedGeoJsonChunks}: the same as the
- * page wrote. Pure (runs and tests in Node).
+ * page wrote. The Data panel's export of the analysis (flat columns, any format and CRS of
+ * `data/export`) is written here the same way, with `collectionWriter`. Pure (runs and tests in Node).
  */
 import type { Feature } from 'geojson';
 import type { SiteAnalysis } from '../lib/analysis/analyze.ts';
@@ -14,10 +15,15 @@ import type { SiteRow } from '../lib/analysis/site-row.ts';
 import type { ChunkCredits } from '../lib/analysis/table-stream.ts';
 import { withRowRange } from '../lib/state/score-ranges.ts';
 import { EXPORT_PART_ROWS, streamedCsvChunks, streamedGeoJsonChunks } from '../lib/ui/table-export.ts';
+import { TABLE_COLUMNS, toTableRows } from '../lib/analysis/table.ts';
+import { collectionWriter, type ExportOptions } from '../lib/data/export/index.ts';
 
 /** What to write: the rows at these positions of the analysis, in this order. */
 export interface ExportRequest {
-  format: 'csv' | 'geojson';
+  /** The table's CSV or GeoJSON, or (`collection`) the Data panel's file of the flat rows. */
+  format: 'csv' | 'geojson' | 'collection';
+  /** With `collection`: its format, CRS, name and credits. */
+  collection?: ExportOptions;
   /** Positions of the rows in the analysis (the page's rows). */
   indices: number[];
   /** The ids the page expects at those positions (a changed set of sites throws). */
@@ -67,13 +73,43 @@ export class ExportJobs {
     };
     const rows = wanted as unknown as SiteRow[];
     const sites = this.source.currentSites;
-    const chunks = req.format === 'csv'
+    const chunks = req.format === 'collection' ? this.collection(wanted, full, req.collection)
+      : req.format === 'csv'
       ? streamedCsvChunks(rows, full, sites, req.credits, this.partRows)
       : streamedGeoJsonChunks(rows, full, sites, req.credits, this.partRows);
     const job: Job = { chunks, written, total: n };
     const id = ++this.seq;
     this.jobs.set(id, job);
     return id;
+  }
+
+  /**
+   * The Data panel's file of the analysis: each wanted site's geometry with its flat row (the
+   * table's columns) as properties, in the options' format and CRS. Impossible options throw here,
+   * before any row is analysed.
+   * @throws `export: site "x" is not among the sites analysed`
+   */
+  private collection(wanted: readonly Wanted[], full: (part: readonly SiteRow[]) => Promise<SiteAnalysis[]>, options: ExportOptions | undefined): AsyncGenerator<string> {
+    if (!options) throw new Error('export: no options for the collection');
+    const byId = new Map<string, Feature>();
+    for (const f of this.source.currentSites) byId.set(String(f.properties?.id), f);
+    const geometry = wanted.map((w) => {
+      const f = byId.get(w.id);
+      if (!f) throw new Error(`export: site ${JSON.stringify(w.id)} is not among the sites analysed`);
+      return f.geometry;
+    });
+    // every row has the table's columns (the id among them); the geometry types are the sites'
+    const writer = collectionWriter(options, { keys: [...TABLE_COLUMNS], allPoints: geometry.every((g) => g?.type === 'Point'), useFeatureId: false });
+    const partRows = this.partRows;
+    return (async function* () {
+      yield writer.head;
+      for (let i = 0; i < wanted.length; i += partRows) {
+        const part = wanted.slice(i, i + partRows);
+        const flat = toTableRows(await full(part as unknown as SiteRow[]));
+        yield writer.part(flat.map((properties, k) => ({ type: 'Feature' as const, geometry: geometry[i + k], properties })));
+      }
+      yield writer.tail;
+    })();
   }
 
   /**

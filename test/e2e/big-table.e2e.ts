@@ -82,6 +82,26 @@ describe('a large analysis table (production build, Debian Chromium)', () => {
     const info = execFileSync('ogrinfo', ['-ro', '-so', '-al', 'test-results/big-table.geojson'], { encoding: 'utf8' });
     expect(info).toMatch(new RegExp(`Feature Count: ${total}\\b`));
     await page.screenshot({ path: 'test-results/big-table.png' });
+
+    // The data panel's export of the analysis (KML here): written by the worker in parts, with the
+    // same progress line; GDAL reads every site.
+    await page.click('button[data-panel="data"]');
+    await page.selectOption('[data-testid="export-source"]', 'analysis');
+    await page.selectOption('[data-testid="data-export-format"]', 'kml');
+    await page.evaluate(() => {
+      const w = window as unknown as { __busy: string[] };
+      w.__busy = [];
+      new MutationObserver(() => {
+        const t = document.querySelector('[data-testid="data-export-busy"]')?.textContent;
+        if (t && w.__busy.at(-1) !== t) w.__busy.push(t.replace(/\s+/g, ' ').trim());
+      }).observe(document.querySelector('.data-panel')!, { childList: true, subtree: true, characterData: true });
+    });
+    const [kmlDl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-testid="export-go"]')]);
+    await kmlDl.saveAs('test-results/big-table-analysis.kml');
+    const dataBusy = await page.evaluate(() => (window as unknown as { __busy: string[] }).__busy);
+    expect(dataBusy.some((t) => t === `Đang chuẩn bị tệp… ${total.toLocaleString('de-DE')} / ${total.toLocaleString('de-DE')} địa điểm`), dataBusy.join(' | ')).toBe(true);
+    expect(execFileSync('ogrinfo', ['-ro', '-so', '-al', 'test-results/big-table-analysis.kml'], { encoding: 'utf8' })).toMatch(new RegExp(`Feature Count: ${total}\\b`));
+    await expect.poll(() => page.locator('[data-testid="data-export-busy"]').count()).toBe(0);
     expect(watch.errors).toEqual([]);
     await context.close();
   }, 900_000);

@@ -44,6 +44,22 @@ describe('full analysis rows on demand (production build, Debian Chromium)', () 
     expect(qc.population_2009_within_r).toBeGreaterThan(1000);
     expect(execFileSync('ogrinfo', ['-ro', '-al', '-so', file], { encoding: 'utf8' })).toMatch(new RegExp(`Feature Count: ${bundled}\\b`));
 
+    // … as CSV in VN-2000 / UTM 48N (written by the worker in parts): GDAL reads the same figure,
+    // and its x/y taken back to WGS 84 by GDAL is the site's position
+    await page.selectOption('[data-testid="data-export-format"]', 'csv');
+    await page.selectOption('[data-testid="data-export-crs"]', '3405');
+    const [csvUtm] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-testid="export-go"]')]);
+    expect(csvUtm.suggestedFilename()).toBe('analysis.csv');
+    const utmFile = 'test-results/full-rows-analysis-3405.csv';
+    await csvUtm.saveAs(utmFile);
+    const info = execFileSync('ogrinfo', ['-ro', '-al', '-oo', 'X_POSSIBLE_NAMES=x', '-oo', 'Y_POSSIBLE_NAMES=y', '-oo', 'AUTODETECT_TYPE=YES', '-where', "id = 'ccn-quang-chu'", utmFile], { encoding: 'utf8' });
+    expect(info).toMatch(new RegExp(`mv_line_m \\(Integer\\) = ${qc.mv_line_m}\\b|mv_line_m \\(Real\\) = ${qc.mv_line_m}\\b`));
+    const [, x, y] = /POINT \(([\d.]+) ([\d.]+)\)/.exec(info)!;
+    const [lon, lat] = execFileSync('gdaltransform', ['-s_srs', 'EPSG:3405', '-t_srs', 'EPSG:4326', '-output_xy'], { input: `${x} ${y}\n`, encoding: 'utf8' }).trim().split(/\s+/).map(Number);
+    expect(Math.abs(lon - 105.782561)).toBeLessThan(1e-5);
+    expect(Math.abs(lat - 21.833712)).toBeLessThan(1e-5);
+    expect(await page.locator('.data-panel [role="alert"]').count()).toBe(0);
+
     // the table's CSV, streamed from the worker: the same figure
     await page.click('button[data-panel="sites"]');
     await expect.poll(() => page.locator('.analysis tbody tr[data-row-id]').count(), { timeout: 30_000 }).toBe(bundled);

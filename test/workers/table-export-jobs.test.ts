@@ -11,6 +11,8 @@ import type { Layers } from '../../src/lib/analysis/analyze.ts';
 import { AnalysisSession } from '../../src/workers/analysis-session.ts';
 import { ExportJobs, type ExportRequest } from '../../src/workers/table-export-jobs.ts';
 import { tableCsvBlob } from '../../src/lib/ui/table-export.ts';
+import { toGeoJson } from '../../src/lib/analysis/table.ts';
+import { exportCollection, type ExportOptions } from '../../src/lib/data/export/index.ts';
 
 const layers: Layers = Object.fromEntries(LAYER_IDS.map((id) => [id, JSON.parse(readFileSync(`public/geodata/${id}.geojson`, 'utf8')) as FeatureCollection]));
 const sites = layers['industrial-sites']!.features;
@@ -62,5 +64,40 @@ describe('files written in the analysis worker', () => {
     await expect(jobs.next(b)).rejects.toThrow(/the sites changed|no site/);
     expect(jobs.open).toBe(0);
     expect(() => jobs.start({ ...req, ids: [] })).toThrow(`export: ${sites.length} positions, 0 ids, ${sites.length} ranges`);
+  }, 120_000);
+
+  it("the Data panel's file of the analysis: the flat rows in any format and CRS, the same text as written whole", async () => {
+    const { full, req, jobs } = setUp();
+    // what the Data panel wrote on the page before: the sites with their flat rows, no nested analysis
+    const fc = toGeoJson(sites, full);
+    const flat = { ...fc, features: fc.features.map((f) => ({ ...f, properties: Object.fromEntries(Object.entries(f.properties!).filter(([k]) => k !== 'analysis')) })) };
+    const options: ExportOptions[] = [
+      { format: 'csv', crs: 9209, name: 'analysis', credits },
+      { format: 'geojson', crs: 3405, name: 'analysis', credits },
+      { format: 'kml', name: 'analysis' },
+    ];
+    for (const o of options) {
+      const want = new TextDecoder('utf-8', { ignoreBOM: true }).decode(exportCollection(flat, o).bytes);
+      const job = jobs.start({ ...req, format: 'collection', collection: o });
+      let text = '';
+      let pieces = 0;
+      for (;;) {
+        const p = await jobs.next(job, 5000);
+        text += p.text;
+        pieces++;
+        if (p.end) break;
+      }
+      expect(text).toBe(want);
+      expect(pieces).toBeGreaterThan(1);
+    }
+    // a CSV has the table's columns after x/y in VN-2000 metres, one line per site
+    const csv = exportCollection(flat, options[0]);
+    const lines = new TextDecoder('utf-8', { ignoreBOM: true }).decode(csv.bytes).replace(/^\uFEFF/u, '').trimEnd().split('\r\n');
+    expect(lines[0].startsWith('x,y,id,')).toBe(true);
+    expect(lines.length).toBe(sites.length + 1);
+    // impossible options fail at the start, before any row is analysed; an unknown site too
+    expect(() => jobs.start({ ...req, format: 'collection', collection: { format: 'kml', crs: 3405 } })).toThrow(/KML is always WGS 84/);
+    expect(() => jobs.start({ ...req, format: 'collection', collection: { format: 'csv' }, ids: ['nowhere', ...req.ids.slice(1)] })).toThrow('export: site "nowhere" is not among the sites analysed');
+    expect(jobs.open).toBe(0);
   }, 120_000);
 });

@@ -13,6 +13,7 @@ import type { SaveReport, SetRanges } from '../../workers/analysis-session.ts';
 import { withRanges, withRowRange, type RangeStatus } from './score-ranges.ts';
 import type { ExportPiece, ExportRequest } from '../../workers/table-export-jobs.ts';
 import type { ChunkCredits } from '../analysis/table-stream.ts';
+import type { ExportOptions } from '../data/export/index.ts';
 
 /** What the analysis needs from a worker client (see `AnalysisClient`). */
 export interface AnalysisRunner {
@@ -162,12 +163,25 @@ export class AnalysisState {
    * from its full rows with the page's score ranges, as text pieces; `progress` hears the rows
    * written so far. Same errors as {@link fullRows}.
    */
-  async *exportChunks(list: readonly SiteRow[], format: 'csv' | 'geojson', credits?: ChunkCredits, progress?: (done: number, total: number) => void): AsyncGenerator<string> {
+  exportChunks(list: readonly SiteRow[], format: 'csv' | 'geojson', credits?: ChunkCredits, progress?: (done: number, total: number) => void): AsyncGenerator<string> {
+    return this.pieces(list, { format, credits }, progress);
+  }
+
+  /**
+   * The Data panel's file of some of the page's rows (flat columns, in `options`' format and CRS),
+   * written by the analysis worker as {@link exportChunks} is. Same errors, and the writer's
+   * (`collectionWriter`) for impossible options.
+   */
+  collectionChunks(list: readonly SiteRow[], options: ExportOptions, progress?: (done: number, total: number) => void): AsyncGenerator<string> {
+    return this.pieces(list, { format: 'collection', collection: options }, progress);
+  }
+
+  private async *pieces(list: readonly SiteRow[], what: Pick<ExportRequest, 'format' | 'credits' | 'collection'>, progress?: (done: number, total: number) => void): AsyncGenerator<string> {
     const client = this.client;
     if (!client?.exportPieces) throw new Error('the analysis has not run yet');
     const rows = this.rows;
     const indices = this.indicesOf(list);
-    const req: ExportRequest = { format, indices, ids: indices.map((i) => rows[i].id), uncertainty: indices.map((i) => rows[i].uncertainty), credits };
+    const req: ExportRequest = { ...what, indices, ids: indices.map((i) => rows[i].id), uncertainty: indices.map((i) => rows[i].uncertainty) };
     for await (const piece of client.exportPieces(req)) {
       progress?.(piece.rows, piece.total);
       if (piece.text) yield piece.text;

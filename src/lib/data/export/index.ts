@@ -83,17 +83,51 @@ function cell(v: unknown): string {
   return escapeCell(JSON.stringify(v));
 }
 
+/** What a CSV's columns need to know of every feature before its first row is written. */
+export interface CsvPlan {
+  /** Property names, in the order first met (after the geometry columns). */
+  keys: string[];
+  /** Every feature is a Point (x/y columns in "auto" mode). */
+  allPoints: boolean;
+  /** No feature has an `id` property but some have a feature id: written as the `id` column. */
+  useFeatureId: boolean;
+}
+
+/** The {@link CsvPlan} of `features`: one pass over their property names and geometry types. */
+export function csvPlan(features: readonly Feature<Geometry | null>[]): CsvPlan {
+  const keys: string[] = [];
+  const seen = new Set<string>();
+  for (const f of features) for (const k of Object.keys(f.properties ?? {})) if (!seen.has(k)) { seen.add(k); keys.push(k); }
+  const useFeatureId = !seen.has('id') && features.some((f) => f.id !== undefined);
+  return { keys, allPoints: features.every((f) => f.geometry?.type === 'Point'), useFeatureId };
+}
+
 /**
- * Export a FeatureCollection (WGS 84 lon/lat). Throws an Error with an English message for
+ * A file of {@link exportCollection} written a part of the features at a time: `head`, then
+ * `part(features)` for each part in order, then `tail` — the same text as the whole collection
+ * written at once, so tens of thousands of features never make one string. CSV needs the
+ * {@link CsvPlan} of all the features first.
+ */
+export interface CollectionWriter {
+  filename: string;
+  mime: string;
+  head: string;
+  /** The text of the next features (WGS 84 lon/lat; reprojected here). */
+  part(features: readonly Feature<Geometry | null>[]): string;
+  tail: string;
+}
+
+/**
+ * The writer of a file in `options`' format and CRS. Throws an Error with an English message for
  * impossible requests (unsupported CRS, KML in a projected CRS, x/y CSV of non-point features).
  */
-export function exportCollection(fc: FeatureCollection<Geometry | null>, options: ExportOptions): ExportResult {
+export function collectionWriter(options: ExportOptions, plan: CsvPlan = { keys: [], allPoints: true, useFeatureId: false }): CollectionWriter {
   const name = (options.name ?? 'export').replace(/[\\/:*?"<>|]+/g, '_');
   const code = options.crs === undefined ? 4326 : parseCrsCode(options.crs);
   if (!code) throw new Error(`Cannot export to CRS ${JSON.stringify(options.crs)}: not supported (use one of ${Object.keys(CRS_DEFS).map((c) => `EPSG:${c}`).join(', ')}).`);
   const t = transformer(4326, code);
   const project = (g: Geometry | null) => (g && code !== 4326 ? mapPositions(g, t) : g);
-  const features = fc.features.map((f) => ({ ...f, geometry: project(f.geometry) })) as Feature<Geometry | null>[];
+  const projected = (fs: readonly Feature<Geometry | null>[]) => fs.map((f) => ({ ...f, geometry: project(f.geometry) })) as Feature<Geometry | null>[];
 
   switch (options.format) {
     case 'geojson': {
@@ -103,42 +137,69 @@ export function exportCollection(fc: FeatureCollection<Geometry | null>, options
         out.license = options.credits.license;
       }
       if (code !== 4326) out.crs = { type: 'name', properties: { name: `urn:ogc:def:crs:EPSG::${code}` } };
-      out.features = features;
-      return { filename: `${name}.geojson`, mime: 'application/geo+json', bytes: enc.encode(JSON.stringify(out)) };
+      out.features = [];
+      // the collection's JSON with the features' array left open: "…,"features":["
+      const empty = JSON.stringify(out);
+      let first = true;
+      return {
+        filename: `${name}.geojson`, mime: 'application/geo+json', head: empty.slice(0, -2), tail: ']}',
+        part(features) {
+          if (!features.length) return '';
+          const text = projected(features).map((f) => JSON.stringify(f)).join(',');
+          const sep = first ? '' : ',';
+          first = false;
+          return sep + text;
+        },
+      };
     }
     case 'kml': {
       if (code !== 4326) throw new Error(`KML is always WGS 84 (EPSG:4326); cannot export KML in EPSG:${code}.`);
-      const kml = toKML(fc as never);
-      return { filename: `${name}.kml`, mime: 'application/vnd.google-earth.kml+xml', bytes: enc.encode(options.credits ? kmlWithCredits(kml, name, options.credits) : kml) };
+      // tokml's document of no feature, opened after <Document>; each part's placemarks go inside it
+      const doc = (fs: readonly Feature<Geometry | null>[]) => toKML({ type: 'FeatureCollection', features: fs } as never);
+      const shell = options.credits ? kmlWithCredits(doc([]), name, options.credits) : doc([]);
+      const close = shell.lastIndexOf('</Document>');
+      if (close < 0) throw new Error('KML writer output has no </Document>');
+      const inner = (kml: string) => kml.slice(kml.indexOf('<Document>') + '<Document>'.length, kml.lastIndexOf('</Document>'));
+      return {
+        filename: `${name}.kml`, mime: 'application/vnd.google-earth.kml+xml', head: shell.slice(0, close), tail: shell.slice(close),
+        part: (features) => (features.length ? inner(doc(features)) : ''),
+      };
     }
     case 'csv': {
-      const allPoints = features.every((f) => f.geometry?.type === 'Point');
-      const mode = options.csvGeometry === 'xy' || options.csvGeometry === 'wkt' ? options.csvGeometry : allPoints ? 'xy' : 'wkt';
-      if (mode === 'xy' && !allPoints) throw new Error('CSV with x/y columns holds points only; some features are not Points (use csvGeometry "wkt").');
+      const mode = options.csvGeometry === 'xy' || options.csvGeometry === 'wkt' ? options.csvGeometry : plan.allPoints ? 'xy' : 'wkt';
+      if (mode === 'xy' && !plan.allPoints) throw new Error('CSV with x/y columns holds points only; some features are not Points (use csvGeometry "wkt").');
       const geographic = !CRS_DEFS[code].projected;
       const geomCols = mode === 'xy' ? (geographic ? ['lon', 'lat'] : ['x', 'y']) : ['wkt'];
-      const keys: string[] = [];
-      const seen = new Set<string>(geomCols);
-      const hasIdProp = features.some((f) => f.properties && 'id' in f.properties);
-      const useFeatureId = !hasIdProp && features.some((f) => f.id !== undefined);
-      if (useFeatureId) {
-        keys.push('id');
-        seen.add('id');
-      }
+      const reserved = new Set<string>([...geomCols, ...(options.credits ? CREDIT_COLUMNS : []), ...(plan.useFeatureId ? ['id'] : [])]);
+      const keys = [...(plan.useFeatureId ? ['id'] : []), ...plan.keys.filter((k) => !reserved.has(k))];
       const credits = options.credits ? [cell(options.credits.attribution), cell(options.credits.license)] : [];
-      if (options.credits) for (const k of CREDIT_COLUMNS) seen.add(k);
-      for (const f of features) for (const k of Object.keys(f.properties ?? {})) if (!seen.has(k)) { seen.add(k); keys.push(k); }
-      const rows = features.map((f) => {
-        const g = f.geometry;
-        const geo = mode === 'xy' ? [cell((g as { coordinates: number[] }).coordinates[0]), cell((g as { coordinates: number[] }).coordinates[1])] : [g ? toWkt(g) : ''];
-        return [...geo, ...keys.map((k) => (k === 'id' && useFeatureId ? cell(f.id) : cell(f.properties?.[k]))), ...credits];
-      });
       // Header cells are property names from the user's file: formula-safe like every other cell.
       const fields = [...geomCols, ...keys.map(escapeCell), ...(options.credits ? CREDIT_COLUMNS : [])];
-      const text = Papa.unparse({ fields, data: rows }, { newline: '\r\n' });
-      return { filename: `${name}.csv`, mime: 'text/csv;charset=utf-8', bytes: enc.encode(`\uFEFF${text}\r\n`) };
+      // (Papa writes a header alone followed by a line end)
+      const header = Papa.unparse({ fields, data: [] }, { newline: '\r\n' }).replace(/\r\n$/u, '');
+      return {
+        filename: `${name}.csv`, mime: 'text/csv;charset=utf-8', head: `\uFEFF${header}`, tail: '\r\n',
+        part(features) {
+          if (!features.length) return '';
+          const rows = projected(features).map((f) => {
+            const g = f.geometry;
+            const geo = mode === 'xy' ? [cell((g as { coordinates: number[] }).coordinates[0]), cell((g as { coordinates: number[] }).coordinates[1])] : [g ? toWkt(g) : ''];
+            return [...geo, ...keys.map((k) => (k === 'id' && plan.useFeatureId ? cell(f.id) : cell(f.properties?.[k]))), ...credits];
+          });
+          return `\r\n${Papa.unparse(rows, { newline: '\r\n' })}`;
+        },
+      };
     }
     default:
       throw new Error(`Unknown export format ${JSON.stringify((options as { format: unknown }).format)} (use geojson, csv or kml).`);
   }
+}
+
+/**
+ * Export a FeatureCollection (WGS 84 lon/lat) as one file: {@link collectionWriter} over all its
+ * features at once. Same errors.
+ */
+export function exportCollection(fc: FeatureCollection<Geometry | null>, options: ExportOptions): ExportResult {
+  const w = collectionWriter(options, options.format === 'csv' ? csvPlan(fc.features) : undefined);
+  return { filename: w.filename, mime: w.mime, bytes: enc.encode(w.head + w.part(fc.features) + w.tail) };
 }
