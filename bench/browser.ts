@@ -36,7 +36,7 @@
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { preview } from 'vite';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -391,6 +391,9 @@ async function benchSites(browser: Browser, url: string, dir: string, count: num
     await page.waitForTimeout(1000);
     if (process.env.BENCH_SHOT) await page.screenshot({ path: join(process.env.BENCH_SHOT, `sites-${count}-colour-by.png`) });
     console.log(`  colour by MV distance: choice → frame ${ms(colourBy)}, → drawn ${ms(coloured)}; tasks > 50 ms ${(await tasksSince(page, colourPage, 50)).join(' ') || 'none'}; ${scriptText(await longestScript(page))}`);
+    // The Data panel's export of the analysis, as CSV in VN-2000 / UTM 48N (written by the worker)
+    const dataCsv = await dataPanelExport(page, 'analysis', 'csv', 3405);
+    console.log(`  Data panel: analysis as CSV (EPSG:3405) ${ms(dataCsv.ms)}, ${dataCsv.mb.toFixed(1)} MB; tasks > 200 ms ${dataCsv.tasks.join(' ') || 'none'}; page heap after ${mb(await heap(cdp))}`);
     return { n: count, parse, addToRows: done - addAt, dropToRows: done - dropAt, cli, longTask, scripts, reloadScripts, heap: h, workers, dom, sort: Math.max(sort1, sort2), select, reloadToRows, exportCsv };
   } finally {
     await ctx.close();
@@ -401,6 +404,28 @@ async function benchSites(browser: Browser, url: string, dir: string, count: num
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'toplevel', 'v8.execute', 'v8', 'gpu', 'blink', 'cc', 'viz', 'disabled-by-default-gpu.service'];
 
 interface PointsRow { n: number; parse: number; addToDrawn: number; longTaskAfterAdd: number; scriptsAfterAdd: Scripts; heap: number | null; workers: { name: string; used: number }[] | null; reloadToDrawn: number; longTaskReload: number; scriptsReload: Scripts }
+
+/**
+ * The Data panel's export of `source` (`analysis` or `user:<id>`; the first user layer when
+ * `user:`) in `format` (and `crs`): click → the download's file read, with its size and the long
+ * tasks meanwhile.
+ */
+async function dataPanelExport(page: Page, source: string, format: 'geojson' | 'csv' | 'kml', crs?: number): Promise<{ ms: number; mb: number; tasks: string[] }> {
+  await page.click('button[data-panel="data"]');
+  const value = source === 'user:'
+    ? await page.$eval('[data-testid="export-source"]', (el) => [...(el as HTMLSelectElement).options].map((o) => o.value).find((v) => v.startsWith('user:'))!)
+    : source;
+  await page.selectOption('[data-testid="export-source"]', value);
+  await page.selectOption('[data-testid="data-export-format"]', format);
+  if (crs) await page.selectOption('[data-testid="data-export-crs"]', String(crs));
+  await page.waitForTimeout(300);
+  await resetLongTasks(page);
+  const from = await page.evaluate(() => performance.now());
+  const t = performance.now();
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30 * 60_000 }), page.click('[data-testid="export-go"]')]);
+  const size = statSync((await download.path())!).size;
+  return { ms: performance.now() - t, mb: size / 2 ** 20, tasks: await tasksSince(page, from) };
+}
 
 /** The bundled map alone (nothing imported): what this machine's software GL costs with no big layer. */
 interface BaselineRow { openToDrawn: number; longTaskOpen: number; scriptsOpen: Scripts; reloadToDrawn: number; longTaskReload: number; scriptsReload: Scripts }
@@ -522,6 +547,9 @@ async function benchPoints(browser: Browser, url: string, dir: string, count: nu
     const scriptsReload = await longestScript(page);
     await stopTrace();
     await stopProfile('reload.cpuprofile');
+    // The layer exported from the Data panel (GeoJSON)
+    const exported = await dataPanelExport(page, 'user:', 'geojson');
+    console.log(`  Data panel: the layer as GeoJSON ${ms(exported.ms)}, ${exported.mb.toFixed(1)} MB; tasks > 200 ms ${exported.tasks.join(' ') || 'none'}`);
     return { n: count, parse, addToDrawn, longTaskAfterAdd, scriptsAfterAdd, heap: h, workers, reloadToDrawn, longTaskReload, scriptsReload };
   } finally {
     await ctx.close();

@@ -9,7 +9,9 @@
 import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { ImportFailure, ImportInput, ImportOptions, ImportResult } from '../lib/data/import/types.ts';
-import type { ExportOptions, ExportResult } from '../lib/data/export/index.ts';
+import { CsvPlanner, type CsvPlan, type ExportOptions } from '../lib/data/export/index.ts';
+import { plain } from '../lib/plain.ts';
+import { nextTask } from '../lib/map/geojson-url.ts';
 import type { ImportApi } from './import.worker.ts';
 import type { UserLayerSpec } from '../lib/data/user-layers.ts';
 import type { DisplayParts } from '../lib/map/display-part.ts';
@@ -22,6 +24,8 @@ export const IMPORT_TIMEOUT_MS = 180_000;
  * the page in parts (see `import-parts.ts`).
  */
 export const READ_SHARE = 0.9;
+/** Features per message of an export (a plain copy and a structured clone of a few ms each). */
+export const EXPORT_SLICE = 5000;
 
 type WorkerFactory = () => Worker;
 
@@ -153,10 +157,33 @@ export class ImportClient {
     return Promise.race([api.storedDisplayPart(id, db, keys).catch(() => null), failed]);
   }
 
-  /** Exports a collection (reprojected) in the worker; rejects when the worker fails. */
-  async exportCollection(fc: FeatureCollection<Geometry | null>, options: ExportOptions): Promise<ExportResult> {
+  /**
+   * Exports a collection (reprojected) in the worker: its features go a slice at a time (each
+   * copied to plain JSON, so Svelte state can be exported), a CSV's columns planned on the way here
+   * first; the file comes back as a Blob. Rejects with the writer's error (impossible options) or
+   * when the worker fails.
+   */
+  async exportCollection(fc: FeatureCollection<Geometry | null>, options: ExportOptions, slice = EXPORT_SLICE): Promise<{ filename: string; mime: string; blob: Blob }> {
     const api = this.start();
     const failed = this.failed!.then((f) => Promise.reject(new Error(f.issues[0].message)));
-    return Promise.race([api.exportCollection(fc, options), failed]);
+    const call = <T>(p: Promise<T>) => Promise.race([p, failed]);
+    const features = fc.features;
+    let plan: CsvPlan | undefined;
+    if (options.format === 'csv') {
+      const planner = new CsvPlanner();
+      for (let i = 0; i < features.length; i += slice) {
+        if (i > 0) await nextTask();
+        planner.add(features.slice(i, i + slice));
+      }
+      plan = planner.plan;
+    }
+    const job = await call(api.exportBegin(options, plan));
+    try {
+      for (let i = 0; i < features.length; i += slice) await call(api.exportPart(job, plain(features.slice(i, i + slice))));
+      return await call(api.exportFinish(job));
+    } catch (e) {
+      void api.exportCancel(job).catch(() => undefined);
+      throw e;
+    }
   }
 }

@@ -5,8 +5,8 @@
  */
 import { expose, transfer } from 'comlink';
 import { importFile, type ImportInput, type ImportOptions } from '../lib/data/import/index.ts';
-import { exportCollection, type ExportOptions, type ExportResult } from '../lib/data/export/index.ts';
-import type { FeatureCollection, Geometry } from 'geojson';
+import { collectionWriter, type CollectionWriter, type CsvPlan, type ExportOptions } from '../lib/data/export/index.ts';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { createStore, get, promisifyRequest, type UseStore } from 'idb-keyval';
 import type { UserLayerSpec } from '../lib/data/user-layers.ts';
 import { displayPart, MAP_PART_PREFIX, readStoredParts, storedParts, type DisplayParts } from '../lib/map/display-part.ts';
@@ -33,6 +33,10 @@ function storeOf(db: { name: string; store: string }): UseStore {
   if (!s) stores.set(id, (s = createStore(db.name, db.store)));
   return s;
 }
+
+/** Files being written from parts sent by the page (see `exportBegin`). */
+const exportJobs = new Map<number, { writer: CollectionWriter; parts: Blob[] }>();
+let exportSeq = 0;
 
 export const importApi = {
   /**
@@ -123,10 +127,36 @@ export const importApi = {
     const saved = readStoredParts(await get(MAP_PART_PREFIX + id, storeOf(db)).catch(() => undefined), keys);
     return saved ? transferred(saved) : null;
   },
-  exportCollection(fc: FeatureCollection<Geometry | null>, options: ExportOptions): ExportResult {
-    return exportCollection(fc, options);
+  /**
+   * Starts a file of `options` (see `collectionWriter`, whose errors it throws) whose features come
+   * in parts ({@link exportPart}) — never the whole collection in one message; returns its number.
+   */
+  exportBegin(options: ExportOptions, plan?: CsvPlan): number {
+    const writer = collectionWriter(options, plan);
+    exportJobs.set(++exportSeq, { writer, parts: [] });
+    return exportSeq;
+  },
+  /** The next features of file `job`, in order. @throws `no export N` */
+  exportPart(job: number, features: Feature<Geometry | null>[]): void {
+    const j = exportJobs.get(job);
+    if (!j) throw new Error(`no export ${job}`);
+    const text = j.writer.part(features);
+    if (text) j.parts.push(new Blob([text]));
+  },
+  /** File `job` whole, as a Blob (sent by reference), and forgotten. @throws `no export N` */
+  exportFinish(job: number): { filename: string; mime: string; blob: Blob } {
+    const j = exportJobs.get(job);
+    if (!j) throw new Error(`no export ${job}`);
+    exportJobs.delete(job);
+    const { writer: w } = j;
+    return { filename: w.filename, mime: w.mime, blob: new Blob([w.head, ...j.parts, w.tail], { type: w.mime }) };
+  },
+  /** Forgets file `job` (the page gave up on it). */
+  exportCancel(job: number): void {
+    exportJobs.delete(job);
   },
 };
+
 
 /** `parts` with the points' arrays transferred (not copied) to the page. */
 const transferred = (parts: DisplayParts): DisplayParts => transfer(parts, parts.points ? [parts.points.coords.buffer, parts.points.n.buffer] : []);

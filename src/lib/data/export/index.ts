@@ -93,13 +93,31 @@ export interface CsvPlan {
   useFeatureId: boolean;
 }
 
+/** Builds the {@link CsvPlan} of features met a part at a time (in the file's order). */
+export class CsvPlanner {
+  private readonly keys: string[] = [];
+  private readonly seen = new Set<string>();
+  private allPoints = true;
+  private anyFeatureId = false;
+
+  add(features: readonly Feature<Geometry | null>[]): void {
+    for (const f of features) {
+      for (const k of Object.keys(f.properties ?? {})) if (!this.seen.has(k)) { this.seen.add(k); this.keys.push(k); }
+      if (f.geometry?.type !== 'Point') this.allPoints = false;
+      if (f.id !== undefined) this.anyFeatureId = true;
+    }
+  }
+
+  get plan(): CsvPlan {
+    return { keys: [...this.keys], allPoints: this.allPoints, useFeatureId: !this.seen.has('id') && this.anyFeatureId };
+  }
+}
+
 /** The {@link CsvPlan} of `features`: one pass over their property names and geometry types. */
 export function csvPlan(features: readonly Feature<Geometry | null>[]): CsvPlan {
-  const keys: string[] = [];
-  const seen = new Set<string>();
-  for (const f of features) for (const k of Object.keys(f.properties ?? {})) if (!seen.has(k)) { seen.add(k); keys.push(k); }
-  const useFeatureId = !seen.has('id') && features.some((f) => f.id !== undefined);
-  return { keys, allPoints: features.every((f) => f.geometry?.type === 'Point'), useFeatureId };
+  const p = new CsvPlanner();
+  p.add(features);
+  return p.plan;
 }
 
 /**
