@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { FeatureCollection } from 'geojson';
+import type { Page } from 'playwright-core';
 import { gridSites, importSites } from './sites.ts';
 import { startHarness, watchPage, waitForMapIdle, type Harness } from './browser.ts';
 
@@ -18,6 +19,22 @@ afterAll(async () => { await h?.close(); });
 
 const bundled = JSON.parse(readFileSync('public/geodata/industrial-sites.geojson', 'utf8')).features.length as number;
 const N = 1000;
+
+/**
+ * Records each text `selector` shows inside `root` from now on (what a button says while a file is
+ * prepared); the returned function reads them.
+ */
+async function textsOf(page: Page, root: string, selector: string): Promise<() => Promise<string[]>> {
+  await page.evaluate(([r, sel]) => {
+    const w = window as unknown as { __texts: string[] };
+    w.__texts = [];
+    new MutationObserver(() => {
+      const t = document.querySelector(sel)?.textContent;
+      if (t && w.__texts.at(-1) !== t) w.__texts.push(t.replace(/\s+/g, ' ').trim());
+    }).observe(document.querySelector(r)!, { childList: true, subtree: true, characterData: true });
+  }, [root, selector] as const);
+  return () => page.evaluate(() => (window as unknown as { __texts: string[] }).__texts);
+}
 
 describe('a large analysis table (production build, Debian Chromium)', () => {
   it('renders the rows in view only, stays navigable by keyboard, and exports every row', async () => {
@@ -62,16 +79,9 @@ describe('a large analysis table (production build, Debian Chromium)', () => {
       return readFileSync(file, 'utf8');
     };
     // what the button says while the file is prepared: the sites written so far, after each piece
-    await page.evaluate(() => {
-      const w = window as unknown as { __busy: string[] };
-      w.__busy = [];
-      new MutationObserver(() => {
-        const t = document.querySelector('.analysis [data-testid="export-busy"]')?.textContent;
-        if (t && w.__busy.at(-1) !== t) w.__busy.push(t.replace(/\s+/g, ' ').trim());
-      }).observe(document.querySelector('.analysis')!, { childList: true, subtree: true, characterData: true });
-    });
+    const busy = await textsOf(page, '.analysis', '[data-testid="export-busy"]');
     const csv = Papa.parse<string[]>(await save('csv', 'test-results/big-table.csv'), { skipEmptyLines: true }).data;
-    const busyTexts = await page.evaluate(() => (window as unknown as { __busy: string[] }).__busy);
+    const busyTexts = await busy();
     expect(busyTexts.some((t) => t === `Đang chuẩn bị tệp… ${total.toLocaleString('de-DE')} / ${total.toLocaleString('de-DE')} địa điểm`), busyTexts.join(' | ')).toBe(true);
     expect(csv.length).toBe(total + 1);
     expect(csv[0].slice(0, 2)).toEqual(['id', 'name']);
@@ -88,17 +98,10 @@ describe('a large analysis table (production build, Debian Chromium)', () => {
     await page.click('button[data-panel="data"]');
     await page.selectOption('[data-testid="export-source"]', 'analysis');
     await page.selectOption('[data-testid="data-export-format"]', 'kml');
-    await page.evaluate(() => {
-      const w = window as unknown as { __busy: string[] };
-      w.__busy = [];
-      new MutationObserver(() => {
-        const t = document.querySelector('[data-testid="data-export-busy"]')?.textContent;
-        if (t && w.__busy.at(-1) !== t) w.__busy.push(t.replace(/\s+/g, ' ').trim());
-      }).observe(document.querySelector('.data-panel')!, { childList: true, subtree: true, characterData: true });
-    });
+    const dataBusyTexts = await textsOf(page, '.data-panel', '[data-testid="data-export-busy"]');
     const [kmlDl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-testid="export-go"]')]);
     await kmlDl.saveAs('test-results/big-table-analysis.kml');
-    const dataBusy = await page.evaluate(() => (window as unknown as { __busy: string[] }).__busy);
+    const dataBusy = await dataBusyTexts();
     expect(dataBusy.some((t) => t === `Đang chuẩn bị tệp… ${total.toLocaleString('de-DE')} / ${total.toLocaleString('de-DE')} địa điểm`), dataBusy.join(' | ')).toBe(true);
     expect(execFileSync('ogrinfo', ['-ro', '-so', '-al', 'test-results/big-table-analysis.kml'], { encoding: 'utf8' })).toMatch(new RegExp(`Feature Count: ${total}\\b`));
     await expect.poll(() => page.locator('[data-testid="data-export-busy"]').count()).toBe(0);
