@@ -256,7 +256,7 @@ function profiler(cdp: CDPSession) {
 
 /**
  * With BENCH_TRACE=<dir>, a Chrome trace of the first BENCH_TRACE_MS (default 15 000) ms after Add
- * and after the reload of the sites run, and of selecting a row (the whole run would be hundreds of MB): the sites sent to
+ * and after the reload of the sites run, of selecting a row and of the CSV after the reload (the whole run would be hundreds of MB): the sites sent to
  * the worker, the map's updates, the saved layers read back. `npx tsx bench/trace-summary.ts <file>`.
  */
 function sitesTrace(browser: Browser, page: Page) {
@@ -365,11 +365,13 @@ async function benchSites(browser: Browser, url: string, dir: string, count: num
     // of a restored analysis (each is analysed again on demand).
     await page.waitForTimeout(500);
     await resetLongTasks(page);
+    await traced.start(`sites-${count}-export.trace.json`, true);
     const exportPage = await page.evaluate(() => performance.now());
     const exportAt = performance.now();
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30 * 60_000 }), page.click('.analysis [data-export="csv"]')]);
     const csv = readFileSync((await download.path())!, 'utf8');
     const exportCsv = performance.now() - exportAt;
+    await traced.stop();
     console.log(`  export CSV after reload: ${ms(exportCsv)}, ${(csv.length / 2 ** 20).toFixed(1)} MB, ${csv.split('\n').filter((l) => /^"?user-/.test(l)).length} imported sites' lines; tasks > 200 ms ${(await tasksSince(page, exportPage)).join(' ') || 'none'}; ${scriptText(await longestScript(page))}`);
     await page.waitForTimeout(500);
     // Colour the sites by their MV-grid distance: choice → the next frame, and the long tasks after it.
