@@ -9,7 +9,8 @@
 import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { ImportFailure, ImportInput, ImportOptions, ImportResult } from '../lib/data/import/types.ts';
-import { CsvPlanner, type CsvPlan, type ExportOptions } from '../lib/data/export/index.ts';
+import type { ExportOptions } from '../lib/data/export/index.ts';
+import { CsvPlanner, type CsvPlan } from '../lib/data/export/csv-plan.ts';
 import { plain } from '../lib/plain.ts';
 import { nextTask } from '../lib/map/geojson-url.ts';
 import type { ImportApi } from './import.worker.ts';
