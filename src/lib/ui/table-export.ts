@@ -97,8 +97,12 @@ export async function* streamedGeoJsonChunks(rows: readonly SiteRow[], full: Ful
   yield tail;
 }
 
-/** A Blob of asynchronous chunks (see `blobOfChunks`: folded every few megabytes). */
-export async function blobOfAsyncChunks(chunks: AsyncIterable<string>, type: string, foldBytes = 8 << 20): Promise<Blob> {
+/**
+ * A Blob of asynchronous chunks (see `blobOfChunks`), folded every megabyte: each piece the worker
+ * sends (≈ 2 MB) is encoded into the Blob in the task that received it. Folding every 8 MB made
+ * one task of ≈ 160 ms per fold and at the end (traced at 50 000 sites: the Blob's encoding).
+ */
+export async function blobOfAsyncChunks(chunks: AsyncIterable<string>, type: string, foldBytes = 1 << 20): Promise<Blob> {
   const out = new FoldedBlob(type, foldBytes);
   for await (const c of chunks) out.add(c);
   return out.done();
