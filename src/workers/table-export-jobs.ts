@@ -14,7 +14,7 @@ import type { ScoreRange } from '../lib/analysis/score-range.ts';
 import type { SiteRow } from '../lib/analysis/site-row.ts';
 import type { ChunkCredits } from '../lib/analysis/table-stream.ts';
 import { withRowRange } from '../lib/state/score-ranges.ts';
-import { EXPORT_PART_ROWS, streamedCsvChunks, streamedGeoJsonChunks } from '../lib/ui/table-export.ts';
+import { EXPORT_PART_ROWS, sitesById, streamedCsvChunks, streamedGeoJsonChunks } from '../lib/ui/table-export.ts';
 import { TABLE_COLUMNS, toTableRows } from '../lib/analysis/table.ts';
 import { collectionWriter, type ExportOptions } from '../lib/data/export/index.ts';
 
@@ -91,8 +91,7 @@ export class ExportJobs {
    */
   private collection(wanted: readonly Wanted[], full: (part: readonly SiteRow[]) => Promise<SiteAnalysis[]>, options: ExportOptions | undefined): AsyncGenerator<string> {
     if (!options) throw new Error('export: no options for the collection');
-    const byId = new Map<string, Feature>();
-    for (const f of this.source.currentSites) byId.set(String(f.properties?.id), f);
+    const byId = sitesById(this.source.currentSites);
     const geometry = wanted.map((w) => {
       const f = byId.get(w.id);
       if (!f) throw new Error(`export: site ${JSON.stringify(w.id)} is not among the sites analysed`);

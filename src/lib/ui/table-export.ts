@@ -21,7 +21,7 @@ export function attributeColumns(propsOf: (id: string) => Record<string, unknown
 }
 
 /** The site features by id (the first feature of an id wins). */
-function sitesById(sites: readonly Feature[]): Map<string, Feature> {
+export function sitesById(sites: readonly Feature[]): Map<string, Feature> {
   const byId = new Map<string, Feature>();
   for (const f of sites) { const id = f.properties?.id; if (id != null && !byId.has(String(id))) byId.set(String(id), f); }
   return byId;
